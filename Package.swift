@@ -1,0 +1,73 @@
+// swift-tools-version: 6.0
+// The `report` tool: train small neural networks, draw what they do, write a handout.
+//
+// Dependencies point one way:
+//   NeuralNetworks (Foundation, OpenBLAS)      MathML (Foundation)      Plotting (Cairo)
+//                  \                              |                     /
+//                   +------------------------- Report (cmark-gfm) ----+
+//                                                 |
+//                                      ReportCLI (`report`, argument-parser)
+//
+// Experiments in `experiments/<name>/` are not targets of this package: `report run` compiles them with
+// `swiftc -O` against the `ReportKit` dynamic library built here, so a new folder needs no manifest edit and
+// a compile error in one experiment never breaks the others (see Sources/ReportCLI/ExperimentCompiler.swift).
+import PackageDescription
+
+let package = Package(
+    name: "report",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "report", targets: ["ReportCLI"]),
+        // Everything an experiment imports, as one shared library that `report run` links experiments against.
+        .library(name: "ReportKit", type: .dynamic, targets: ["NeuralNetworks", "Plotting", "MathML", "Report"]),
+        .executable(name: "training-benchmark", targets: ["TrainingBenchmark"]),
+        .executable(name: "figure-benchmark", targets: ["FigureBenchmark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: - System libraries (Debian packages, found with pkg-config)
+
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+
+        // MARK: - Libraries
+
+        .target(name: "NeuralNetworks", dependencies: ["COpenBLAS"]),
+        .target(name: "Plotting", dependencies: ["CCairo"]),
+        .target(name: "MathML"),
+        .target(name: "Report", dependencies: ["NeuralNetworks", "Plotting", "MathML", "CCmarkGFM"]),
+
+        // MARK: - Executables
+
+        .executableTarget(
+            name: "ReportCLI",
+            dependencies: ["Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "TrainingBenchmark", dependencies: ["NeuralNetworks"]),
+        .executableTarget(name: "FigureBenchmark", dependencies: ["Plotting"]),
+
+        // MARK: - Tests
+
+        .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("References")]),
+        .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"], resources: [.copy("Goldens")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Report"]),
+    ],
+    swiftLanguageModes: [.v5]
+)
