@@ -17,6 +17,9 @@ extension RunContext {
         if let gitCommit { arguments += ["--git-commit", gitCommit] }
         if gitTreeIsDirty { arguments.append("--git-dirty") }
         if includeTimings { arguments.append("--timings") }
+        for timing in stageTimings {
+            arguments += ["--stage-timing", "\(timing.name)=\(timing.seconds)"]
+        }
         return arguments
     }
 
@@ -43,6 +46,12 @@ extension RunContext {
             case "--git-commit": context.gitCommit = try value(for: option)
             case "--git-dirty": context.gitTreeIsDirty = true
             case "--timings": context.includeTimings = true
+            case "--stage-timing":
+                let text = try value(for: option)
+                guard let separator = text.lastIndex(of: "="), let seconds = Double(text[text.index(after: separator)...]) else {
+                    throw ArgumentError(message: "--stage-timing needs name=seconds, got \(text)")
+                }
+                context.stageTimings.append(StageTiming(name: String(text[..<separator]), seconds: seconds))
             default: throw ArgumentError(message: "unknown option \(option)")
             }
             index += 1
