@@ -178,7 +178,7 @@ extension Dataset {
     // MARK: - Shared construction
 
     /// `count` values from `start` towards `end`, evenly spaced as `numpy.linspace(start, end, count, endpoint)`.
-    static func linearlySpaced(from start: Double, to end: Double, count: Int, includingEnd: Bool) -> [Double] {
+    private static func linearlySpaced(from start: Double, to end: Double, count: Int, includingEnd: Bool) -> [Double] {
         let intervals = includingEnd ? count - 1 : count
         guard intervals > 0 else { return count == 1 ? [start] : [] }
         let step = (end - start) / Double(intervals)
@@ -186,7 +186,7 @@ extension Dataset {
     }
 
     /// Sizes of `count` items dealt into `parts` groups: ⌊count/parts⌋ each, the first `count mod parts` one more.
-    static func evenSplit(_ count: Int, into parts: Int) -> [Int] {
+    private static func evenSplit(_ count: Int, into parts: Int) -> [Int] {
         (0..<parts).map { count / parts + ($0 < count % parts ? 1 : 0) }
     }
 

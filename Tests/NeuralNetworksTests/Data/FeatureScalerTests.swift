@@ -89,4 +89,21 @@ final class FeatureScalerTests: XCTestCase {
         XCTAssertEqual(scaledTargets.targets.storage, [0, 0.25, 0.5, 1])
         XCTAssertEqual(targetScaler.inverseTransform(Matrix([[0.75]])), Matrix([[400]]))
     }
+
+    func testSplitIsScaledWithTrainingStatisticsOnly() throws {
+        let dataset = Dataset<Double>.linearRegression(count: 200, weights: [3, -1], bias: 10, noise: 0.5, seed: 4)
+        let split = try dataset.split(validationFraction: 0.25, testFraction: 0.25, seed: 2)
+        let inputScaler = ZScoreScaler(fittedTo: split.training.inputs)
+        let targetScaler = MinMaxScaler(fittedTo: split.training.targets)
+        let scaled = split.scalingInputs(by: inputScaler).scalingTargets(by: targetScaler)
+        XCTAssertEqual(scaled.validation.inputs, inputScaler.transform(split.validation.inputs))
+        XCTAssertEqual(scaled.test.targets, targetScaler.transform(split.test.targets))
+        XCTAssertEqual(scaled.training.targets.storage.min(), 0)
+        XCTAssertEqual(scaled.training.targets.storage.max(), 1)
+        // Statistics of the held-out parts differ from the training ones, so they are not exactly standardised.
+        let validationMean = (0..<50).map { scaled.validation.inputs[$0, 0] }.reduce(0, +) / 50
+        let trainingMean = (0..<100).map { scaled.training.inputs[$0, 0] }.reduce(0, +) / 100
+        XCTAssertEqual(trainingMean, 0, accuracy: 1e-14)
+        XCTAssertNotEqual(validationMean, 0)
+    }
 }
