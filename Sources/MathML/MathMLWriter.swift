@@ -150,7 +150,8 @@ struct MathMLWriter {
             output += " rspace=\"\(Self.ems(rightSpace))\""
         }
         if let size = mathOperator.size {
-            output += " minsize=\"\(Self.ems(size))\" maxsize=\"\(Self.ems(size))\""
+            // Centred on the math axis like TeX's \big delimiters, rather than grown upwards from the baseline.
+            output += " symmetric=\"true\" minsize=\"\(Self.ems(size))\" maxsize=\"\(Self.ems(size))\""
         }
         if let relativeSize = mathOperator.relativeSize {
             output += " mathsize=\"\(Self.percent(relativeSize))\""
@@ -170,7 +171,15 @@ struct MathMLWriter {
         case (false, _, false): "msup"
         }
         output += "<\(element)>"
-        write(base, displayStyle: displayStyle)
+        if case .operator(let delimiter) = base, delimiter.size != nil {
+            // Chromium ignores the size of an operator that is itself the base of scripts (`\bigg|_{x=0}`)
+            // unless it sits in a row of its own.
+            output += "<mrow>"
+            writeOperator(delimiter)
+            output += "</mrow>"
+        } else {
+            write(base, displayStyle: displayStyle)
+        }
         if let lowerScript {
             write(lowerScript, displayStyle: false)
         }
@@ -210,7 +219,10 @@ struct MathMLWriter {
     }
 
     private static func cellStyle(layout: MathTable.Layout, column: Int, alignment: MathTable.Alignment) -> String? {
-        let textAlign = alignment == .center ? nil : "text-align: \(alignment.rawValue)"
+        // Chromium lays a cell's content out as one block, which plain `right`/`left` do not move but the
+        // `-webkit-` values do; other browsers skip the value they do not know and keep the first.
+        let textAlign = alignment == .center
+            ? nil : "text-align: \(alignment.rawValue); text-align: -webkit-\(alignment.rawValue)"
         let padding: String? = switch layout {
         case .matrix:
             nil
@@ -296,8 +308,7 @@ private extension MathNode {
         switch self {
         case .identifier, .number, .text, .fraction, .root, .table: true
         case .operator(let mathOperator):
-            mathOperator.form == .postfix || ([")", "]", "}", "|", "‖", "⟩", "⌉", "⌋"].contains(mathOperator.text)
-                                              && mathOperator.form == nil)
+            mathOperator.form == .postfix || (Self.ordinaryOperators.contains(mathOperator.text) && mathOperator.form == nil)
         case .scripts(let base, _, _, _): base.isOrdinary || base.isRowEndingInClosingBracket
         case .accent(let base, _, _): base.isOrdinary
         case .row: isRowEndingInClosingBracket || !isEmptyRow
@@ -305,6 +316,9 @@ private extension MathNode {
         case .space, .function: false
         }
     }
+
+    /// Closing brackets, and dots, which TeX sets as ordinary symbols although MathML writes them as `<mo>`.
+    private static let ordinaryOperators: Set<String> = [")", "]", "}", "|", "‖", "⟩", "⌉", "⌋", "…", "⋯", "⋮", "⋱"]
 
     var isSpace: Bool {
         if case .space = self { true } else { false }

@@ -129,7 +129,6 @@ struct TeXParser {
     /// Parses a base and the scripts attached to it. Returns `nil` for commands that produce nothing
     /// (`\label`, `\tag`, `\nonumber`).
     private mutating func parseAtom() throws -> MathNode? {
-        let baseOffset = peek()?.offset ?? sourceLength
         var base: MathNode
         var placement: LimitPlacement
         switch peek()?.kind {
@@ -170,11 +169,11 @@ struct TeXParser {
                 placement = name == "limits" ? .belowAndAbove : .beside
             default:
                 return attach(base: base, lowerScript: lowerScript, upperScript: upperScript, primes: primes,
-                              placement: placement, at: baseOffset)
+                              placement: placement)
             }
         }
         return attach(base: base, lowerScript: lowerScript, upperScript: upperScript, primes: primes,
-                      placement: placement, at: baseOffset)
+                      placement: placement)
     }
 
     private func isOperatorBase(_ base: MathNode) -> Bool {
@@ -187,8 +186,13 @@ struct TeXParser {
     /// Builds the scripted node. Primes alone stay on the base line as `′` (as in plain Unicode math,
     /// which renders them at the right height); with other scripts they join the superscript, as in TeX.
     private func attach(base: MathNode, lowerScript: MathNode?, upperScript: MathNode?, primes: Int,
-                        placement: LimitPlacement, at offset: Int) -> MathNode {
+                        placement: LimitPlacement) -> MathNode {
         var upperScript = upperScript
+        var primes = primes
+        // `f^{\prime}` is how `f'` is spelled out, and is set the same way.
+        if primes == 0, case .identifier("′", _)? = upperScript {
+            (primes, upperScript) = (1, nil)
+        }
         if primes > 0 {
             let prime = MathNode.operator(MathOperator(text: Self.primeText(count: primes), leftSpace: 0, rightSpace: 0))
             if lowerScript == nil && upperScript == nil {
