@@ -87,6 +87,13 @@ struct MathMLWriter {
             write(base, displayStyle: displayStyle)
             writeOperator(mark)
             output += over ? "</mover>" : "</munder>"
+        case .rule(let base, let over):
+            // A border, not a stretched `<mo>`: no overline character in the math fonts stretches to an
+            // arbitrary width in Chromium.
+            output += over ? "<mrow style=\"border-top: 0.06em solid; padding-top: 0.1em\">"
+                : "<mrow style=\"border-bottom: 0.06em solid; padding-bottom: 0.1em\">"
+            write(base, displayStyle: displayStyle)
+            output += "</mrow>"
         case .function(let name):
             output += name.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>"
             output += Self.escaped(name) + "</mi>"
@@ -310,7 +317,7 @@ private extension MathNode {
         case .operator(let mathOperator):
             mathOperator.form == .postfix || (Self.ordinaryOperators.contains(mathOperator.text) && mathOperator.form == nil)
         case .scripts(let base, _, _, _): base.isOrdinary || base.isRowEndingInClosingBracket
-        case .accent(let base, _, _): base.isOrdinary
+        case .accent(let base, _, _), .rule(let base, _): base.isOrdinary
         case .row: isRowEndingInClosingBracket || !isEmptyRow
         case .style(let child, _, _): child.isOrdinary
         case .space, .function: false

@@ -28,6 +28,8 @@ indirect enum MathNode: Equatable {
     case scripts(base: MathNode, lowerScript: MathNode?, upperScript: MathNode?, placement: LimitPlacement)
     /// An accent or a brace above (`over == true`) or below the base (`<mover accent>`, `<munder accentunder>`).
     case accent(base: MathNode, mark: MathOperator, over: Bool)
+    /// A rule over (`\overline`) or under (`\underline`) the base, as wide as the base.
+    case rule(MathNode, over: Bool)
     /// A function name such as `log` or `\operatorname{softmax}`; the writer adds the invisible function
     /// application and the thin space TeX puts before an argument that is not in parentheses.
     case function(String)

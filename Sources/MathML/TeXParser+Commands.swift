@@ -64,6 +64,9 @@ extension TeXParser {
             if takesLimits { position += 1 }
             let text = try readText(of: "\\operatorname", at: offset)
             return (.function(text), takesLimits ? .belowAndAboveInDisplayStyle : .beside)
+        case "overline", "underline":
+            let base = try parseArgument(after: "\\" + name, at: offset)
+            return (.rule(base, over: name == "overline"), .beside)
         case "overset", "stackrel", "underset":
             let mark = try parseArgument(after: "\\" + name, at: offset)
             let base = try parseArgument(after: "\\" + name, at: offset)
@@ -313,9 +316,6 @@ extension TeXParser {
         "acute": (MathOperator(text: "\u{00B4}"), true, .beside),
         "grave": (MathOperator(text: "`"), true, .beside),
         "mathring": (MathOperator(text: "\u{02DA}"), true, .beside),
-        // U+2015 is the bar the math font can stretch to any width; U+203E and U+00AF do not stretch there.
-        "overline": (MathOperator(text: "\u{2015}", stretchy: true), true, .beside),
-        "underline": (MathOperator(text: "\u{2015}", stretchy: true), false, .beside),
         "overrightarrow": (MathOperator(text: "\u{2192}", stretchy: true), true, .beside),
         "overleftarrow": (MathOperator(text: "\u{2190}", stretchy: true), true, .beside),
         "overleftrightarrow": (MathOperator(text: "\u{2194}", stretchy: true), true, .beside),

@@ -231,8 +231,8 @@ final class TeXToMathMLTests: XCTestCase {
         assertConverts("\\hat{y}", to: "<mover accent=\"true\"><mi>y</mi><mo stretchy=\"false\">^</mo></mover>")
         assertConverts("\\vec{x}", to: "<mover accent=\"true\"><mi>x</mi>"
                        + "<mo stretchy=\"false\" mathsize=\"70%\">→</mo></mover>")
-        assertConverts("\\overline{ab}", to: "<mover accent=\"true\"><mrow><mi>a</mi><mi>b</mi></mrow>"
-                       + "<mo stretchy=\"true\">―</mo></mover>")
+        assertConverts("\\overline{ab}", to: "<mrow style=\"border-top: 0.06em solid; padding-top: 0.1em\">"
+                       + "<mrow><mi>a</mi><mi>b</mi></mrow></mrow>")
     }
 
     func testSymbols() {
