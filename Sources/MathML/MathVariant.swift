@@ -121,26 +121,37 @@ enum MathVariant: Equatable {
     /// outside the regular ranges.
     private var exceptions: [Unicode.Scalar: Unicode.Scalar] {
         switch self {
-        case .italic:
-            ["h": "\u{210E}", "∂": "\u{1D715}", "∇": "\u{1D6FB}", "ϵ": "\u{1D716}", "ϑ": "\u{1D717}",
-             "ϰ": "\u{1D718}", "ϕ": "\u{1D719}", "ϱ": "\u{1D71A}", "ϖ": "\u{1D71B}"]
-        case .bold:
-            ["∂": "\u{1D6DB}", "∇": "\u{1D6C1}", "ϵ": "\u{1D6DC}", "ϑ": "\u{1D6DD}", "ϰ": "\u{1D6DE}",
-             "ϕ": "\u{1D6DF}", "ϱ": "\u{1D6E0}", "ϖ": "\u{1D6E1}"]
-        case .boldItalic:
-            ["∂": "\u{1D74F}", "∇": "\u{1D735}", "ϵ": "\u{1D750}", "ϑ": "\u{1D751}", "ϰ": "\u{1D752}",
-             "ϕ": "\u{1D753}", "ϱ": "\u{1D754}", "ϖ": "\u{1D755}"]
-        case .script:
-            ["B": "\u{212C}", "E": "\u{2130}", "F": "\u{2131}", "H": "\u{210B}", "I": "\u{2110}",
-             "L": "\u{2112}", "M": "\u{2133}", "R": "\u{211B}", "e": "\u{212F}", "g": "\u{210A}",
-             "o": "\u{2134}"]
-        case .fraktur:
-            ["C": "\u{212D}", "H": "\u{210C}", "I": "\u{2111}", "R": "\u{211C}", "Z": "\u{2128}"]
-        case .doubleStruck:
-            ["C": "\u{2102}", "H": "\u{210D}", "N": "\u{2115}", "P": "\u{2119}", "Q": "\u{211A}",
-             "R": "\u{211D}", "Z": "\u{2124}"]
-        default:
-            [:]
+        case .italic: Self.italicExceptions
+        case .bold: Self.boldExceptions
+        case .boldItalic: Self.boldItalicExceptions
+        case .script: Self.scriptExceptions
+        case .fraktur: Self.frakturExceptions
+        case .doubleStruck: Self.doubleStruckExceptions
+        case .normal, .sansSerif, .monospace: [:]
         }
     }
+
+    private static let italicExceptions: [Unicode.Scalar: Unicode.Scalar] = [
+        "h": "\u{210E}", "∂": "\u{1D715}", "∇": "\u{1D6FB}", "ϵ": "\u{1D716}", "ϑ": "\u{1D717}", "ϰ": "\u{1D718}",
+        "ϕ": "\u{1D719}", "ϱ": "\u{1D71A}", "ϖ": "\u{1D71B}",
+    ]
+    private static let boldExceptions: [Unicode.Scalar: Unicode.Scalar] = [
+        "∂": "\u{1D6DB}", "∇": "\u{1D6C1}", "ϵ": "\u{1D6DC}", "ϑ": "\u{1D6DD}", "ϰ": "\u{1D6DE}", "ϕ": "\u{1D6DF}",
+        "ϱ": "\u{1D6E0}", "ϖ": "\u{1D6E1}",
+    ]
+    private static let boldItalicExceptions: [Unicode.Scalar: Unicode.Scalar] = [
+        "∂": "\u{1D74F}", "∇": "\u{1D735}", "ϵ": "\u{1D750}", "ϑ": "\u{1D751}", "ϰ": "\u{1D752}", "ϕ": "\u{1D753}",
+        "ϱ": "\u{1D754}", "ϖ": "\u{1D755}",
+    ]
+    private static let scriptExceptions: [Unicode.Scalar: Unicode.Scalar] = [
+        "B": "\u{212C}", "E": "\u{2130}", "F": "\u{2131}", "H": "\u{210B}", "I": "\u{2110}", "L": "\u{2112}",
+        "M": "\u{2133}", "R": "\u{211B}", "e": "\u{212F}", "g": "\u{210A}", "o": "\u{2134}",
+    ]
+    private static let frakturExceptions: [Unicode.Scalar: Unicode.Scalar] = [
+        "C": "\u{212D}", "H": "\u{210C}", "I": "\u{2111}", "R": "\u{211C}", "Z": "\u{2128}",
+    ]
+    private static let doubleStruckExceptions: [Unicode.Scalar: Unicode.Scalar] = [
+        "C": "\u{2102}", "H": "\u{210D}", "N": "\u{2115}", "P": "\u{2119}", "Q": "\u{211A}", "R": "\u{211D}",
+        "Z": "\u{2124}",
+    ]
 }
