@@ -316,9 +316,8 @@ private extension MathNode {
         case .identifier, .number, .text, .fraction, .root, .table: true
         case .operator(let mathOperator):
             mathOperator.form == .postfix || (Self.ordinaryOperators.contains(mathOperator.text) && mathOperator.form == nil)
-        case .scripts(let base, _, _, _): base.isOrdinary || base.isRowEndingInClosingBracket
-        case .accent(let base, _, _), .rule(let base, _): base.isOrdinary
-        case .row: isRowEndingInClosingBracket || !isEmptyRow
+        case .scripts(let base, _, _, _), .accent(let base, _, _), .rule(let base, _): base.isOrdinary
+        case .row(let children): !children.isEmpty
         case .style(let child, _, _): child.isOrdinary
         case .space, .function: false
         }
@@ -329,14 +328,6 @@ private extension MathNode {
 
     var isSpace: Bool {
         if case .space = self { true } else { false }
-    }
-
-    private var isEmptyRow: Bool {
-        if case .row(let children) = self { children.isEmpty } else { false }
-    }
-
-    private var isRowEndingInClosingBracket: Bool {
-        if case .row(let children) = self, let last = children.last { last.isOrdinary } else { false }
     }
 
     /// `true` if the node begins with an opening bracket, so a function before it needs no space.

@@ -34,8 +34,12 @@ struct TeXParser {
     /// - Returns: the formula's tree; several lines (top-level `\\`) become a one-column table.
     /// - Throws: `TeXToMathML.ConversionError` for anything the parser does not accept.
     mutating func parseFormula() throws -> MathNode {
-        let rows = try parseRows(environment: nil)
-        guard rows.count > 1 || rows[0].count > 1 else {
+        var rows = try parseRows(environment: nil)
+        // A `\\` at the very end ends the last line rather than starting an empty one.
+        if rows.count > 1, let last = rows.last, last.count == 1, last[0].isEmpty {
+            rows.removeLast()
+        }
+        guard rows.count > 1 else {
             return .row(rows[0][0])
         }
         let table = MathTable(rows: rows.map { $0.map { .row($0) } }, alignments: [.center], layout: .aligned)

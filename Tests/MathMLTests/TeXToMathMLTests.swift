@@ -208,6 +208,10 @@ final class TeXToMathMLTests: XCTestCase {
                        + "<mtr><mtd style=\"padding: 0.25em 0\"><mi>b</mi></mtd></mtr></mtable>")
     }
 
+    func testTrailingLineBreakAddsNoEmptyLine() {
+        assertConverts("a \\\\", display: true, to: "<mi>a</mi>")
+    }
+
     // MARK: - Letters, fonts, accents, text
 
     func testGreekLettersCapitalsUpright() {
