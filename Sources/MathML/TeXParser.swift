@@ -312,8 +312,11 @@ struct TeXParser {
             return .identifier(variant.apply(to: word), upright: variant == .normal)
         }
         switch character {
-        case "(", ")", "[", "]", "|", "/":
+        case "(", ")", "[", "]", "|":
             return .operator(.fixedBracket(String(character)))
+        case "/":
+            // TeX sets a slash as an ordinary symbol, without the space MathML's dictionary gives it.
+            return .operator(MathOperator(text: "/", stretchy: false, leftSpace: 0, rightSpace: 0))
         case "-":
             return .operator(MathOperator(text: "\u{2212}"))
         case "*":

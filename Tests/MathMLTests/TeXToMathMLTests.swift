@@ -253,6 +253,10 @@ final class TeXToMathMLTests: XCTestCase {
         assertConverts("a-b", to: "<mi>a</mi><mo>−</mo><mi>b</mi>")
     }
 
+    func testSlashHasNoSpace() {
+        assertConverts("a/b", to: "<mi>a</mi><mo stretchy=\"false\" lspace=\"0em\" rspace=\"0em\">/</mo><mi>b</mi>")
+    }
+
     func testSpacingCommands() {
         assertConverts("a\\quad b\\qquad c\\;d",
                        to: "<mi>a</mi><mspace width=\"1em\"/><mi>b</mi><mspace width=\"2em\"/><mi>c</mi>"
