@@ -21,4 +21,25 @@ final class SeedFormulaTests: XCTestCase {
               + "(\(formulas.filter(\.display).count) display)")
         XCTAssertEqual(failures, [], failures.joined(separator: "\n"))
     }
+
+    /// Cutting a formula anywhere makes malformed TeX of every kind (open groups, environments, `\left`
+    /// without `\right`, a command cut in half); each must convert or throw a `ConversionError` that points
+    /// inside the source — never crash or throw anything else.
+    func testEveryPrefixOfNoteFormulasConvertsOrFailsCleanly() throws {
+        var prefixes = 0
+        for formula in try SeedFormulaExtractor.seedFormulas() {
+            let characters = Array(formula.tex)
+            for length in stride(from: 0, to: characters.count, by: 7) {
+                let prefix = String(characters[..<length])
+                prefixes += 1
+                do {
+                    _ = try TeXToMathML.convert(prefix, display: formula.display)
+                } catch let error as TeXToMathML.ConversionError {
+                    XCTAssertTrue((0...length).contains(error.offset), "\(error) for \(prefix.debugDescription)")
+                    XCTAssertFalse(error.message.isEmpty)
+                }
+            }
+        }
+        XCTAssertGreaterThan(prefixes, 3000)
+    }
 }
