@@ -238,6 +238,8 @@ struct MathMLWriter {
                 ? "padding: 0.25em 0 0.25em 2em" : "padding: 0.25em 0"
         case .cases:
             column == 0 ? "padding: 0.1em 1em 0.1em 0.2em" : "padding: 0.1em 0"
+        case .stack:
+            "padding: 0"
         }
         let parts = [textAlign, padding].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")

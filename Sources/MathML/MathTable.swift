@@ -16,6 +16,8 @@ struct MathTable: Equatable {
         case aligned
         /// `cases`: cells in text style, left-aligned, a quad between value and condition.
         case cases
+        /// `\substack`: lines of a script set tightly under one another.
+        case stack
     }
 
     var rows: [[MathNode]]

@@ -64,6 +64,18 @@ extension TeXParser {
             if takesLimits { position += 1 }
             let text = try readText(of: "\\operatorname", at: offset)
             return (.function(text), takesLimits ? .belowAndAboveInDisplayStyle : .beside)
+        case "substack":
+            skipSpaces()
+            try expect(.openBrace, "Missing { after \\substack")
+            let rows = try parseRows(environment: nil, endsAtBrace: true)
+            let table = MathTable(rows: rows.map { $0.map { .row($0) } }, alignments: [.center], layout: .stack)
+            return (.table(table), .beside)
+        case "bmod":
+            return (.operator(MathOperator(text: "mod", leftSpace: 0.2222, rightSpace: 0.2222)), .beside)
+        case "pmod":
+            let modulus = try parseArgument(after: "\\pmod", at: offset)
+            return (.row([.space(width: 1), .operator(.fixedBracket("(")), .function("mod"), modulus,
+                          .operator(.fixedBracket(")"))]), .beside)
         case "overline", "underline":
             let base = try parseArgument(after: "\\" + name, at: offset)
             return (.rule(base, over: name == "overline"), .beside)

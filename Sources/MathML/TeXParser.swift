@@ -48,9 +48,9 @@ struct TeXParser {
 
     // MARK: - Lists and rows
 
-    /// Parses cells separated by `&` and rows separated by `\\` until `\end{environment}` (not consumed) or,
-    /// with no environment, the end of the source.
-    mutating func parseRows(environment: String?) throws -> [[[MathNode]]] {
+    /// Parses cells separated by `&` and rows separated by `\\` until `\end{environment}` (not consumed),
+    /// or `}` when `endsAtBrace` (consumed; the argument of `\substack`), or else the end of the source.
+    mutating func parseRows(environment: String?, endsAtBrace: Bool = false) throws -> [[[MathNode]]] {
         var rows: [[[MathNode]]] = []
         var cells: [[MathNode]] = []
         while true {
@@ -58,6 +58,9 @@ struct TeXParser {
             guard let token = peek() else {
                 if let environment {
                     throw error("Missing \\end{\(environment)}", at: sourceLength)
+                }
+                if endsAtBrace {
+                    throw error("Missing } after \\substack", at: sourceLength)
                 }
                 rows.append(cells)
                 return rows
@@ -73,6 +76,10 @@ struct TeXParser {
                 skipRowSpacing()
                 rows.append(cells)
                 cells = []
+            case .closeBrace where endsAtBrace:
+                position += 1
+                rows.append(cells)
+                return rows
             case .command("end") where environment != nil:
                 // A final `\\` before `\end` ends the last row rather than starting an empty one.
                 if !(cells.count == 1 && cells[0].isEmpty && !rows.isEmpty) {

@@ -9,8 +9,9 @@
 /// and its relatives, the environments `matrix`, `pmatrix`, `bmatrix`, `Bmatrix`, `vmatrix`, `Vmatrix`,
 /// `cases`, `aligned`, `align(*)`, `gather(*)`, `split`, `array`, `equation`, font commands (`\mathbf`,
 /// `\mathrm`, `\mathit`, `\mathcal`, `\mathbb`, `\mathsf`, `\boldsymbol`, `\bm`), `\text` and its relatives,
-/// `\operatorname`, accents and braces, Greek letters and the usual symbols, spacing commands,
-/// `\displaystyle`, `\color`, `\textcolor`, `\tag` and `\label`; Chinese written directly in math becomes text.
+/// `\operatorname`, accents, `\overline`, `\underbrace` and `\overbrace`, `\overset`, `\substack`, `\not`,
+/// `\bmod`, `\pmod`, Greek letters and the usual symbols, spacing commands, `\displaystyle`, `\color`,
+/// `\textcolor`, `\tag` and `\label`; Chinese written directly in math becomes text.
 ///
 /// - Note: Departures from TeX, each because the course notes rely on it: `\part` is read as `\partial`;
 ///   a line break `\\` outside any environment starts a new centred line (as MathJax does in display

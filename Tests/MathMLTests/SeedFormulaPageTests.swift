@@ -36,6 +36,7 @@ final class SeedFormulaPageTests: XCTestCase {
         "\\text{损失} = \\text{交叉熵}(y, \\hat{y}) \\quad 学习率 \\eta = 0.1 \\quad {\\color{red} x} + "
             + "\\textcolor{blue}{y} \\quad \\displaystyle\\sum_{k=1}^{K} k",
         "E = mc^2 \\tag{1.1} \\label{eq:energy}",
+        "\\sum_{\\substack{i=1 \\\\ i \\neq j}}^{n} w_{ij} \\quad a \\equiv b \\pmod{n} \\quad a \\bmod b",
         "f(x) = \\begin{cases} x & x \\geq 0 \\\\ \\alpha (e^x - 1) & \\text{否则} \\end{cases}",
     ]
 

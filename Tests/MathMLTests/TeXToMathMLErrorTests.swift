@@ -75,6 +75,10 @@ final class TeXToMathMLErrorTests: XCTestCase {
                        "Unsupported colour \"red\" onload=\"alert(1)\" (use a name or #rrggbb)")
     }
 
+    func testUnclosedSubstack() {
+        XCTAssertEqual(conversionError("\\substack{i \\\\ j")?.message, "Missing } after \\substack")
+    }
+
     func testUnknownCommandInsideText() {
         XCTAssertEqual(conversionError("\\text{a \\foo b}")?.message, "Unknown command \\foo inside \\text")
     }

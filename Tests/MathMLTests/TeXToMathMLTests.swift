@@ -118,6 +118,19 @@ final class TeXToMathMLTests: XCTestCase {
                        + "<mo stretchy=\"true\">⏟</mo></munder><mi>n</mi></munder>")
     }
 
+    func testSubstackStacksLinesOfAScript() {
+        assertConverts("\\sum_{\\substack{i \\\\ j}}",
+                       to: "<msub><mo>∑</mo><mtable><mtr><mtd style=\"padding: 0\"><mi>i</mi></mtd></mtr>"
+                       + "<mtr><mtd style=\"padding: 0\"><mi>j</mi></mtd></mtr></mtable></msub>")
+    }
+
+    func testModulo() {
+        assertConverts("a \\bmod b", to: "<mi>a</mi><mo lspace=\"0.2222em\" rspace=\"0.2222em\">mod</mo><mi>b</mi>")
+        assertConverts("a \\pmod{n}",
+                       to: "<mi>a</mi><mrow><mspace width=\"1em\"/><mo stretchy=\"false\">(</mo><mi>mod</mi>"
+                       + "<mo>&#x2061;</mo><mspace width=\"0.1667em\"/><mi>n</mi><mo stretchy=\"false\">)</mo></mrow>")
+    }
+
     // MARK: - Fences and environments
 
     func testLeftRightFencesStretch() {
