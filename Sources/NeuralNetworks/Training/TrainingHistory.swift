@@ -1,0 +1,51 @@
+/// What one epoch of training measured.
+public struct EpochRecord: Sendable, Hashable, Codable {
+    /// The epoch, counting from 1.
+    public var epoch: Int
+    /// Mean training loss over the epoch's mini-batches, weighted by batch size, measured during training
+    /// (before each batch's update, in training mode) and without the weight-decay term, so it compares with
+    /// the validation loss.
+    public var trainingLoss: Double
+    /// Fraction of training samples classified correctly during the epoch (same measurement as the loss).
+    public var trainingAccuracy: Double?
+    /// Loss on the validation set after the epoch, in evaluation mode.
+    public var validationLoss: Double?
+    /// Validation accuracy after the epoch.
+    public var validationAccuracy: Double?
+    /// For each layer with a weight matrix, the Frobenius norm of `∂L/∂W` averaged over the epoch's iterations
+    /// (empty when not recorded).
+    public var gradientNorms: [Double]
+    /// The learning rate used during the epoch.
+    public var learningRate: Double
+}
+
+/// The record of a training run: one ``EpochRecord`` per completed epoch, and how the run ended.
+///
+/// A run that produces a non-finite loss or gradient stops at once: ``divergedAtEpoch`` names the epoch, which
+/// is not recorded, so the history never contains NaN or infinity.
+public struct TrainingHistory: Sendable, Hashable, Codable {
+    /// One record per completed epoch.
+    public var epochs: [EpochRecord] = []
+    /// The loss of every iteration, in order, when the configuration asks for it (finite values only).
+    public var iterationLosses: [Double] = []
+    /// The epoch in which the loss or a gradient became NaN or infinite, if it did.
+    public var divergedAtEpoch: Int?
+    /// The optimizer's name, for legends.
+    public var optimizerName: String = ""
+
+    /// Creates an empty history.
+    public init() {}
+
+    /// Whether the run stopped because it diverged.
+    public var diverged: Bool { divergedAtEpoch != nil }
+    /// Training loss per epoch.
+    public var trainingLosses: [Double] { epochs.map(\.trainingLoss) }
+    /// Validation loss per epoch (empty without validation data).
+    public var validationLosses: [Double] { epochs.compactMap(\.validationLoss) }
+    /// Training accuracy per epoch (empty when not measured).
+    public var trainingAccuracies: [Double] { epochs.compactMap(\.trainingAccuracy) }
+    /// Validation accuracy per epoch (empty when not measured).
+    public var validationAccuracies: [Double] { epochs.compactMap(\.validationAccuracy) }
+    /// Learning rate per epoch.
+    public var learningRates: [Double] { epochs.map(\.learningRate) }
+}
