@@ -112,14 +112,18 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
 
     /// Back-propagates `∂L/∂output` through the last forward pass, leaving every layer's parameter gradients
     /// in place (see ``visitParameters(_:)``).
-    public mutating func backward(outputGradient: Matrix<Scalar>) {
+    /// - Parameters:
+    ///   - outputGradient: `∂L/∂output`, the shape of the last output.
+    ///   - computesInputGradient: Whether to compute `∂L/∂input` into `inputGradients[0]` as well (training
+    ///     does not need it; gradient checks and saliency figures do).
+    public mutating func backward(outputGradient: Matrix<Scalar>, computesInputGradient: Bool = false) {
         inputGradients[layers.count] = outputGradient
         for index in layers.indices.reversed() {
             var gradient = Matrix<Scalar>(rows: 0, columns: 0)
             swap(&gradient, &inputGradients[index])
             layers[index].backward(input: activations[index], output: activations[index + 1],
                                    outputGradient: inputGradients[index + 1], inputGradient: &gradient,
-                                   computesInputGradient: index > 0)
+                                   computesInputGradient: index > 0 || computesInputGradient)
             swap(&gradient, &inputGradients[index])
         }
     }
