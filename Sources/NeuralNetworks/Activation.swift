@@ -97,6 +97,8 @@ public enum Activation: Sendable, Hashable, Codable {
                     for i in 0..<count { a[i] = z[i] }
                 case .relu:
                     for i in 0..<count { a[i] = z[i] > 0 ? z[i] : 0 }
+                case .tanh:
+                    for i in 0..<count { a[i] = Scalar.hyperbolicTangent(z[i]) }
                 case .softmax:
                     let columns = input.columns
                     for row in 0..<input.rows {

@@ -129,4 +129,4 @@ extension Matrix where Scalar: TrainingScalar {
     }
 }
 
-nonisolated(unsafe) private var _blasThreshold = 32_768
+nonisolated(unsafe) private var _blasThreshold = 0

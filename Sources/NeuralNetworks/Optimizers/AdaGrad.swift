@@ -21,7 +21,7 @@ public struct AdaGrad<Scalar: TrainingScalar>: Optimizer {
     public init(learningRate: Double = 0.01, epsilon: Double = 1e-10, initialAccumulatorValue: Double = 0) {
         self.learningRate = learningRate
         self.epsilon = epsilon
-        slots = OptimizerSlots(buffersPerSlot: 1, initialValue: Scalar(initialAccumulatorValue))
+        slots = OptimizerSlots(initialValue: Scalar(initialAccumulatorValue))
     }
 
     @_specialize(where Scalar == Float)
@@ -29,16 +29,10 @@ public struct AdaGrad<Scalar: TrainingScalar>: Optimizer {
     public mutating func update(_ parameter: inout [Scalar], gradient: [Scalar], slot: Int) {
         _ = slots.beginStep(slot: slot, count: parameter.count)
         let alpha = Scalar(learningRate), epsilon = Scalar(self.epsilon)
-        slots.withBuffers(slot: slot) { buffers in
-            buffers[0].withUnsafeMutableBufferPointer { r in
-                parameter.withUnsafeMutableBufferPointer { theta in
-                    gradient.withUnsafeBufferPointer { g in
-                        for i in 0..<theta.count {
-                            r[i] += g[i] * g[i]
-                            theta[i] -= alpha * (g[i] / (r[i].squareRoot() + epsilon))
-                        }
-                    }
-                }
+        slots.withBuffers(slot: slot, parameter: &parameter, gradient: gradient) { count, theta, g, r, _ in
+            for i in 0..<count {
+                r[i] += g[i] * g[i]
+                theta[i] -= alpha * (g[i] / (r[i].squareRoot() + epsilon))
             }
         }
     }

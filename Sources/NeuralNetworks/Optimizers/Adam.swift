@@ -21,7 +21,7 @@ public struct Adam<Scalar: TrainingScalar>: Optimizer {
     /// ε, added to √v̂.
     public var epsilon: Double
     public var name: String { "Adam" }
-    private var slots = OptimizerSlots<Scalar>(buffersPerSlot: 2)
+    private var slots = OptimizerSlots<Scalar>()
 
     /// Creates the optimizer with PyTorch's defaults.
     public init(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) {
@@ -42,13 +42,11 @@ public struct Adam<Scalar: TrainingScalar>: Optimizer {
         let biasCorrection2 = 1 - Foundation.pow(beta2, Double(t))
         let stepSize = Scalar(learningRate / biasCorrection1)
         let biasCorrection2Root = Scalar(biasCorrection2.squareRoot())
-        slots.withBuffers(slot: slot) { buffers in
-            for i in 0..<parameter.count {
-                let g = gradient[i]
-                buffers[0][i] += (1 - b1) * (g - buffers[0][i])
-                buffers[1][i] = buffers[1][i] * b2 + (1 - b2) * g * g
-                let denominator = buffers[1][i].squareRoot() / biasCorrection2Root + epsilon
-                parameter[i] -= stepSize * (buffers[0][i] / denominator)
+        slots.withBuffers(slot: slot, parameter: &parameter, gradient: gradient) { count, theta, g, m, v in
+            for i in 0..<count {
+                m[i] += (1 - b1) * (g[i] - m[i])
+                v[i] = v[i] * b2 + (1 - b2) * g[i] * g[i]
+                theta[i] -= stepSize * (m[i] / (v[i].squareRoot() / biasCorrection2Root + epsilon))
             }
         }
     }

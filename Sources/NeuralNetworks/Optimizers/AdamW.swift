@@ -29,7 +29,9 @@ public struct AdamW<Scalar: TrainingScalar>: Optimizer {
     @_specialize(where Scalar == Double)
     public mutating func update(_ parameter: inout [Scalar], gradient: [Scalar], slot: Int) {
         let factor = Scalar(1 - learningRate * weightDecay)
-        for i in 0..<parameter.count { parameter[i] *= factor }
+        parameter.withUnsafeMutableBufferPointer { theta in
+            for i in theta.indices { theta[i] *= factor }
+        }
         adam.update(&parameter, gradient: gradient, slot: slot)
     }
 }

@@ -11,7 +11,7 @@ public struct Nesterov<Scalar: TrainingScalar>: Optimizer {
     /// ρ, the weight of the previous velocity.
     public var momentum: Double
     public var name: String { "Nesterov" }
-    private var slots = OptimizerSlots<Scalar>(buffersPerSlot: 1)
+    private var slots = OptimizerSlots<Scalar>()
 
     /// Creates the optimizer with step size α = `learningRate` and momentum ρ (default 0.9).
     public init(learningRate: Double, momentum: Double = 0.9) {
@@ -24,16 +24,10 @@ public struct Nesterov<Scalar: TrainingScalar>: Optimizer {
     public mutating func update(_ parameter: inout [Scalar], gradient: [Scalar], slot: Int) {
         _ = slots.beginStep(slot: slot, count: parameter.count)
         let alpha = Scalar(learningRate), rho = Scalar(momentum)
-        slots.withBuffers(slot: slot) { buffers in
-            buffers[0].withUnsafeMutableBufferPointer { v in
-                parameter.withUnsafeMutableBufferPointer { theta in
-                    gradient.withUnsafeBufferPointer { g in
-                        for i in 0..<theta.count {
-                            v[i] = rho * v[i] + g[i]
-                            theta[i] -= alpha * (g[i] + rho * v[i])
-                        }
-                    }
-                }
+        slots.withBuffers(slot: slot, parameter: &parameter, gradient: gradient) { count, theta, g, v, _ in
+            for i in 0..<count {
+                v[i] = rho * v[i] + g[i]
+                theta[i] -= alpha * (g[i] + rho * v[i])
             }
         }
     }

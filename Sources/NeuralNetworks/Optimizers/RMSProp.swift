@@ -31,7 +31,7 @@ public struct RMSProp<Scalar: TrainingScalar>: Optimizer {
         self.decay = decay
         self.epsilon = epsilon
         self.centered = centered
-        slots = OptimizerSlots(buffersPerSlot: 2)
+        slots = OptimizerSlots()
     }
 
     @_specialize(where Scalar == Float)
@@ -40,18 +40,18 @@ public struct RMSProp<Scalar: TrainingScalar>: Optimizer {
         _ = slots.beginStep(slot: slot, count: parameter.count)
         let alpha = Scalar(learningRate), rho = Scalar(decay), epsilon = Scalar(self.epsilon)
         let centered = self.centered
-        slots.withBuffers(slot: slot) { buffers in
-            for i in 0..<parameter.count {
-                let g = gradient[i]
-                buffers[0][i] = rho * buffers[0][i] + (1 - rho) * g * g
-                let denominator: Scalar
-                if centered {
-                    buffers[1][i] = rho * buffers[1][i] + (1 - rho) * g
-                    denominator = (buffers[0][i] - buffers[1][i] * buffers[1][i]).squareRoot() + epsilon
-                } else {
-                    denominator = buffers[0][i].squareRoot() + epsilon
+        slots.withBuffers(slot: slot, parameter: &parameter, gradient: gradient) { count, theta, g, r, m in
+            if centered {
+                for i in 0..<count {
+                    r[i] = rho * r[i] + (1 - rho) * g[i] * g[i]
+                    m[i] = rho * m[i] + (1 - rho) * g[i]
+                    theta[i] -= alpha * (g[i] / ((r[i] - m[i] * m[i]).squareRoot() + epsilon))
                 }
-                parameter[i] -= alpha * (g / denominator)
+            } else {
+                for i in 0..<count {
+                    r[i] = rho * r[i] + (1 - rho) * g[i] * g[i]
+                    theta[i] -= alpha * (g[i] / (r[i].squareRoot() + epsilon))
+                }
             }
         }
     }
