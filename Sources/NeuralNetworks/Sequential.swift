@@ -98,7 +98,8 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
         return (value, Double(loss.correctCount(output: output, targets: dataset.targets)) / Double(dataset.count))
     }
 
-    @usableFromInline
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     mutating func runForward(_ input: Matrix<Scalar>, training: Bool) {
         precondition(input.columns == inputSize, "The network takes \(inputSize) inputs, got \(input.columns) columns")
         activations[0] = input
@@ -116,6 +117,8 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
     ///   - outputGradient: `∂L/∂output`, the shape of the last output.
     ///   - computesInputGradient: Whether to compute `∂L/∂input` into `inputGradients[0]` as well (training
     ///     does not need it; gradient checks and saliency figures do).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public mutating func backward(outputGradient: Matrix<Scalar>, computesInputGradient: Bool = false) {
         inputGradients[layers.count] = outputGradient
         for index in layers.indices.reversed() {
@@ -131,6 +134,8 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
     /// Forward pass in training mode, loss, and backward pass: afterwards every parameter gradient is
     /// `∂L/∂θ` for this batch.
     /// - Returns: The loss of the batch (without any weight-decay term).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     @discardableResult
     public mutating func computeGradients(inputs: Matrix<Scalar>, targets: Matrix<Scalar>, loss: Loss) -> Double {
         runForward(inputs, training: true)
@@ -143,6 +148,8 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
     }
 
     /// Visits every parameter tensor of every layer with its gradient, in a fixed order.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public mutating func visitParameters(_ body: (_ parameter: inout [Scalar], _ gradient: inout [Scalar], _ kind: ParameterKind, _ layerIndex: Int) -> Void) {
         for index in layers.indices {
             layers[index].visitParameters { parameter, gradient, kind in body(&parameter, &gradient, kind, index) }
