@@ -143,7 +143,11 @@ public enum Activation: Sendable, Hashable, Codable {
                         case .identity:
                             for i in 0..<count { d[i] = g[i] }
                         case .relu:
-                            for i in 0..<count { d[i] = z[i] > 0 ? g[i] : 0 }
+                            // Both loads unconditional, so the select vectorises.
+                            for i in 0..<count {
+                                let upstream = g[i], input = z[i]
+                                d[i] = input > 0 ? upstream : 0
+                            }
                         case .sigmoid:
                             for i in 0..<count { d[i] = g[i] * a[i] * (1 - a[i]) }
                         case .tanh:

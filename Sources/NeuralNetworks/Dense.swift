@@ -94,10 +94,11 @@ public struct Dense<Scalar: TrainingScalar>: Layer {
         let rows = delta.rows, columns = outputSize
         delta.storage.withUnsafeBufferPointer { d in
             biasGradient.withUnsafeMutableBufferPointer { gb in
-                for j in 0..<columns { gb[j] = 0 }
-                for row in 0..<rows {
-                    let base = row * columns
-                    for j in 0..<columns { gb[j] += d[base + j] }
+                guard let sums = gb.baseAddress, var row = d.baseAddress else { return }
+                sums.update(repeating: 0, count: columns)
+                for _ in 0..<rows {
+                    for j in 0..<columns { sums[j] += row[j] }
+                    row += columns
                 }
             }
         }
