@@ -43,9 +43,14 @@ public struct Adam<Scalar: TrainingScalar>: Optimizer {
         let stepSize = Scalar(learningRate / biasCorrection1)
         let biasCorrection2Root = Scalar(biasCorrection2.squareRoot())
         slots.withBuffers(slot: slot, parameter: &parameter, gradient: gradient) { count, theta, g, m, v in
+            // Two passes: the moment updates vectorise; the square root (which Swift on Linux lowers with an
+            // errno check) keeps the second pass scalar.
             for i in 0..<count {
-                m[i] += (1 - b1) * (g[i] - m[i])
-                v[i] = v[i] * b2 + (1 - b2) * g[i] * g[i]
+                let gradient = g[i]
+                m[i] += (1 - b1) * (gradient - m[i])
+                v[i] = v[i] * b2 + (1 - b2) * gradient * gradient
+            }
+            for i in 0..<count {
                 theta[i] -= stepSize * (m[i] / (v[i].squareRoot() / biasCorrection2Root + epsilon))
             }
         }
