@@ -47,12 +47,9 @@ public enum OpenBLAS {
     public static func restartWithRecommendedCoreTypeIfNeeded() {
         guard let coreType = recommendedCoreType else { return }
         setenv("OPENBLAS_CORETYPE", coreType, 1)
-        let arguments = CommandLine.arguments
-        guard let executable = arguments.first else { return }
-        var cArguments = arguments.map { strdup($0) } + [nil]
-        execv("/proc/self/exe", &cArguments)
-        // execv only returns on failure; keep running with the slower kernels.
-        cArguments.forEach { free($0) }
-        _ = executable
+        var arguments = CommandLine.arguments.map { strdup($0) } + [nil]
+        execv("/proc/self/exe", &arguments)
+        // execv returns only on failure: carry on with the slower kernels.
+        arguments.forEach { free($0) }
     }
 }

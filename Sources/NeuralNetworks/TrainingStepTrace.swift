@@ -79,16 +79,14 @@ extension Sequential {
             guard kind == .weight || updatesBiases else { return }
             for i in parameter.indices { parameter[i] -= alpha * gradient[i] }
         }
-        let after = updated.denseLayers
-        let steps = zip(before, after).map { layer, updatedLayer in
-            TrainingStepTrace<Scalar>.LayerStep(
+        let layerSteps = zip(before, updated.denseLayers).enumerated().map { index, pair in
+            let (layer, updatedLayer) = pair
+            return TrainingStepTrace<Scalar>.LayerStep(
                 summary: layer.summary, weights: layer.weights, bias: layer.bias,
-                preactivation: layer.preactivation, activation: Matrix(rows: 0, columns: 0), delta: layer.delta,
+                preactivation: layer.preactivation, activation: network.activations[index + 1], delta: layer.delta,
                 weightGradient: layer.weightGradient, biasGradient: layer.biasGradient,
                 updatedWeights: updatedLayer.weights, updatedBias: updatedLayer.bias)
         }
-        var layerSteps = steps
-        for index in layerSteps.indices { layerSteps[index].activation = network.activations[index + 1] }
         let lossAfter = loss.value(output: updated.predict(inputs), targets: targets)
         return TrainingStepTrace(inputs: inputs, targets: targets, loss: lossValue, lossAfterStep: lossAfter,
                                  learningRate: learningRate, updatesBiases: updatesBiases, layers: layerSteps,

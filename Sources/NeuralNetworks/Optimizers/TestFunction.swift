@@ -128,7 +128,8 @@ public struct TestFunction: Sendable {
         var optimizer = optimizer
         var point = [start.x, start.y]
         var result = OptimizationTrajectory(name: optimizer.name, points: [start], values: [value(start)])
-        for step in 1...Swift.max(steps, 1) where steps > 0 {
+        guard steps > 0 else { return result }
+        for step in 1...steps {
             let g = gradient(SIMD2(point[0], point[1]))
             optimizer.update(&point, gradient: [g.x, g.y], slot: 0)
             let next = SIMD2(point[0], point[1])

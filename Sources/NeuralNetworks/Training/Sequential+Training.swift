@@ -37,7 +37,8 @@ extension Sequential {
         let weightLayers = weightLayerIndices
         let needsNorms = configuration.recordsGradientNorms || configuration.gradientClippingNorm != nil
 
-        for epoch in 1...Swift.max(configuration.epochs, 1) where configuration.epochs > 0 {
+        guard configuration.epochs > 0 else { return history }
+        for epoch in 1...configuration.epochs {
             let learningRate = configuration.learningRateSchedule.learningRate(initial: initialLearningRate, epoch: epoch)
             optimizer.learningRate = learningRate
             let batches = training.miniBatches(batchSize: configuration.batchSize, shuffledWith: &generator)
