@@ -1,15 +1,3 @@
-/// The role of a parameter tensor, which decides whether weight decay applies to it.
-public enum ParameterKind: Sendable, Hashable, Codable {
-    /// A weight matrix: L2 weight decay and the per-layer gradient norms of the history apply to it.
-    case weight
-    /// A bias vector (not decayed).
-    case bias
-    /// BatchNorm's scale γ (not decayed).
-    case scale
-    /// BatchNorm's shift β (not decayed).
-    case shift
-}
-
 /// One stage of a ``Sequential`` network, acting on a batch with one sample per row.
 ///
 /// A layer does not cache its input or output: the network keeps them and hands them back to ``backward(input:output:outputGradient:inputGradient:computesInputGradient:)``,
