@@ -171,6 +171,17 @@ for (index, configuration) in selected.enumerated() {
     print("| \(configuration.name) | \(configuration.description) | \(formatted(rate)) | \(formatted(rates[index].max()!)) | \(formatted(configuration.pyTorchTwoThreads)) | \(formatted(rate / configuration.pyTorchTwoThreads, decimals: 2))× |")
 }
 
+// How much of each run is mini-batch assembly (`Dataset.miniBatches`, shuffling and copying rows), measured alone.
+print()
+for (index, configuration) in selected.enumerated() {
+    var generator = SeededRandomNumberGenerator(seed: 0)
+    let batchingTime = median((0..<rounds).map { _ in
+        seconds { for _ in 0..<epochs[index] { _ = configuration.data.miniBatches(batchSize: configuration.batchSize, shuffledWith: &generator) } }
+    })
+    let trainingTime = Double(epochs[index] * configuration.data.count) / median(rates[index])
+    print("\(configuration.name): mini-batch assembly takes \(formatted(100 * batchingTime / trainingTime))% of the training time")
+}
+
 // OpenBLAS threading matters only where BLAS does real work: the wide configuration, alternating 1 and 2 threads.
 if let wide = selected.first(where: { $0.name == "wide" }) {
     let wideEpochs = epochsPerRun(wide)
