@@ -122,6 +122,8 @@ public enum Loss: Sendable, Hashable, Codable {
     /// arg-max of the target row. With one column the target class is `y > ½`, and the prediction is positive
     /// when the output exceeds the decision threshold: 0 for ``binaryCrossEntropyWithLogits`` (a logit), ½ for
     /// the squared-error losses (a probability-like output such as a sigmoid).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func correctCount<Scalar: TrainingScalar>(output: Matrix<Scalar>, targets: Matrix<Scalar>) -> Int {
         let columns = output.columns
         var correct = 0

@@ -181,4 +181,33 @@ final class TrainingTests: XCTestCase {
                                                                        learningRateSchedule: .step(stepSize: 2, factor: 0.5)))
         XCTAssertEqual(history.learningRates, [0.4, 0.4, 0.2, 0.2])
     }
+
+    func testGradientNormsAreThoseOfTheLossBeforeWeightDecay() {
+        // One full batch, one epoch: the recorded norm of each layer is ‖∂L/∂W‖ of the data loss alone.
+        let data = clusters(count: 12, seed: 21)
+        let initial = Sequential<Double>.multilayerPerceptron(sizes: [2, 4, 3, 1], hiddenActivation: .tanh, seed: 22)
+        var reference = initial
+        reference.computeGradients(inputs: data.inputs.converted(), targets: data.targets.converted(), loss: .meanSquaredError)
+        var trained = initial
+        let history = trained.train(on: Dataset(inputs: data.inputs.converted(), targets: data.targets.converted()),
+                                    optimizer: SGD(learningRate: 0.1),
+                                    configuration: TrainingConfiguration(epochs: 1, batchSize: 12, loss: .meanSquaredError,
+                                                                         weightDecay: 0.5))
+        let expected = reference.denseLayers.map { $0.weightGradient.frobeniusNorm }
+        XCTAssertEqual(history.epochs[0].gradientNorms.count, 3)
+        for (recorded, norm) in zip(history.epochs[0].gradientNorms, expected) { XCTAssertEqual(recorded, norm, accuracy: 1e-12) }
+    }
+
+    func testVectorKernels() {
+        let values: [Float] = (0..<19).map { Float($0) - 7.5 }
+        XCTAssertEqual(VectorKernels.sumOfSquares(values), values.reduce(0.0) { $0 + Double($1) * Double($1) }, accuracy: 1e-9)
+        XCTAssertTrue(VectorKernels.allFinite(values))
+        XCTAssertFalse(VectorKernels.allFinite(values + [.nan]))
+        XCTAssertFalse(VectorKernels.allFinite([1, -.infinity, 2] as [Double]))
+        var y: [Double] = [1, 2, 3]
+        VectorKernels.addScaled([1, 1, 2], times: 0.5, to: &y)
+        XCTAssertEqual(y, [1.5, 2.5, 4])
+        VectorKernels.scale(&y, by: 2)
+        XCTAssertEqual(y, [3, 5, 8])
+    }
 }

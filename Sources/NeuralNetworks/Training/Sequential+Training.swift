@@ -8,9 +8,10 @@ extension Sequential {
     ///    decay); clip the global gradient norm if asked; one optimizer step;
     /// 4. evaluate the validation set in evaluation mode.
     ///
-    /// Divergence: as soon as a batch loss or a gradient is NaN or infinite (or, at the end of an epoch, a
-    /// parameter or the validation loss is), the run stops and ``TrainingHistory/divergedAtEpoch`` records the
-    /// epoch; that epoch is not added to the history. The network keeps the parameters it had reached.
+    /// Divergence: as soon as a batch loss is NaN or infinite (or the gradient, when norms are recorded or
+    /// clipped; or, at the end of an epoch, a parameter or the validation loss), the run stops and
+    /// ``TrainingHistory/divergedAtEpoch`` records the epoch; that epoch is not added to the history. The network
+    /// keeps the parameters it had reached.
     ///
     /// Two runs with equal networks, data, optimizer and configuration give bit-identical histories.
     /// - Parameters:
@@ -55,18 +56,16 @@ extension Sequential {
                 if measuresAccuracy {
                     correct += loss.correctCount(output: activations[layers.count], targets: batch.targets)
                 }
-                // Gradient norms of the loss itself, then weight decay and clipping.
+                // Gradient norms of the loss itself, then weight decay, then clipping of the total.
                 if needsNorms {
                     var layerSquares = Array(repeating: 0.0, count: layers.count)
                     var totalSquares = 0.0
                     visitParameters { parameter, gradient, kind, layerIndex in
-                        if kind == .weight, weightDecay != 0 {
-                            for i in gradient.indices { gradient[i] += weightDecay * parameter[i] }
+                        if kind == .weight {
+                            layerSquares[layerIndex] += VectorKernels.sumOfSquares(gradient)
+                            if weightDecay != 0 { VectorKernels.addScaled(parameter, times: weightDecay, to: &gradient) }
                         }
-                        var squares = 0.0
-                        for value in gradient { squares += Double(value) * Double(value) }
-                        totalSquares += squares
-                        if kind == .weight { layerSquares[layerIndex] += squares }
+                        totalSquares += VectorKernels.sumOfSquares(gradient)
                     }
                     guard totalSquares.isFinite else {
                         history.divergedAtEpoch = epoch
@@ -77,14 +76,11 @@ extension Sequential {
                     }
                     if let maximumNorm = configuration.gradientClippingNorm, totalSquares.squareRoot() > maximumNorm {
                         let factor = Scalar(maximumNorm / totalSquares.squareRoot())
-                        visitParameters { _, gradient, _, _ in
-                            for i in gradient.indices { gradient[i] *= factor }
-                        }
+                        visitParameters { _, gradient, _, _ in VectorKernels.scale(&gradient, by: factor) }
                     }
                 } else if weightDecay != 0 {
                     visitParameters { parameter, gradient, kind, _ in
-                        guard kind == .weight else { return }
-                        for i in gradient.indices { gradient[i] += weightDecay * parameter[i] }
+                        if kind == .weight { VectorKernels.addScaled(parameter, times: weightDecay, to: &gradient) }
                     }
                 }
                 // Update.
@@ -96,7 +92,7 @@ extension Sequential {
             // Evaluate.
             var parametersFinite = true
             visitParameters { parameter, _, _, _ in
-                if parametersFinite, !parameter.allSatisfy({ $0.isFinite }) { parametersFinite = false }
+                if parametersFinite, !VectorKernels.allFinite(parameter) { parametersFinite = false }
             }
             let validationResult = validation.map { evaluate(on: $0, loss: loss, measuresAccuracy: measuresAccuracy) }
             guard parametersFinite, validationResult?.loss.isFinite ?? true else {
