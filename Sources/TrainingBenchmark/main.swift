@@ -52,11 +52,15 @@ struct BenchmarkConfiguration {
     var train: (inout Sequential<Float>, Dataset<Float>, Int, Int) -> Void
 }
 
+/// With `--recording`, the runs also measure accuracy and per-layer gradient norms (the training loop's
+/// defaults); without it they do only what PyTorch's plain loop does.
+let recording = CommandLine.arguments.contains("--recording")
+
 func trainer<O: Optimizer>(_ optimizer: O, loss: Loss) -> (inout Sequential<Float>, Dataset<Float>, Int, Int) -> Void where O.Scalar == Float {
     { network, data, epochs, batchSize in
         network.train(on: data, optimizer: optimizer, configuration: TrainingConfiguration(
-            epochs: epochs, batchSize: batchSize, loss: loss, shuffleSeed: 0, measuresAccuracy: false,
-            recordsGradientNorms: false))
+            epochs: epochs, batchSize: batchSize, loss: loss, shuffleSeed: 0, measuresAccuracy: recording,
+            recordsGradientNorms: recording))
     }
 }
 
@@ -125,7 +129,8 @@ func formatted(_ value: Double, decimals: Int = 0) -> String {
 // OpenBLAS 0.3.21 misdetects this machine's CPU and would use its slowest kernels: restart with the right ones.
 OpenBLAS.restartWithRecommendedCoreTypeIfNeeded()
 
-// Arguments: configuration names to run (default: all); `--no-products` skips the matrix-product table.
+// Arguments: configuration names to run (default: all); `--no-products` skips the matrix-product table;
+// `--recording` turns on the history's accuracy and gradient norms.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let selectedNames = Set(arguments.filter { !$0.hasPrefix("--") })
 let selected = configurations.filter { selectedNames.isEmpty || selectedNames.contains($0.name) }
