@@ -13,7 +13,8 @@
 /// }
 /// ```
 public struct Sequential<Scalar: TrainingScalar>: Sendable {
-    /// The layers, first to last.
+    /// The layers, first to last. They may be edited (e.g. to set parameters for a worked example); sizes
+    /// must still chain.
     public var layers: [any Layer<Scalar>]
     /// `activations[0]` is the last input, `activations[i + 1]` the output of layer `i`.
     public private(set) var activations: [Matrix<Scalar>]
@@ -42,18 +43,20 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
     ///   - sizes: Layer widths from input to output, e.g. `[2, 16, 16, 1]`.
     ///   - hiddenActivation: Activation of every hidden layer.
     ///   - outputActivation: Activation of the last layer (identity for the fused losses).
-    ///   - weightInitializer: Initialiser of every weight matrix (biases start at zero).
-    ///   - seed: Seed of the generator the weights are drawn from, layer by layer.
+    ///   - weightInitializer: Initialiser of every weight matrix; default ±1/√fanIn (notes 001).
+    ///   - biasInitializer: Initialiser of every bias; default zeros.
+    ///   - seed: Seed of the generator the parameters are drawn from, layer by layer (weights, then biases).
     public static func multilayerPerceptron(
         sizes: [Int], hiddenActivation: Activation, outputActivation: Activation = .identity,
-        weightInitializer: WeightInitializer = .uniformInverseSquareRoot, seed: UInt64
+        weightInitializer: WeightInitializer = .uniformInverseSquareRoot, biasInitializer: WeightInitializer = .zeros,
+        seed: UInt64
     ) -> Sequential {
         precondition(sizes.count >= 2, "A perceptron needs at least an input and an output size")
         var generator = SeededRandomNumberGenerator(seed: seed)
         let layers: [any Layer<Scalar>] = (0..<(sizes.count - 1)).map { index in
             Dense<Scalar>(inputSize: sizes[index], outputSize: sizes[index + 1],
                           activation: index == sizes.count - 2 ? outputActivation : hiddenActivation,
-                          weightInitializer: weightInitializer, generator: &generator)
+                          weightInitializer: weightInitializer, biasInitializer: biasInitializer, generator: &generator)
         }
         return Sequential(layers)
     }
@@ -102,6 +105,11 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
     @_specialize(where Scalar == Double)
     mutating func runForward(_ input: Matrix<Scalar>, training: Bool) {
         precondition(input.columns == inputSize, "The network takes \(inputSize) inputs, got \(input.columns) columns")
+        if activations.count != layers.count + 1 {
+            // `layers` is public and may have been edited since the buffers were made.
+            activations = Array(repeating: Matrix(rows: 0, columns: 0), count: layers.count + 1)
+            inputGradients = activations
+        }
         activations[0] = input
         for index in layers.indices {
             var output = Matrix<Scalar>(rows: 0, columns: 0)
