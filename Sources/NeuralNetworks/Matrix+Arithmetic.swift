@@ -1,0 +1,37 @@
+/// Element-wise helpers the engine and its callers use on whole matrices.
+extension Matrix {
+    /// The transpose, `columns × rows`.
+    public var transposed: Matrix {
+        var result = Matrix(rows: columns, columns: rows)
+        for i in 0..<rows {
+            for j in 0..<columns { result.storage[j * rows + i] = storage[i * columns + j] }
+        }
+        return result
+    }
+
+    /// The Frobenius norm `√(Σᵢⱼ xᵢⱼ²)`, accumulated in `Double`.
+    public var frobeniusNorm: Double {
+        storage.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+    }
+
+    /// The largest absolute difference between corresponding entries of two matrices of the same shape.
+    public func maximumAbsoluteDifference(from other: Matrix) -> Double {
+        precondition(rows == other.rows && columns == other.columns, "Shapes differ: \(rows)×\(columns) vs \(other.rows)×\(other.columns)")
+        return zip(storage, other.storage).reduce(0.0) { Swift.max($0, abs(Double($1.0) - Double($1.1))) }
+    }
+
+    /// The same entries converted to another scalar type.
+    public func converted<Other: BinaryFloatingPoint & Sendable>(to type: Other.Type = Other.self) -> Matrix<Other> {
+        Matrix<Other>(rows: rows, columns: columns, storage: storage.map { Other($0) })
+    }
+
+    /// Makes `self` a `rows × columns` matrix, reallocating only when the shape changes (contents are then zero).
+    ///
+    /// The training loop keeps its buffers between steps; this is how they follow the last, smaller mini-batch.
+    @inline(__always)
+    mutating func ensureShape(rows newRows: Int, columns newColumns: Int) {
+        if rows != newRows || columns != newColumns {
+            self = Matrix(rows: newRows, columns: newColumns)
+        }
+    }
+}

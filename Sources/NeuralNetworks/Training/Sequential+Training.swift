@@ -1,0 +1,124 @@
+extension Sequential {
+    /// Trains the network with mini-batch gradient descent and records what happened epoch by epoch.
+    ///
+    /// Each epoch, in order:
+    /// 1. set the learning rate from the schedule;
+    /// 2. shuffle the training set (seeded) and split it into ⌈N/B⌉ mini-batches;
+    /// 3. for each batch: forward in training mode, loss, backward; add `λW` to each weight gradient (L2 weight
+    ///    decay); clip the global gradient norm if asked; one optimizer step;
+    /// 4. evaluate the validation set in evaluation mode.
+    ///
+    /// Divergence: as soon as a batch loss is NaN or infinite (or the gradient, when norms are recorded or
+    /// clipped; or, at the end of an epoch, a parameter or the validation loss), the run stops and
+    /// ``TrainingHistory/divergedAtEpoch`` records the epoch; that epoch is not added to the history. The network
+    /// keeps the parameters it had reached.
+    ///
+    /// Two runs with equal networks, data, optimizer and configuration give bit-identical histories.
+    /// - Parameters:
+    ///   - training: The training set.
+    ///   - validation: Evaluated after every epoch, if given.
+    ///   - optimizer: The optimizer, with its initial learning rate; its state starts fresh (it is a value).
+    ///   - configuration: Epochs, batch size, loss, seed and the other settings.
+    /// - Returns: The per-epoch history.
+    @discardableResult
+    public mutating func train<O: Optimizer>(
+        on training: Dataset<Scalar>, validation: Dataset<Scalar>? = nil, optimizer: O,
+        configuration: TrainingConfiguration
+    ) -> TrainingHistory where O.Scalar == Scalar {
+        var optimizer = optimizer
+        var history = TrainingHistory()
+        history.optimizerName = optimizer.name
+        let initialLearningRate = optimizer.learningRate
+        var generator: SeededRandomNumberGenerator? =
+            configuration.shuffles ? SeededRandomNumberGenerator(seed: configuration.shuffleSeed) : nil
+        let measuresAccuracy = configuration.measuresAccuracy
+            ?? training.targets.storage.allSatisfy { $0 == 0 || $0 == 1 }
+        let loss = configuration.loss
+        let weightDecay = Scalar(configuration.weightDecay)
+        let weightLayers = weightLayerIndices
+        let needsNorms = configuration.recordsGradientNorms || configuration.gradientClippingNorm != nil
+
+        guard configuration.epochs > 0 else { return history }
+        for epoch in 1...configuration.epochs {
+            let learningRate = configuration.learningRateSchedule.learningRate(initial: initialLearningRate, epoch: epoch)
+            optimizer.learningRate = learningRate
+            let batches = training.miniBatches(batchSize: configuration.batchSize, shuffledWith: &generator)
+            var lossSum = 0.0, correct = 0
+            var normSums = Array(repeating: 0.0, count: weightLayers.count)
+
+            for batch in batches {
+                // Forward, loss, backward.
+                let batchLoss = computeGradients(inputs: batch.inputs, targets: batch.targets, loss: loss)
+                guard batchLoss.isFinite else {
+                    history.divergedAtEpoch = epoch
+                    return history
+                }
+                if measuresAccuracy {
+                    correct += loss.correctCount(output: activations[layers.count], targets: batch.targets)
+                }
+                // Gradient norms of the loss itself, then weight decay, then clipping of the total.
+                if needsNorms {
+                    var layerSquares = Array(repeating: 0.0, count: layers.count)
+                    var totalSquares = 0.0
+                    visitParameters { parameter, gradient, kind, layerIndex in
+                        if kind == .weight {
+                            layerSquares[layerIndex] += VectorKernels.sumOfSquares(gradient)
+                            if weightDecay != 0 { VectorKernels.addScaled(parameter, times: weightDecay, to: &gradient) }
+                        }
+                        totalSquares += VectorKernels.sumOfSquares(gradient)
+                    }
+                    guard totalSquares.isFinite else {
+                        history.divergedAtEpoch = epoch
+                        return history
+                    }
+                    for (position, layerIndex) in weightLayers.enumerated() {
+                        normSums[position] += layerSquares[layerIndex].squareRoot()
+                    }
+                    if let maximumNorm = configuration.gradientClippingNorm, totalSquares.squareRoot() > maximumNorm {
+                        let factor = Scalar(maximumNorm / totalSquares.squareRoot())
+                        visitParameters { _, gradient, _, _ in VectorKernels.scale(&gradient, by: factor) }
+                    }
+                } else if weightDecay != 0 {
+                    visitParameters { parameter, gradient, kind, _ in
+                        if kind == .weight { VectorKernels.addScaled(parameter, times: weightDecay, to: &gradient) }
+                    }
+                }
+                // Update.
+                update(with: &optimizer)
+                lossSum += batchLoss * Double(batch.count)
+                if configuration.recordsIterationLosses { history.iterationLosses.append(batchLoss) }
+            }
+
+            // Evaluate.
+            var parametersFinite = true
+            visitParameters { parameter, _, _, _ in
+                if parametersFinite, !VectorKernels.allFinite(parameter) { parametersFinite = false }
+            }
+            let validationResult = validation.map { evaluate(on: $0, loss: loss, measuresAccuracy: measuresAccuracy) }
+            guard parametersFinite, validationResult?.loss.isFinite ?? true else {
+                history.divergedAtEpoch = epoch
+                return history
+            }
+            let count = Double(Swift.max(training.count, 1))
+            history.epochs.append(EpochRecord(
+                epoch: epoch,
+                trainingLoss: lossSum / count,
+                trainingAccuracy: measuresAccuracy ? Double(correct) / count : nil,
+                validationLoss: validationResult?.loss,
+                validationAccuracy: validationResult?.accuracy,
+                gradientNorms: configuration.recordsGradientNorms ? normSums.map { $0 / Double(Swift.max(batches.count, 1)) } : [],
+                learningRate: learningRate))
+        }
+        return history
+    }
+
+    /// Indices of the layers that have a weight matrix, in order.
+    var weightLayerIndices: [Int] {
+        var copy = self
+        var indices: [Int] = []
+        copy.visitParameters { _, _, kind, layerIndex in
+            if kind == .weight, indices.last != layerIndex { indices.append(layerIndex) }
+        }
+        return indices
+    }
+}

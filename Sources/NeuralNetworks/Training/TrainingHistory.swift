@@ -1,0 +1,30 @@
+/// The record of a training run: one ``EpochRecord`` per completed epoch, and how the run ended.
+///
+/// A run that produces a non-finite loss or gradient stops at once: ``divergedAtEpoch`` names the epoch, which
+/// is not recorded, so the history never contains NaN or infinity.
+public struct TrainingHistory: Sendable, Hashable, Codable {
+    /// One record per completed epoch.
+    public var epochs: [EpochRecord] = []
+    /// The loss of every iteration, in order, when the configuration asks for it (finite values only).
+    public var iterationLosses: [Double] = []
+    /// The epoch in which the loss or a gradient became NaN or infinite, if it did.
+    public var divergedAtEpoch: Int?
+    /// The optimizer's name, for legends.
+    public var optimizerName: String = ""
+
+    /// Creates an empty history.
+    public init() {}
+
+    /// Whether the run stopped because it diverged.
+    public var diverged: Bool { divergedAtEpoch != nil }
+    /// Training loss per epoch.
+    public var trainingLosses: [Double] { epochs.map(\.trainingLoss) }
+    /// Validation loss per epoch (empty without validation data).
+    public var validationLosses: [Double] { epochs.compactMap(\.validationLoss) }
+    /// Training accuracy per epoch (empty when not measured).
+    public var trainingAccuracies: [Double] { epochs.compactMap(\.trainingAccuracy) }
+    /// Validation accuracy per epoch (empty when not measured).
+    public var validationAccuracies: [Double] { epochs.compactMap(\.validationAccuracy) }
+    /// Learning rate per epoch.
+    public var learningRates: [Double] { epochs.map(\.learningRate) }
+}
