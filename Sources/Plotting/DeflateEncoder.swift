@@ -44,37 +44,52 @@ enum DeflateEncoder {
     private static let distanceCodeSmall: [UInt8] = (0...512).map { UInt8(distanceCode(max($0, 1))) }
     private static let distanceCodeLarge: [UInt8] = (0..<256).map { UInt8(distanceCode(max($0 << 7, 1) + 1)) }
 
-    @inline(__always) private static func fastDistanceCode(_ distance: Int) -> Int {
-        distance <= 512 ? Int(distanceCodeSmall[distance]) : Int(distanceCodeLarge[(distance - 1) >> 7])
-    }
 
     /// The zlib stream (2-byte header, DEFLATE data, Adler-32) of `input`.
     static func zlibCompress(_ input: [UInt8]) -> [UInt8] {
-        var writer = BitWriter(capacity: input.count / 8 + 1024)
+        // Dynamic Huffman codes are at most 15 bits per byte, so twice the input bounds the output; pages
+        // never written are never touched.
+        var writer = BitWriter(capacity: 2 * input.count + 4096)
+        defer { writer.deallocate() }
         // CMF 0x78: deflate with a 32 KiB window; FLG 0x01: fastest level, and 0x7801 is a multiple of 31.
-        writer.bytes.append(0x78)
-        writer.bytes.append(0x01)
+        writer.appendByte(0x78)
+        writer.appendByte(0x01)
         input.withUnsafeBufferPointer { source in
             compress(source, into: &writer)
         }
         writer.flush()
         let checksum = adler32(input)
-        writer.bytes += [UInt8(checksum >> 24), UInt8((checksum >> 16) & 0xFF), UInt8((checksum >> 8) & 0xFF),
-                         UInt8(checksum & 0xFF)]
+        for shift in [24, 16, 8, 0] { writer.appendByte(UInt8((checksum >> UInt32(shift)) & 0xFF)) }
         return writer.bytes
     }
 
     /// Adler-32: a = 1 + Σ bytes, b = Σ a after each byte, both mod 65521; result b·2¹⁶ + a.
+    ///
+    /// Sixteen bytes x₀…x₁₅ at a time: b += 16a + Σ (16 − i)xᵢ, then a += Σ xᵢ, which breaks the
+    /// byte-by-byte dependency chain.
     static func adler32(_ bytes: [UInt8]) -> UInt32 {
         var a: UInt32 = 1
         var b: UInt32 = 0
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             var index = 0
-            // 5552 is the longest run for which b cannot overflow 32 bits before the modulo.
+            // 5552 (a multiple of 16) is the longest run for which b cannot overflow 32 bits before the modulo.
             while index < buffer.count {
                 let end = min(index + 5552, buffer.count)
+                while index + 16 <= end {
+                    var sum: UInt32 = 0
+                    var weighted: UInt32 = 0
+                    for offset in 0..<16 {
+                        let byte = UInt32(base[index + offset])
+                        sum &+= byte
+                        weighted &+= UInt32(16 - offset) &* byte
+                    }
+                    b &+= 16 &* a &+ weighted
+                    a &+= sum
+                    index += 16
+                }
                 while index < end {
-                    a &+= UInt32(buffer[index])
+                    a &+= UInt32(base[index])
                     b &+= a
                     index += 1
                 }
@@ -88,57 +103,80 @@ enum DeflateEncoder {
     private static func compress(_ input: UnsafeBufferPointer<UInt8>, into writer: inout BitWriter) {
         let count = input.count
         let hashBits = 15
-        var head = [Int32](repeating: -1, count: 1 << hashBits)
         let blockTokens = 1 << 15
-        var tokens = [UInt32]()
-        tokens.reserveCapacity(blockTokens)
+        let tokens = UnsafeMutablePointer<UInt32>.allocate(capacity: blockTokens)
+        defer { tokens.deallocate() }
+        var tokenCount = 0
         guard let base = input.baseAddress, count > 0 else {
-            writeBlock([], final: true, into: &writer)
+            writeBlock(UnsafeBufferPointer(start: tokens, count: 0), final: true, into: &writer)
             return
         }
+        let head = UnsafeMutablePointer<Int32>.allocate(capacity: 1 << hashBits)
+        defer { head.deallocate() }
+        head.initialize(repeating: -1, count: 1 << hashBits)
         let raw = UnsafeRawPointer(base)
         var position = 0
-        head.withUnsafeMutableBufferPointer { head in
-            while position < count {
-                if position + 4 <= count {
-                    let word = raw.loadUnaligned(fromByteOffset: position, as: UInt32.self)
-                    let hash = Int((word &* 2_654_435_761) >> UInt32(32 - hashBits))
-                    let candidate = Int(head[hash])
-                    head[hash] = Int32(position)
-                    if candidate >= 0, position - candidate <= 32768,
-                       raw.loadUnaligned(fromByteOffset: candidate, as: UInt32.self) == word {
-                        var length = 4
-                        let limit = min(258, count - position)
-                        while length < limit && base[candidate + length] == base[position + length] { length += 1 }
-                        tokens.append(1 << 31 | UInt32(length) << 16 | UInt32(position - candidate))
-                        position += length
-                        if tokens.count >= blockTokens {
-                            writeBlock(tokens, final: false, into: &writer)
-                            tokens.removeAll(keepingCapacity: true)
+        while position < count {
+            if position + 4 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: position, as: UInt32.self)
+                let hash = Int((word &* 2_654_435_761) >> UInt32(32 - hashBits))
+                let candidate = Int(head[hash])
+                head[hash] = Int32(position)
+                if candidate >= 0, position - candidate <= 32768,
+                   raw.loadUnaligned(fromByteOffset: candidate, as: UInt32.self) == word {
+                    var length = 4
+                    let limit = min(258, count - position)
+                    // Compare 8 bytes at a time; the lowest differing byte ends the match.
+                    while length + 8 <= limit {
+                        let difference = raw.loadUnaligned(fromByteOffset: candidate + length, as: UInt64.self)
+                            ^ raw.loadUnaligned(fromByteOffset: position + length, as: UInt64.self)
+                        if difference != 0 {
+                            length += UInt64(littleEndian: difference).trailingZeroBitCount / 8
+                            break
                         }
-                        continue
+                        length += 8
                     }
-                }
-                tokens.append(UInt32(base[position]))
-                position += 1
-                if tokens.count >= blockTokens {
-                    writeBlock(tokens, final: false, into: &writer)
-                    tokens.removeAll(keepingCapacity: true)
+                    while length < limit && base[candidate + length] == base[position + length] { length += 1 }
+                    tokens[tokenCount] = 1 << 31 | UInt32(length) << 16 | UInt32(position - candidate)
+                    tokenCount += 1
+                    position += length
+                    if tokenCount == blockTokens {
+                        writeBlock(UnsafeBufferPointer(start: tokens, count: tokenCount), final: false, into: &writer)
+                        tokenCount = 0
+                    }
+                    continue
                 }
             }
+            tokens[tokenCount] = UInt32(base[position])
+            tokenCount += 1
+            position += 1
+            if tokenCount == blockTokens {
+                writeBlock(UnsafeBufferPointer(start: tokens, count: tokenCount), final: false, into: &writer)
+                tokenCount = 0
+            }
         }
-        writeBlock(tokens, final: true, into: &writer)
+        writeBlock(UnsafeBufferPointer(start: tokens, count: tokenCount), final: true, into: &writer)
     }
 
     /// Writes one block with dynamic Huffman codes (BTYPE 2).
-    private static func writeBlock(_ tokens: [UInt32], final: Bool, into writer: inout BitWriter) {
+    private static func writeBlock(_ tokens: UnsafeBufferPointer<UInt32>, final: Bool, into writer: inout BitWriter) {
+        let lengthCode = Self.lengthCode
+        let lengthBase = Self.lengthBase
+        let lengthExtra = Self.lengthExtra
+        let distanceBase = Self.distanceBase
+        let distanceExtra = Self.distanceExtra
+        let distanceCodeSmall = Self.distanceCodeSmall
+        let distanceCodeLarge = Self.distanceCodeLarge
+        func distanceCode(_ distance: Int) -> Int {
+            distance <= 512 ? Int(distanceCodeSmall[distance]) : Int(distanceCodeLarge[(distance - 1) >> 7])
+        }
         var literalFrequencies = [Int](repeating: 0, count: 286)
         var distanceFrequencies = [Int](repeating: 0, count: 30)
         for token in tokens {
             if token & (1 << 31) != 0 {
                 let length = Int((token >> 16) & 0x1FF)
                 literalFrequencies[257 + Int(lengthCode[length])] += 1
-                distanceFrequencies[fastDistanceCode(Int(token & 0xFFFF))] += 1
+                distanceFrequencies[distanceCode(Int(token & 0xFFFF))] += 1
             } else {
                 literalFrequencies[Int(token)] += 1
             }
@@ -206,7 +244,7 @@ enum DeflateEncoder {
                 let code = Int(lengthCode[length])
                 writer.write(literalCodes[257 + code], bits: literalLengths[257 + code])
                 if lengthExtra[code] > 0 { writer.write(UInt32(length - lengthBase[code]), bits: lengthExtra[code]) }
-                let distanceSymbol = fastDistanceCode(distance)
+                let distanceSymbol = distanceCode(distance)
                 writer.write(distanceCodes[distanceSymbol], bits: distanceLengths[distanceSymbol])
                 if distanceExtra[distanceSymbol] > 0 {
                     writer.write(UInt32(distance - distanceBase[distanceSymbol]), bits: distanceExtra[distanceSymbol])
@@ -297,31 +335,54 @@ enum HuffmanCode {
     }
 }
 
-/// Packs bit fields least-significant bit first, as DEFLATE requires.
+/// Packs bit fields least-significant bit first, as DEFLATE requires, into a buffer of fixed capacity.
 struct BitWriter {
-    var bytes: [UInt8]
+    private let storage: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    private var length = 0
     private var buffer: UInt64 = 0
     private var count = 0
 
+    /// - Parameter capacity: An upper bound on the bytes that will be written.
     init(capacity: Int) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        self.capacity = capacity
+        storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     }
 
+    /// The bytes written so far (call `flush` first to include a partial byte).
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: length)) }
+
+    func deallocate() { storage.deallocate() }
+
+    mutating func appendByte(_ byte: UInt8) {
+        precondition(count == 0 && length < capacity, "byte writes need byte alignment and capacity")
+        storage[length] = byte
+        length += 1
+    }
+
+    /// Appends the low `bits` bits of `value` (at most 32).
     @inline(__always) mutating func write(_ value: UInt32, bits: Int) {
         buffer |= UInt64(value) << UInt64(count)
         count += bits
-        while count >= 8 {
-            bytes.append(UInt8(truncatingIfNeeded: buffer))
-            buffer >>= 8
-            count -= 8
+        if count >= 32 {
+            precondition(length + 4 <= capacity, "bit writer capacity exceeded")
+            UnsafeMutableRawPointer(storage + length).storeBytes(
+                of: UInt32(truncatingIfNeeded: buffer).littleEndian, as: UInt32.self)
+            length += 4
+            buffer >>= 32
+            count -= 32
         }
     }
 
-    /// Writes the last partial byte, padded with zero bits.
+    /// Writes the remaining bits, padded with zero bits to a whole byte.
     mutating func flush() {
-        if count > 0 { bytes.append(UInt8(truncatingIfNeeded: buffer)) }
+        while count > 0 {
+            precondition(length < capacity, "bit writer capacity exceeded")
+            storage[length] = UInt8(truncatingIfNeeded: buffer)
+            length += 1
+            buffer >>= 8
+            count = max(count - 8, 0)
+        }
         buffer = 0
-        count = 0
     }
 }

@@ -34,6 +34,12 @@ extension Figure {
     /// The same input gives byte-identical output: the encoder writes no time, software or version chunks.
     /// - Throws: ``PlottingError`` when Cairo fails.
     public func pngData() throws -> Data {
+        try rasterize().pngData()
+    }
+
+    /// The figure as pixels: (width × deviceScale) × (height × deviceScale), opaque.
+    /// - Throws: ``PlottingError`` when Cairo fails.
+    public func rasterize() throws -> RasterImage {
         let pixelWidth = Int((width * deviceScale).rounded())
         let pixelHeight = Int((height * deviceScale).rounded())
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight))
@@ -42,13 +48,9 @@ extension Figure {
         let context = cairo_create(surface)!
         defer { cairo_destroy(context) }
         cairo_scale(context, deviceScale, deviceScale)
-        render(on: Canvas(context: context, fontFamily: theme.fontFamily))
+        render(on: Canvas(context: context, fontFamily: theme.fontFamily, fastAntialiasing: deviceScale >= 1.5))
         try check(cairo_status(context))
-        cairo_surface_flush(surface)
-        guard let pixels = cairo_image_surface_get_data(surface) else { throw PlottingError.cairo("no image data") }
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        return PNGEncoder.encodeRGB(
-            xrgbPixels: UnsafeRawPointer(pixels), width: pixelWidth, height: pixelHeight, stride: stride)
+        return RasterImage(surface: surface)
     }
 
     /// The figure as SVG (text drawn as glyph outlines, so it looks the same without the font installed).

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// - Note: No tIME, tEXt or other metadata chunks are written, so equal pixels give equal files.
 enum PNGEncoder {
-    /// Encodes Cairo RGB24 pixels (native-endian 32-bit words 0x00RRGGBB) as an RGB PNG.
+    /// Encodes 32-bit pixels 0x??RRGGBB (native-endian words; the top byte is ignored) as an RGB PNG.
     ///
     /// - Parameters:
     ///   - xrgbPixels: The first pixel of the top row.
@@ -18,8 +18,8 @@ enum PNGEncoder {
     /// - Returns: The PNG file.
     static func encodeRGB(xrgbPixels: UnsafeRawPointer, width: Int, height: Int, stride: Int) -> Data {
         let rowBytes = 1 + 3 * width
-        var filtered = [UInt8](repeating: 0, count: rowBytes * height)
-        filtered.withUnsafeMutableBufferPointer { output in
+        let filtered = [UInt8](unsafeUninitializedCapacity: rowBytes * height) { output, initialized in
+            initialized = rowBytes * height
             for row in 0..<height {
                 let pixels = (xrgbPixels + row * stride).assumingMemoryBound(to: UInt32.self)
                 let start = row * rowBytes

@@ -56,8 +56,8 @@ public struct Theme: Sendable {
     /// Fractional padding added to each side of autoscaled data limits (matplotlib's 0.05).
     public var dataMargin = 0.05
     /// Roughly how many logical units one tick interval should take on x and on y.
-    public var xTickSpacing = 90.0
-    public var yTickSpacing = 60.0
+    public var xTickSpacing = 80.0
+    public var yTickSpacing = 40.0
 
     public var legendBackground = Color(gray: 1, alpha: 0.85)
     public var legendBorder = Color(gray: 0.8)
