@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fast DEFLATE (RFC 1951) compressor in a zlib (RFC 1950) wrapper, tuned for rendered plots.
 ///
 /// LZ77: a hash of the next 4 bytes indexes a table holding the last position with that hash (one probe,
@@ -44,34 +46,77 @@ enum DeflateEncoder {
     private static let distanceCodeSmall: [UInt8] = (0...512).map { UInt8(distanceCode(max($0, 1))) }
     private static let distanceCodeLarge: [UInt8] = (0..<256).map { UInt8(distanceCode(max($0 << 7, 1) + 1)) }
 
-
     /// The zlib stream (2-byte header, DEFLATE data, Adler-32) of `input`.
+    ///
+    /// Inputs above 256 KiB are split at `splitOffsets` (or in halves) and the parts compressed on separate
+    /// threads, as pigz does: every part but the last ends with an empty stored block, which byte-aligns it
+    /// so the parts can be concatenated. Matches never reach back into an earlier part, which costs a little
+    /// compression at the seams. The output depends only on the input, never on thread timing.
+    ///
+    /// - Parameter input: The bytes to compress.
     static func zlibCompress(_ input: [UInt8]) -> [UInt8] {
-        // Dynamic Huffman codes are at most 15 bits per byte, so twice the input bounds the output; pages
-        // never written are never touched.
-        var writer = BitWriter(capacity: 2 * input.count + 4096)
-        defer { writer.deallocate() }
-        // CMF 0x78: deflate with a 32 KiB window; FLG 0x01: fastest level, and 0x7801 is a multiple of 31.
-        writer.appendByte(0x78)
-        writer.appendByte(0x01)
-        input.withUnsafeBufferPointer { source in
-            compress(source, into: &writer)
+        let parts = input.count > 1 << 18 ? 2 : 1
+        let boundaries = (0...parts).map { input.count * $0 / parts }
+        final class Parts: @unchecked Sendable {
+            var bytes: [[UInt8]]
+            var checksums: [UInt32]
+            init(count: Int) {
+                bytes = Array(repeating: [], count: count)
+                checksums = Array(repeating: 1, count: count)
+            }
         }
-        writer.flush()
-        let checksum = adler32(input)
-        for shift in [24, 16, 8, 0] { writer.appendByte(UInt8((checksum >> UInt32(shift)) & 0xFF)) }
-        return writer.bytes
+        let results = Parts(count: parts)
+        let lock = NSLock()
+        input.withUnsafeBufferPointer { source in
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let slice = UnsafeBufferPointer(rebasing: source[boundaries[part]..<boundaries[part + 1]])
+                // Dynamic Huffman codes are at most 15 bits per byte, so twice the input bounds the output;
+                // pages never written are never touched.
+                var writer = BitWriter(capacity: 2 * slice.count + 4096)
+                compress(slice, into: &writer, final: part == parts - 1)
+                writer.flush()
+                let bytes = writer.bytes
+                writer.deallocate()
+                let checksum = adler32(slice)
+                lock.lock()
+                results.bytes[part] = bytes
+                results.checksums[part] = checksum
+                lock.unlock()
+            }
+        }
+        var checksum = results.checksums[0]
+        for part in 1..<parts {
+            checksum = combineAdler32(checksum, results.checksums[part], secondLength: boundaries[part + 1] - boundaries[part])
+        }
+        // CMF 0x78: deflate with a 32 KiB window; FLG 0x01: fastest level, and 0x7801 is a multiple of 31.
+        var output: [UInt8] = [0x78, 0x01]
+        output.reserveCapacity(results.bytes.reduce(6) { $0 + $1.count })
+        for bytes in results.bytes { output += bytes }
+        for shift in [24, 16, 8, 0] { output.append(UInt8((checksum >> UInt32(shift)) & 0xFF)) }
+        return output
+    }
+
+    /// The Adler-32 of two byte runs one after the other, from their separate checksums:
+    /// a = a₁ + a₂ − 1, b = b₁ + b₂ + n₂(a₁ − 1) (mod 65521), n₂ the length of the second run.
+    static func combineAdler32(_ first: UInt32, _ second: UInt32, secondLength: Int) -> UInt32 {
+        let modulus: UInt64 = 65521
+        let a1 = UInt64(first & 0xFFFF), b1 = UInt64(first >> 16)
+        let a2 = UInt64(second & 0xFFFF), b2 = UInt64(second >> 16)
+        let length = UInt64(secondLength) % modulus
+        let a = (a1 + a2 + modulus - 1) % modulus
+        let b = (b1 + b2 + length * ((a1 + modulus - 1) % modulus)) % modulus
+        return UInt32(b << 16 | a)
     }
 
     /// Adler-32: a = 1 + Σ bytes, b = Σ a after each byte, both mod 65521; result b·2¹⁶ + a.
     ///
     /// Sixteen bytes x₀…x₁₅ at a time: b += 16a + Σ (16 − i)xᵢ, then a += Σ xᵢ, which breaks the
     /// byte-by-byte dependency chain.
-    static func adler32(_ bytes: [UInt8]) -> UInt32 {
+    static func adler32(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var a: UInt32 = 1
         var b: UInt32 = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
+        do {
+            guard let base = buffer.baseAddress else { return 1 }
             var index = 0
             // 5552 (a multiple of 16) is the longest run for which b cannot overflow 32 bits before the modulo.
             while index < buffer.count {
@@ -100,7 +145,9 @@ enum DeflateEncoder {
         return b << 16 | a
     }
 
-    private static func compress(_ input: UnsafeBufferPointer<UInt8>, into writer: inout BitWriter) {
+    /// Compresses `input` into blocks; a part that is not `final` ends with an empty stored block
+    /// (BFINAL 0, BTYPE 00, LEN 0, NLEN 0xFFFF), which leaves the writer byte-aligned.
+    private static func compress(_ input: UnsafeBufferPointer<UInt8>, into writer: inout BitWriter, final: Bool) {
         let count = input.count
         let hashBits = 15
         let blockTokens = 1 << 15
@@ -108,7 +155,8 @@ enum DeflateEncoder {
         defer { tokens.deallocate() }
         var tokenCount = 0
         guard let base = input.baseAddress, count > 0 else {
-            writeBlock(UnsafeBufferPointer(start: tokens, count: 0), final: true, into: &writer)
+            writeBlock(UnsafeBufferPointer(start: tokens, count: 0), final: final, into: &writer)
+            if !final { writeEmptyStoredBlock(into: &writer) }
             return
         }
         let head = UnsafeMutablePointer<Int32>.allocate(capacity: 1 << hashBits)
@@ -155,7 +203,14 @@ enum DeflateEncoder {
                 tokenCount = 0
             }
         }
-        writeBlock(UnsafeBufferPointer(start: tokens, count: tokenCount), final: true, into: &writer)
+        writeBlock(UnsafeBufferPointer(start: tokens, count: tokenCount), final: final, into: &writer)
+        if !final { writeEmptyStoredBlock(into: &writer) }
+    }
+
+    private static func writeEmptyStoredBlock(into writer: inout BitWriter) {
+        writer.write(0, bits: 3)
+        writer.flush()
+        writer.write(0xFFFF_0000, bits: 32)
     }
 
     /// Writes one block with dynamic Huffman codes (BTYPE 2).
@@ -353,12 +408,6 @@ struct BitWriter {
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: length)) }
 
     func deallocate() { storage.deallocate() }
-
-    mutating func appendByte(_ byte: UInt8) {
-        precondition(count == 0 && length < capacity, "byte writes need byte alignment and capacity")
-        storage[length] = byte
-        length += 1
-    }
 
     /// Appends the low `bits` bits of `value` (at most 32).
     @inline(__always) mutating func write(_ value: UInt32, bits: Int) {
