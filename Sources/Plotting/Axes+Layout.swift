@@ -147,6 +147,10 @@ extension Axes {
         if let colorBar {
             insets.right = max(insets.right, colorBar.requiredWidth(canvas: canvas, theme: theme, plotHeight: plot.height))
         }
+        if legendLocation == .outsideRight {
+            let legend = Legend(entries: artists.compactMap(\.legendEntry), location: .outsideRight)
+            insets.right = max(insets.right, Legend.outsideGap + legend.size(canvas: canvas, theme: theme).width + 2)
+        }
         return insets
     }
 

@@ -30,6 +30,11 @@ public final class Axes {
     /// Hides all ticks, labels and the frame (for diagrams).
     public var hidesAxes = false
 
+    /// Fixed x ticks with their labels (categories), replacing the locator's.
+    public var customXTicks: [(position: Double, label: String)]?
+    /// Fixed y ticks with their labels, replacing the locator's.
+    public var customYTicks: [(position: Double, label: String)]?
+
     var artists: [Artist] = []
     var colorBar: ColorBarSpecification?
     var hidesXTickLabels = false

@@ -44,18 +44,24 @@ struct PageRect: Equatable {
 final class Canvas {
     let context: OpaquePointer
     let fontFamily: String
+    let fallbackFontFamily: String
+    /// Whether the main font has a glyph for a character (looked up once per character).
+    private var coverage: [Character: Bool] = [:]
+    private var usingFallback = false
     private var currentFontSize = -1.0
     private var metricsCache: [Double: (ascent: Double, descent: Double)] = [:]
 
     /// - Parameters:
     ///   - context: A Cairo context whose user space is logical units.
     ///   - fontFamily: The family passed to Cairo's toy font API.
+    ///   - fallbackFontFamily: The family for characters the main font lacks.
     ///   - fastAntialiasing: Use Cairo's 4 × 4-sample rasteriser for shapes (text keeps its own setting).
     ///     At a device scale of 2 it is indistinguishable from the default 256-level one and about twice as
     ///     fast on dense line plots.
-    init(context: OpaquePointer, fontFamily: String, fastAntialiasing: Bool = false) {
+    init(context: OpaquePointer, fontFamily: String, fallbackFontFamily: String, fastAntialiasing: Bool = false) {
         self.context = context
         self.fontFamily = fontFamily
+        self.fallbackFontFamily = fallbackFontFamily
         // Unhinted metrics make text measure the same at every device scale and in SVG and PDF,
         // so a figure lays out identically in all three outputs.
         let options = cairo_font_options_create()
@@ -182,9 +188,59 @@ final class Canvas {
     /// Advance width of plain text at `size`.
     func advance(_ text: String, size: Double) -> Double {
         useFontSize(size)
-        var extents = cairo_text_extents_t()
-        cairo_text_extents(context, text, &extents)
-        return extents.x_advance
+        var total = 0.0
+        for segment in fontSegments(text) {
+            useFallback(segment.fallback)
+            var extents = cairo_text_extents_t()
+            cairo_text_extents(context, segment.text, &extents)
+            total += extents.x_advance
+        }
+        useFallback(false)
+        return total
+    }
+
+    /// Splits text into runs the main font can draw and runs it cannot (drawn with the fallback font).
+    ///
+    /// - Note: Cairo's toy text API does not fall back per glyph, so a character missing from the main font
+    ///   (glyph index 0, drawn as a box) is found here and given to the fallback font instead. Noto Sans CJK
+    ///   lacks, for example, subscript digits, "ŷ" and "⋮", which DejaVu Sans has.
+    private func fontSegments(_ text: String) -> [(text: String, fallback: Bool)] {
+        var segments: [(text: String, fallback: Bool)] = []
+        for character in text {
+            let fallback = !covers(character)
+            if let last = segments.last, last.fallback == fallback {
+                segments[segments.count - 1].text.append(character)
+            } else {
+                segments.append((String(character), fallback))
+            }
+        }
+        return segments
+    }
+
+    private func covers(_ character: Character) -> Bool {
+        if let known = coverage[character] { return known }
+        guard !character.isWhitespace else { return true }
+        useFallback(false)
+        let font = cairo_get_scaled_font(context)
+        var glyphs: UnsafeMutablePointer<cairo_glyph_t>?
+        var count: Int32 = 0
+        let text = String(character)
+        let status = cairo_scaled_font_text_to_glyphs(font, 0, 0, text, Int32(text.utf8.count), &glyphs, &count,
+                                                      nil, nil, nil)
+        var covered = status == CAIRO_STATUS_SUCCESS && count > 0
+        if let glyphs {
+            for index in 0..<Int(count) where glyphs[index].index == 0 { covered = false }
+            cairo_glyph_free(glyphs)
+        }
+        coverage[character] = covered
+        return covered
+    }
+
+    private func useFallback(_ fallback: Bool) {
+        guard fallback != usingFallback else { return }
+        cairo_select_font_face(context, fallback ? fallbackFontFamily : fontFamily, CAIRO_FONT_SLANT_NORMAL,
+                               CAIRO_FONT_WEIGHT_NORMAL)
+        usingFallback = fallback
     }
 
     /// Width of marked-up text at `size`.
@@ -250,12 +306,19 @@ final class Canvas {
         for run in text.runs {
             let (scale, rise) = RichText.metrics(of: run.position)
             useFontSize(size * scale)
-            cairo_move_to(context, x, origin.y - rise * size)
-            cairo_show_text(context, run.text)
-            x += advance(run.text, size: size * scale)
+            for segment in fontSegments(run.text) {
+                useFallback(segment.fallback)
+                var extents = cairo_text_extents_t()
+                cairo_text_extents(context, segment.text, &extents)
+                cairo_move_to(context, x, origin.y - rise * size)
+                cairo_show_text(context, segment.text)
+                x += extents.x_advance
+            }
+            useFallback(false)
         }
         restore()
-        // cairo_restore resets the font size, so the cache must forget it.
+        // cairo_restore resets the font, so the caches must forget it.
         currentFontSize = -1
+        usingFallback = false
     }
 }

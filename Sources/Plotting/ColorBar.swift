@@ -10,7 +10,7 @@ struct ColorBarSpecification {
     static let barWidth = 16.0
 
     func ticks(length: Double, theme: Theme) -> AxisTicks {
-        Axes.ticks(scale: scale, limits: lower...upper, length: length, spacing: theme.yTickSpacing)
+        Axes.ticks(scale: scale, limits: lower...upper, length: length, spacing: 1.5 * theme.yTickSpacing)
     }
 
     /// Width the colour bar needs beside a plot of the given height.

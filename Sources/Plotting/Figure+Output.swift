@@ -48,7 +48,8 @@ extension Figure {
         let context = cairo_create(surface)!
         defer { cairo_destroy(context) }
         cairo_scale(context, deviceScale, deviceScale)
-        render(on: Canvas(context: context, fontFamily: theme.fontFamily, fastAntialiasing: deviceScale >= 1.5))
+        render(on: Canvas(context: context, fontFamily: theme.fontFamily, fallbackFontFamily: theme.fallbackFontFamily,
+                              fastAntialiasing: deviceScale >= 1.5))
         try check(cairo_status(context))
         return RasterImage(surface: surface)
     }
@@ -85,7 +86,7 @@ extension Figure {
         defer { cairo_surface_destroy(surface) }
         try check(cairo_surface_status(surface))
         let context = cairo_create(surface)!
-        render(on: Canvas(context: context, fontFamily: theme.fontFamily))
+        render(on: Canvas(context: context, fontFamily: theme.fontFamily, fallbackFontFamily: theme.fallbackFontFamily))
         let status = cairo_status(context)
         cairo_destroy(context)
         try check(status)

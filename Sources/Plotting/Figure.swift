@@ -13,7 +13,7 @@ public final class Figure {
     public let width: Double
     public let height: Double
     /// Pixels per logical unit in PNG output (2 gives sharp figures on high-density screens and in print).
-    public let deviceScale: Double
+    public var deviceScale: Double
     public let rows: Int
     public let columns: Int
     public let theme: Theme
@@ -116,10 +116,15 @@ public final class Figure {
         -> [(x: AxisTicks, y: AxisTicks)] {
         allAxes.enumerated().map { index, axes in
             guard !axes.hidesAxes else { return (AxisTicks(), AxisTicks()) }
-            return (Axes.ticks(scale: axes.xScale, limits: limits[index].x, length: plots[index].width,
-                               spacing: theme.xTickSpacing),
-                    Axes.ticks(scale: axes.yScale, limits: limits[index].y, length: plots[index].height,
-                               spacing: theme.yTickSpacing))
+            func custom(_ ticks: [(position: Double, label: String)]) -> AxisTicks {
+                AxisTicks(major: ticks.map(\.position), minor: [], labels: ticks.map { RichText($0.label) })
+            }
+            return (axes.customXTicks.map(custom)
+                        ?? Axes.ticks(scale: axes.xScale, limits: limits[index].x, length: plots[index].width,
+                                      spacing: theme.xTickSpacing),
+                    axes.customYTicks.map(custom)
+                        ?? Axes.ticks(scale: axes.yScale, limits: limits[index].y, length: plots[index].height,
+                                      spacing: theme.yTickSpacing))
         }
     }
 

@@ -3,6 +3,8 @@ public enum LegendLocation: Sendable, CaseIterable {
     /// The candidate position (in the order below) that covers the fewest data points and line segments.
     case best
     case upperRight, upperLeft, lowerLeft, lowerRight, right, centerLeft, centerRight, lowerCenter, upperCenter, center
+    /// Outside the plotting area, to the right of its top; the axes makes room for it.
+    case outsideRight
 
     /// Candidates for `best`, in matplotlib's order of preference (used to break ties).
     static let candidates: [LegendLocation] = [
@@ -18,6 +20,8 @@ struct Legend {
 
     /// Distance between the legend box and the axes frame.
     static let inset = 8.0
+    /// Distance between the axes frame and a legend outside it.
+    static let outsideGap = 12.0
 
     func rowHeight(canvas: Canvas, theme: Theme) -> Double {
         let metrics = canvas.fontMetrics(size: theme.legendTextSize)
@@ -51,14 +55,20 @@ struct Legend {
         case .lowerCenter: (x, y) = (middleX, bottom)
         case .upperCenter: (x, y) = (middleX, top)
         case .center: (x, y) = (middleX, middleY)
+        case .outsideRight: (x, y) = (plot.maxX + outsideGap, plot.minY)
         }
         return PageRect(x: x, y: y, width: width, height: height)
     }
 
     /// The candidate location whose box covers the least data.
     ///
-    /// badness(box) = (number of vertices inside the box) + (number of polyline segments crossing it);
-    /// the first candidate with the smallest badness wins, as in matplotlib's `_find_best_position`.
+    /// badness(box) = (number of line vertices inside the box) + (number of polyline segments crossing it)
+    ///              + 3 · (number of single markers inside the box),
+    /// with the box grown by `clearance` so that markers just outside it, which would still be hidden
+    /// under its edge, count too. The first candidate with the smallest badness wins.
+    ///
+    /// - Note: matplotlib's `_find_best_position` counts vertices and segments alike; single markers weigh
+    ///   more here because they are usually the points a figure is about (start, end, minimum).
     ///
     /// - Parameters:
     ///   - width: Legend box width.
@@ -67,14 +77,14 @@ struct Legend {
     ///   - obstacles: Data as page-space polylines (one-point polylines for markers).
     /// - Returns: A location other than `.best`.
     static func bestLocation(width: Double, height: Double, in plot: PageRect,
-                             avoiding obstacles: [[PagePoint]]) -> LegendLocation {
+                             avoiding obstacles: [[PagePoint]], clearance: Double = 6) -> LegendLocation {
         var bestLocation = LegendLocation.upperRight
         var bestBadness = Int.max
         for candidate in LegendLocation.candidates {
-            let box = rect(for: candidate, width: width, height: height, in: plot)
+            let box = rect(for: candidate, width: width, height: height, in: plot).insetBy(-clearance)
             var badness = 0
             for polyline in obstacles {
-                for point in polyline where box.contains(point) { badness += 1 }
+                for point in polyline where box.contains(point) { badness += polyline.count == 1 ? 3 : 1 }
                 if polyline.count >= 2 {
                     for index in 1..<polyline.count
                     where Geometry.segmentIntersects(polyline[index - 1], polyline[index], box) {

@@ -1,8 +1,8 @@
 /// A label split into runs of normal, superscript and subscript text.
 ///
 /// Markup: `^{…}` and `_{…}` raise or lower their contents; `^x` and `_x` apply to one character.
-/// Unicode superscript characters (⁰–⁹, ⁺, ⁻) are drawn as raised normal digits, because the theme font need
-/// not contain them: `×10⁻³` and `×10^{−3}` look the same. A backslash escapes the next character (`\^`).
+/// Unicode superscript and subscript characters (⁰–⁹, ⁺, ⁻, ₀–₉) are drawn as raised or lowered normal digits,
+/// because the theme font need not contain them: `×10⁻³` and `×10^{−3}` look the same, and so do `x₁` and `x_1`. A backslash escapes the next character (`\^`).
 struct RichText: Equatable {
     enum Position: Equatable { case normal, superscript, `subscript` }
 
@@ -25,6 +25,11 @@ struct RichText: Equatable {
     private static let unicodeSuperscripts: [Character: Character] = [
         "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
         "⁺": "+", "⁻": "\u{2212}", "ⁿ": "n", "ⁱ": "i",
+    ]
+
+    private static let unicodeSubscripts: [Character: Character] = [
+        "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
+        "₊": "+", "₋": "\u{2212}",
     ]
 
     init(_ markup: String) {
@@ -54,6 +59,9 @@ struct RichText: Equatable {
                 }
             } else if let digit = Self.unicodeSuperscripts[character] {
                 append(digit, .superscript)
+                index += 1
+            } else if let digit = Self.unicodeSubscripts[character] {
+                append(digit, .subscript)
                 index += 1
             } else {
                 append(character, .normal)

@@ -10,6 +10,8 @@
 public struct Theme: Sendable {
     /// The font family for all text, resolved through fontconfig.
     public var fontFamily = "Noto Sans CJK SC"
+    /// The font for characters `fontFamily` lacks (Debian `fonts-dejavu-core`).
+    public var fallbackFontFamily = "DejaVu Sans"
     public var tickLabelSize = 13.0
     public var axisLabelSize = 14.0
     public var titleSize = 16.0

@@ -7,7 +7,7 @@ import Foundation
 public enum TickFormatter {
     /// Labels for evenly spaced ticks of a linear axis, all with the same number of decimals.
     ///
-    /// When the largest |tick| is at least 10⁵ or below 10⁻³, the ticks are divided by 10ᵏ
+    /// When the largest |tick| is at least 10⁵ or below 10⁻², the ticks are divided by 10ᵏ
     /// (k = ⌊log₁₀ max|tick|⌋) and `multiplier` is `×10^{k}`, to be shown once at the end of the axis.
     ///
     /// - Parameter ticks: Tick values.
@@ -18,7 +18,7 @@ public enum TickFormatter {
         let order = Int(floor(log10(largest) + 1e-9))
         var values = ticks
         var multiplier: String?
-        if order >= 5 || order <= -4 {
+        if order >= 5 || order <= -3 {
             let factor = pow(10, Double(order))
             values = ticks.map { $0 / factor }
             multiplier = "×10^{\(minusSigned(order))}"
