@@ -1,0 +1,301 @@
+import Foundation
+
+/// Tick positions and their labels for one axis.
+struct AxisTicks {
+    var major: [Double] = []
+    var minor: [Double] = []
+    var labels: [RichText] = []
+    /// A common factor such as ×10⁻³, shown once at the end of the axis.
+    var multiplier: RichText?
+}
+
+/// Space taken by an axes' decorations on each side of its plotting area.
+struct Insets {
+    var left = 0.0
+    var right = 0.0
+    var top = 0.0
+    var bottom = 0.0
+}
+
+extension Axes {
+    // MARK: - Limits
+
+    /// The view limits this axes would choose alone: fixed limits if set, else the data extent widened by the
+    /// theme's margin (in the scale's transformed space, so log axes get equal margins in decades).
+    func automaticLimits() -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        var bounds = DataBounds()
+        for artist in artists { bounds.formUnion(artist.dataBounds(xScale: xScale, yScale: yScale)) }
+        let tight = artists.contains { $0.wantsTightLimits }
+        let margin = tight ? 0 : theme.dataMargin
+        let x = Self.limits(fixed: xLimits, low: bounds.minX, high: bounds.maxX, present: bounds.hasX,
+                            scale: xScale, margin: margin)
+        let y = Self.limits(fixed: yLimits, low: bounds.minY, high: bounds.maxY, present: bounds.hasY,
+                            scale: yScale, margin: margin)
+        return (x, y)
+    }
+
+    static func limits(fixed: ClosedRange<Double>?, low: Double, high: Double, present: Bool, scale: Scale,
+                       margin: Double) -> ClosedRange<Double> {
+        if let fixed, scale != .log10 || fixed.lowerBound > 0 {
+            let (a, b) = scale == .log10
+                ? nonsingular(log10(fixed.lowerBound), log10(fixed.upperBound), expansion: 0, absoluteExpansion: 1)
+                : nonsingular(fixed.lowerBound, fixed.upperBound)
+            return scale == .log10 && a == b ? pow(10, a - 1)...pow(10, a + 1) : scale.inverse(a)...scale.inverse(b)
+        }
+        guard present else { return scale == .log10 ? 1...10 : 0...1 }
+        var a = scale.transform(low)
+        var b = scale.transform(high)
+        if scale == .log10 && b - a < 1e-12 {
+            a -= 1
+            b += 1
+        } else {
+            (a, b) = nonsingular(a, b)
+        }
+        let padding = (b - a) * margin
+        return scale.inverse(a - padding)...scale.inverse(b + padding)
+    }
+
+    // MARK: - Ticks
+
+    /// Ticks and labels for an axis spanning `limits` over `length` logical units.
+    ///
+    /// - Parameters:
+    ///   - scale: The axis scale.
+    ///   - limits: The view limits.
+    ///   - length: Axis length on the page.
+    ///   - spacing: Desired length per tick interval.
+    static func ticks(scale: Scale, limits: ClosedRange<Double>, length: Double, spacing: Double) -> AxisTicks {
+        let target = max(3, Int(length / spacing) + 1)
+        let tolerance = (limits.upperBound - limits.lowerBound) * 1e-9
+        var result = AxisTicks()
+        switch scale {
+        case .linear:
+            result.major = ExtendedWilkinsonLocator()
+                .ticks(lower: limits.lowerBound, upper: limits.upperBound, targetCount: target)
+                .filter { $0 >= limits.lowerBound - tolerance && $0 <= limits.upperBound + tolerance }
+            let (labels, multiplier) = TickFormatter.linearLabels(result.major)
+            result.labels = labels.map(RichText.init)
+            result.multiplier = multiplier.map(RichText.init)
+        case .log10:
+            let (major, minor) = LogLocator().ticks(lower: limits.lowerBound, upper: limits.upperBound,
+                                                    targetCount: target)
+            result.major = major
+            result.minor = minor
+            result.labels = TickFormatter.logLabels(major).map(RichText.init)
+        }
+        return result
+    }
+
+    // MARK: - Decorations
+
+    /// Space needed around the plotting area for ticks, tick labels, axis labels, title and colour bar.
+    ///
+    /// - Parameters:
+    ///   - canvas: Used to measure text.
+    ///   - plot: The current estimate of the plotting area (for labels that overhang its ends).
+    ///   - xTicks: x ticks as they will be drawn.
+    ///   - yTicks: y ticks as they will be drawn.
+    ///   - transform: Maps the current limits onto `plot`.
+    func decorationInsets(canvas: Canvas, plot: PageRect, xTicks: AxisTicks, yTicks: AxisTicks,
+                          transform: DataTransform) -> Insets {
+        var insets = Insets()
+        if hidesAxes {
+            if let title { insets.top = canvas.height(of: RichText(title), size: theme.titleSize) + theme.titlePadding }
+            return insets
+        }
+        let tickOut = theme.ticksOutward ? theme.tickLength : 0
+        let labelHeight = canvas.height(of: RichText("0"), size: theme.tickLabelSize)
+
+        insets.bottom = tickOut + 2
+        if !hidesXTickLabels && !xTicks.labels.isEmpty {
+            let tallest = xTicks.labels.map { canvas.height(of: $0, size: theme.tickLabelSize) }.max() ?? labelHeight
+            insets.bottom += theme.tickLabelPadding + tallest
+            // The first and last labels are centred on their ticks and may overhang the plot's ends.
+            for (value, label) in zip(xTicks.major, xTicks.labels) {
+                let half = canvas.width(of: label, size: theme.tickLabelSize) / 2
+                let position = transform.x.position(value)
+                insets.left = max(insets.left, half - (position - plot.minX))
+                insets.right = max(insets.right, half - (plot.maxX - position))
+            }
+        }
+        if let xLabel {
+            insets.bottom += theme.axisLabelPadding + canvas.height(of: RichText(xLabel), size: theme.axisLabelSize)
+        } else if xTicks.multiplier != nil && !hidesXTickLabels {
+            insets.bottom += theme.axisLabelPadding + labelHeight
+        }
+
+        var left = tickOut + 2
+        if !hidesYTickLabels && !yTicks.labels.isEmpty {
+            let widest = yTicks.labels.map { canvas.width(of: $0, size: theme.tickLabelSize) }.max() ?? 0
+            left += theme.tickLabelPadding + widest
+            insets.top = max(insets.top, labelHeight / 2)
+            insets.bottom = max(insets.bottom, labelHeight / 2)
+        }
+        if let yLabel {
+            left += theme.axisLabelPadding + canvas.height(of: RichText(yLabel), size: theme.axisLabelSize)
+        }
+        insets.left = max(insets.left, left)
+
+        var top = 0.0
+        if let title {
+            top += theme.titlePadding + canvas.height(of: RichText(title), size: theme.titleSize)
+        }
+        if let multiplier = yTicks.multiplier, !hidesYTickLabels {
+            top = max(top, 4 + canvas.height(of: multiplier, size: theme.tickLabelSize))
+        }
+        insets.top = max(insets.top, top)
+        if let colorBar {
+            insets.right = max(insets.right, colorBar.requiredWidth(canvas: canvas, theme: theme, plotHeight: plot.height))
+        }
+        if legendLocation == .outsideRight {
+            let legend = Legend(entries: artists.compactMap(\.legendEntry), location: .outsideRight)
+            insets.right = max(insets.right, Legend.outsideGap + legend.size(canvas: canvas, theme: theme).width + 2)
+        }
+        return insets
+    }
+
+    // MARK: - Drawing
+
+    /// Draws the axes: background, grid, data, frame, ticks, labels, title, legend and colour bar.
+    func draw(on canvas: Canvas, plot: PageRect, transform: DataTransform, xTicks: AxisTicks, yTicks: AxisTicks) {
+        if !hidesAxes {
+            canvas.newPath()
+            canvas.rectangle(plot)
+            canvas.setColor(theme.axesBackground)
+            canvas.fill()
+            if showGrid ?? theme.showGrid { drawGrid(on: canvas, plot: plot, transform: transform, xTicks: xTicks, yTicks: yTicks) }
+        }
+
+        canvas.save()
+        canvas.clip(to: plot)
+        for artist in artists where artist.isClipped {
+            artist.draw(on: canvas, transform: transform, clipRect: plot, theme: theme)
+        }
+        canvas.restore()
+        for artist in artists where !artist.isClipped {
+            artist.draw(on: canvas, transform: transform, clipRect: plot, theme: theme)
+        }
+
+        if !hidesAxes {
+            drawFrameAndTicks(on: canvas, plot: plot, transform: transform, xTicks: xTicks, yTicks: yTicks)
+        }
+        if let title {
+            canvas.draw(RichText(title), size: theme.titleSize, color: theme.textColor,
+                        at: PagePoint(x: plot.minX + plot.width / 2, y: plot.minY - theme.titlePadding),
+                        horizontal: .center, vertical: .bottom)
+        }
+        if let legendLocation {
+            let entries = artists.compactMap(\.legendEntry)
+            let obstacles = artists.flatMap { $0.obstacles(transform: transform) }
+            Legend(entries: entries, location: legendLocation)
+                .draw(on: canvas, plot: plot, obstacles: obstacles, theme: theme)
+        }
+        if let colorBar {
+            colorBar.draw(on: canvas, beside: plot, theme: theme)
+        }
+    }
+
+    private func drawGrid(on canvas: Canvas, plot: PageRect, transform: DataTransform, xTicks: AxisTicks,
+                          yTicks: AxisTicks) {
+        func lines(_ xs: [Double], _ ys: [Double], color: Color) {
+            guard !xs.isEmpty || !ys.isEmpty else { return }
+            canvas.newPath()
+            for value in xs {
+                let x = transform.x.position(value)
+                guard x.isFinite else { continue }
+                canvas.move(to: PagePoint(x: x, y: plot.minY))
+                canvas.line(to: PagePoint(x: x, y: plot.maxY))
+            }
+            for value in ys {
+                let y = transform.y.position(value)
+                guard y.isFinite else { continue }
+                canvas.move(to: PagePoint(x: plot.minX, y: y))
+                canvas.line(to: PagePoint(x: plot.maxX, y: y))
+            }
+            canvas.setColor(color)
+            canvas.setLineWidth(theme.gridLineWidth)
+            canvas.stroke()
+        }
+        if theme.showMinorGrid { lines(xTicks.minor, yTicks.minor, color: theme.minorGridColor) }
+        lines(xTicks.major, yTicks.major, color: theme.gridColor)
+    }
+
+    private func drawFrameAndTicks(on canvas: Canvas, plot: PageRect, transform: DataTransform, xTicks: AxisTicks,
+                                   yTicks: AxisTicks) {
+        canvas.newPath()
+        canvas.rectangle(plot)
+        canvas.setColor(theme.axisLineColor)
+        canvas.setLineWidth(theme.axisLineWidth)
+        canvas.stroke()
+
+        let direction = theme.ticksOutward ? 1.0 : -1.0
+        func ticks(_ values: [Double], length: Double) {
+            canvas.newPath()
+            for value in values {
+                let x = transform.x.position(value)
+                guard x.isFinite else { continue }
+                canvas.move(to: PagePoint(x: x, y: plot.maxY))
+                canvas.line(to: PagePoint(x: x, y: plot.maxY + direction * length))
+            }
+            canvas.stroke()
+        }
+        func yTickMarks(_ values: [Double], length: Double) {
+            canvas.newPath()
+            for value in values {
+                let y = transform.y.position(value)
+                guard y.isFinite else { continue }
+                canvas.move(to: PagePoint(x: plot.minX, y: y))
+                canvas.line(to: PagePoint(x: plot.minX - direction * length, y: y))
+            }
+            canvas.stroke()
+        }
+        canvas.setLineWidth(theme.tickWidth)
+        ticks(xTicks.major, length: theme.tickLength)
+        ticks(xTicks.minor, length: theme.minorTickLength)
+        yTickMarks(yTicks.major, length: theme.tickLength)
+        yTickMarks(yTicks.minor, length: theme.minorTickLength)
+
+        let tickOut = theme.ticksOutward ? theme.tickLength : 0
+        var labelsBottom = plot.maxY + tickOut + 2
+        if !hidesXTickLabels {
+            let y = plot.maxY + tickOut + theme.tickLabelPadding
+            for (value, label) in zip(xTicks.major, xTicks.labels) {
+                let x = transform.x.position(value)
+                guard x.isFinite else { continue }
+                canvas.draw(label, size: theme.tickLabelSize, color: theme.textColor, at: PagePoint(x: x, y: y),
+                            horizontal: .center, vertical: .top)
+                labelsBottom = max(labelsBottom, y + canvas.height(of: label, size: theme.tickLabelSize))
+            }
+        }
+        var labelsLeft = plot.minX - tickOut - 2
+        if !hidesYTickLabels {
+            let x = plot.minX - tickOut - theme.tickLabelPadding
+            for (value, label) in zip(yTicks.major, yTicks.labels) {
+                let y = transform.y.position(value)
+                guard y.isFinite else { continue }
+                canvas.draw(label, size: theme.tickLabelSize, color: theme.textColor, at: PagePoint(x: x, y: y),
+                            horizontal: .right, vertical: .center)
+                labelsLeft = min(labelsLeft, x - canvas.width(of: label, size: theme.tickLabelSize))
+            }
+            if let multiplier = yTicks.multiplier {
+                canvas.draw(multiplier, size: theme.tickLabelSize, color: theme.textColor,
+                            at: PagePoint(x: plot.minX, y: plot.minY - 4), horizontal: .left, vertical: .bottom)
+            }
+        }
+        if let multiplier = xTicks.multiplier, !hidesXTickLabels {
+            canvas.draw(multiplier, size: theme.tickLabelSize, color: theme.textColor,
+                        at: PagePoint(x: plot.maxX, y: labelsBottom + theme.axisLabelPadding),
+                        horizontal: .right, vertical: .top)
+        }
+        if let xLabel {
+            canvas.draw(RichText(xLabel), size: theme.axisLabelSize, color: theme.textColor,
+                        at: PagePoint(x: plot.minX + plot.width / 2, y: labelsBottom + theme.axisLabelPadding),
+                        horizontal: .center, vertical: .top)
+        }
+        if let yLabel {
+            canvas.draw(RichText(yLabel), size: theme.axisLabelSize, color: theme.textColor,
+                        at: PagePoint(x: labelsLeft - theme.axisLabelPadding, y: plot.minY + plot.height / 2),
+                        horizontal: .center, vertical: .bottom, rotation: Double.pi / 2)
+        }
+    }
+}

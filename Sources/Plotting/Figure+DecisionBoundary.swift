@@ -1,0 +1,68 @@
+extension Figure {
+    /// One classifier to show in ``decisionBoundaries(_:points:labels:xRange:yRange:resolution:title:width:height:theme:)``.
+    public struct ClassifierPanel {
+        public var title: String
+        /// P(class 1 | x, y) in 0…1.
+        public var probability: (Double, Double) -> Double
+
+        /// - Parameters:
+        ///   - title: Panel title (e.g. "under-fitting: 1 hidden unit").
+        ///   - probability: The model's probability of class 1 at (x, y).
+        public init(title: String, probability: @escaping (Double, Double) -> Double) {
+            self.title = title
+            self.probability = probability
+        }
+    }
+
+    /// Decision regions of one or more 2-D binary classifiers over their data: the probability of class 1
+    /// as a blue–red field, the boundary p = 0.5 as a black line, and the points coloured by label.
+    /// Several panels side by side show under- and over-fitting.
+    ///
+    /// ```swift
+    /// let figure = Figure.decisionBoundaries(
+    ///     [.init(title: "MLP 2-16-1") { x, y in model.probability(x, y) }],
+    ///     points: inputs, labels: targets, xRange: -1.5...2.5, yRange: -1...1.5)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - panels: The classifiers, one panel each.
+    ///   - points: Data points (x, y).
+    ///   - labels: Class of each point (0 or 1; values ≥ 0.5 count as 1).
+    ///   - xRange: The x interval shown.
+    ///   - yRange: The y interval shown.
+    ///   - resolution: Samples per side of the probability field.
+    ///   - title: Figure title.
+    ///   - width: Page width.
+    ///   - height: Page height.
+    ///   - theme: The visual style.
+    public static func decisionBoundaries(
+        _ panels: [ClassifierPanel], points: [(x: Double, y: Double)], labels: [Double],
+        xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, resolution: Int = 150, title: String? = nil,
+        width: Double = 800, height: Double = 500, theme: Theme = Theme()
+    ) -> Figure {
+        let figure = Figure(width: width, height: height, columns: max(panels.count, 1), sharedY: panels.count > 1,
+                            theme: theme)
+        figure.title = title
+        let classColors = [Color(hex: 0x2166AC), Color(hex: 0xB2182B)]
+        for (index, panel) in panels.enumerated() {
+            let axes = figure.allAxes[index]
+            let grid = ScalarGrid(xRange: xRange, yRange: yRange, columns: resolution, rows: resolution,
+                                  function: panel.probability)
+            axes.heatmap(grid, colormap: Colormap.blueRed, range: 0...1, opacity: 0.55, smooth: true,
+                         showColorBar: index == panels.count - 1, colorBarLabel: "P(class 1)")
+            axes.contour(grid, levels: .values([0.5]), color: Color(gray: 0.1), lineWidth: 1.6)
+            for classIndex in 0...1 {
+                let members = points.indices.filter { (labels[$0] >= 0.5 ? 1 : 0) == classIndex }
+                axes.scatter(members.map { points[$0].x }, members.map { points[$0].y }, label: "class \(classIndex)",
+                             color: classColors[classIndex], size: 6.5, edgeColor: .white)
+            }
+            axes.title = panel.title
+            axes.xLimits = xRange
+            axes.yLimits = yRange
+            axes.xLabel = "x₁"
+            axes.yLabel = index == 0 ? "x₂" : nil
+            if index == 0 { axes.legend(location: .best) }
+        }
+        return figure
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+extension Figure {
+    /// How functions and derivatives are arranged.
+    public enum FunctionLayout: Sendable {
+        /// Functions in the top row, their derivatives in the row below (2 × n panels, x shared).
+        case derivativesBelow
+        /// One panel per function with f solid and f′ dashed.
+        case overlaid
+    }
+
+    /// Functions and their derivatives, e.g. sigmoid, tanh and ReLU on [−6, 6] (the activation-function figure).
+    ///
+    /// ```swift
+    /// let figure = Figure.functionsWithDerivatives([.sigmoid, .tanh, .relu])
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - functions: One entry per column.
+    ///   - xRange: The x interval.
+    ///   - samples: Points per curve.
+    ///   - layout: Derivatives below (2 rows) or overlaid (1 row).
+    ///   - title: Figure title.
+    ///   - width: Page width in logical units.
+    ///   - height: Page height in logical units.
+    ///   - theme: The visual style.
+    public static func functionsWithDerivatives(
+        _ functions: [FunctionPanel], xRange: ClosedRange<Double> = -6...6, samples: Int = 1000,
+        layout: FunctionLayout = .derivativesBelow, title: String? = nil, width: Double = 800, height: Double = 500,
+        theme: Theme = Theme()
+    ) -> Figure {
+        let columns = max(functions.count, 1)
+        let rows = layout == .derivativesBelow ? 2 : 1
+        let figure = Figure(width: width, height: height, rows: rows, columns: columns,
+                            sharedX: layout == .derivativesBelow, theme: theme)
+        figure.title = title
+        let x = ScalarGrid.linspace(xRange, count: max(samples, 2))
+        for (column, panel) in functions.enumerated() {
+            let values = x.map(panel.function)
+            let derivatives = x.map(panel.derivative)
+            let derivativeName = panel.derivativeName ?? panel.name + "′"
+            let top = figure[0, column]
+            top.plot(x, values, label: layout == .overlaid ? panel.name : nil, color: theme.cycleColor(0))
+            top.title = layout == .overlaid ? nil : panel.name
+            let bottom = layout == .derivativesBelow ? figure[1, column] : top
+            bottom.plot(x, derivatives, label: layout == .overlaid ? derivativeName : nil, color: theme.cycleColor(1),
+                        style: layout == .overlaid ? .dashed : .solid)
+            if layout == .derivativesBelow {
+                bottom.title = derivativeName
+            } else {
+                top.legend(location: .upperLeft)
+            }
+            for axes in top === bottom ? [top] : [top, bottom] {
+                axes.horizontalLine(at: 0, color: Color(gray: 0.1), lineWidth: 0.7)
+                axes.verticalLine(at: 0, color: Color(gray: 0.1), lineWidth: 0.7)
+            }
+        }
+        return figure
+    }
+
+    /// The logistic family σ(wx + b) for several (w, b): w sets the steepness (slope w/4 at the centre), b
+    /// shifts the centre to x = −b/w.
+    ///
+    /// ```swift
+    /// let figure = Figure.sigmoidFamily([(1, 0), (5, 0), (1, 2), (5, -5)])
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - parameters: (w, b) pairs, one curve each.
+    ///   - xRange: The x interval.
+    ///   - title: Panel title.
+    ///   - width: Page width.
+    ///   - height: Page height.
+    ///   - theme: The visual style.
+    public static func sigmoidFamily(_ parameters: [(weight: Double, bias: Double)], xRange: ClosedRange<Double> = -6...6,
+                                     title: String? = "σ(wx + b)", width: Double = 800, height: Double = 500,
+                                     theme: Theme = Theme()) -> Figure {
+        let figure = Figure(width: width, height: height, theme: theme)
+        let axes = figure.axes
+        let x = ScalarGrid.linspace(xRange, count: 600)
+        for (weight, bias) in parameters {
+            let y = x.map { 1 / (1 + exp(-(weight * $0 + bias))) }
+            axes.plot(x, y, label: "w = \(TickFormatter.format(weight, decimals: TickFormatter.sharedDecimals([weight]))), "
+                        + "b = \(TickFormatter.format(bias, decimals: TickFormatter.sharedDecimals([bias])))")
+        }
+        axes.horizontalLine(at: 0.5, color: Color(gray: 0.45), lineWidth: 0.8, style: .dashed)
+        axes.verticalLine(at: 0, color: Color(gray: 0.1), lineWidth: 0.7)
+        axes.title = title
+        axes.xLabel = "x"
+        axes.yLabel = "σ(wx + b)"
+        axes.legend()
+        return figure
+    }
+}
+

@@ -1,0 +1,144 @@
+internal import CCairo
+import Foundation
+
+/// Why a figure could not be written.
+public enum PlottingError: Error, CustomStringConvertible {
+    /// Cairo reported an error status.
+    case cairo(String)
+    /// The PNG data could not be decoded.
+    case invalidPNG
+
+    public var description: String {
+        switch self {
+        case .cairo(let message): return "Cairo error: \(message)"
+        case .invalidPNG: return "invalid PNG data"
+        }
+    }
+}
+
+/// Collects the bytes a Cairo stream surface writes.
+final class ByteSink {
+    var data = Data()
+}
+
+/// Cairo's write callback: appends to the `ByteSink` passed as closure.
+let appendToByteSink: cairo_write_func_t = { closure, bytes, length in
+    guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+    Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
+    return CAIRO_STATUS_SUCCESS
+}
+
+extension Figure {
+    /// The figure as a PNG of (width × deviceScale) × (height × deviceScale) pixels.
+    ///
+    /// The same input gives byte-identical output: the encoder writes no time, software or version chunks.
+    /// - Throws: ``PlottingError`` when Cairo fails.
+    public func pngData() throws -> Data {
+        try rasterize().pngData()
+    }
+
+    /// The figure as pixels: (width × deviceScale) × (height × deviceScale), opaque.
+    /// - Throws: ``PlottingError`` when Cairo fails.
+    public func rasterize() throws -> RasterImage {
+        let pixelWidth = Int((width * deviceScale).rounded())
+        let pixelHeight = Int((height * deviceScale).rounded())
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight))
+        defer { cairo_surface_destroy(surface) }
+        try check(cairo_surface_status(surface))
+        let context = cairo_create(surface)!
+        defer { cairo_destroy(context) }
+        cairo_scale(context, deviceScale, deviceScale)
+        render(on: Canvas(context: context, fontFamily: theme.fontFamily, fallbackFontFamily: theme.fallbackFontFamily,
+                              fastAntialiasing: deviceScale >= 1.5))
+        try check(cairo_status(context))
+        return RasterImage(surface: surface)
+    }
+
+    /// The figure as SVG (text drawn as glyph outlines, so it looks the same without the font installed).
+    public func svgData() throws -> Data {
+        let sink = ByteSink()
+        let surface = cairo_svg_surface_create_for_stream(
+            appendToByteSink, Unmanaged.passUnretained(sink).toOpaque(), width, height)
+        try drawVector(on: surface)
+        return Self.renumberingSurfaceIdentifiers(in: sink.data)
+    }
+
+    /// The figure as a one-page PDF, with no creation date or producer version inside.
+    public func pdfData() throws -> Data {
+        let sink = ByteSink()
+        let surface = cairo_pdf_surface_create_for_stream(
+            appendToByteSink, Unmanaged.passUnretained(sink).toOpaque(), width, height)
+        // Without these Cairo stamps the current time into the document information dictionary.
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "")
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "")
+        try drawVector(on: surface)
+        return Self.removingProducerVersion(from: sink.data)
+    }
+
+    /// Writes ``pngData()`` to `url`.
+    public func writePNG(to url: URL) throws { try pngData().write(to: url, options: .atomic) }
+    /// Writes ``svgData()`` to `url`.
+    public func writeSVG(to url: URL) throws { try svgData().write(to: url, options: .atomic) }
+    /// Writes ``pdfData()`` to `url`.
+    public func writePDF(to url: URL) throws { try pdfData().write(to: url, options: .atomic) }
+
+    private func drawVector(on surface: OpaquePointer?) throws {
+        defer { cairo_surface_destroy(surface) }
+        try check(cairo_surface_status(surface))
+        let context = cairo_create(surface)!
+        render(on: Canvas(context: context, fontFamily: theme.fontFamily, fallbackFontFamily: theme.fallbackFontFamily))
+        let status = cairo_status(context)
+        cairo_destroy(context)
+        try check(status)
+        cairo_surface_finish(surface)
+        try check(cairo_surface_status(surface))
+    }
+
+    private func check(_ status: cairo_status_t) throws {
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw PlottingError.cairo(String(cString: cairo_status_to_string(status)))
+        }
+    }
+
+    /// Renumbers Cairo's `surfaceN` and `imageN` SVG identifiers 1, 2, … in order of first appearance.
+    ///
+    /// Cairo derives them from a process-wide counter of surfaces, so the second figure drawn in a process
+    /// would otherwise differ from the first in its identifiers alone.
+    static func renumberingSurfaceIdentifiers(in svg: Data) -> Data {
+        let text = String(decoding: svg, as: UTF8.self)
+        var numbers: [String: Int] = [:]
+        let pattern = try! Regex("(surface|image)([0-9]+)")
+        let result = text.replacing(pattern) { match in
+            let prefix = match.output[1].substring.map(String.init) ?? ""
+            let key = prefix + (match.output[2].substring.map(String.init) ?? "")
+            let number = numbers[key] ?? {
+                let next = numbers.count + 1
+                numbers[key] = next
+                return next
+            }()
+            return prefix + String(number)
+        }
+        return Data(result.utf8)
+    }
+
+    /// Blanks the text of the PDF's `/Producer (cairo x.y.z (https://cairographics.org))` entry with spaces of
+    /// the same length, so the document does not change with the installed Cairo version. Keeping the length
+    /// keeps every byte offset in the cross-reference table valid.
+    static func removingProducerVersion(from pdf: Data) -> Data {
+        var bytes = [UInt8](pdf)
+        let key = Array("/Producer (".utf8)
+        guard let start = bytes.firstRange(of: key)?.upperBound else { return pdf }
+        // PDF literal strings may hold balanced parentheses, as the producer's URL does.
+        var depth = 1
+        var end = start
+        while end < bytes.count {
+            if bytes[end] == UInt8(ascii: "(") { depth += 1 }
+            if bytes[end] == UInt8(ascii: ")") { depth -= 1 }
+            if depth == 0 { break }
+            end += 1
+        }
+        guard depth == 0 else { return pdf }
+        for index in start..<end { bytes[index] = UInt8(ascii: " ") }
+        return Data(bytes)
+    }
+}

@@ -1,0 +1,151 @@
+/// Where a legend sits inside the plotting area.
+public enum LegendLocation: Sendable, CaseIterable {
+    /// The candidate position (in the order below) that covers the fewest data points and line segments.
+    case best
+    case upperRight, upperLeft, lowerLeft, lowerRight, right, centerLeft, centerRight, lowerCenter, upperCenter, center
+    /// Outside the plotting area, to the right of its top; the axes makes room for it.
+    case outsideRight
+
+    /// Candidates for `best`, in matplotlib's order of preference (used to break ties).
+    static let candidates: [LegendLocation] = [
+        .upperRight, .upperLeft, .lowerLeft, .lowerRight, .right, .centerLeft, .centerRight, .lowerCenter,
+        .upperCenter, .center,
+    ]
+}
+
+/// The legend of one axes: measures its rows, chooses a place and draws itself.
+struct Legend {
+    var entries: [LegendEntry]
+    var location: LegendLocation
+
+    /// Distance between the legend box and the axes frame.
+    static let inset = 8.0
+    /// Distance between the axes frame and a legend outside it.
+    static let outsideGap = 12.0
+
+    func rowHeight(canvas: Canvas, theme: Theme) -> Double {
+        let metrics = canvas.fontMetrics(size: theme.legendTextSize)
+        return max(metrics.ascent + metrics.descent, theme.markerSize) + 3
+    }
+
+    /// Width and height of the legend box.
+    func size(canvas: Canvas, theme: Theme) -> (width: Double, height: Double) {
+        let textWidth = entries.map { canvas.width(of: RichText($0.label), size: theme.legendTextSize) }.max() ?? 0
+        let width = 2 * theme.legendPadding + theme.legendLineLength + 8 + textWidth
+        let height = 2 * theme.legendPadding + Double(entries.count) * rowHeight(canvas: canvas, theme: theme) - 3
+        return (width, height)
+    }
+
+    /// The legend box for a fixed location inside `plot`.
+    static func rect(for location: LegendLocation, width: Double, height: Double, in plot: PageRect) -> PageRect {
+        let left = plot.minX + inset
+        let right = plot.maxX - inset - width
+        let middleX = plot.minX + (plot.width - width) / 2
+        let top = plot.minY + inset
+        let bottom = plot.maxY - inset - height
+        let middleY = plot.minY + (plot.height - height) / 2
+        let (x, y): (Double, Double)
+        switch location {
+        case .best, .upperRight: (x, y) = (right, top)
+        case .upperLeft: (x, y) = (left, top)
+        case .lowerLeft: (x, y) = (left, bottom)
+        case .lowerRight: (x, y) = (right, bottom)
+        case .right, .centerRight: (x, y) = (right, middleY)
+        case .centerLeft: (x, y) = (left, middleY)
+        case .lowerCenter: (x, y) = (middleX, bottom)
+        case .upperCenter: (x, y) = (middleX, top)
+        case .center: (x, y) = (middleX, middleY)
+        case .outsideRight: (x, y) = (plot.maxX + outsideGap, plot.minY)
+        }
+        return PageRect(x: x, y: y, width: width, height: height)
+    }
+
+    /// The candidate location whose box covers the least data.
+    ///
+    /// badness(box) = (number of line vertices inside the box) + (number of polyline segments crossing it)
+    ///              + 3 · (number of single markers inside the box),
+    /// with the box grown by `clearance` so that markers just outside it, which would still be hidden
+    /// under its edge, count too. The first candidate with the smallest badness wins.
+    ///
+    /// - Note: matplotlib's `_find_best_position` counts vertices and segments alike; single markers weigh
+    ///   more here because they are usually the points a figure is about (start, end, minimum).
+    ///
+    /// - Parameters:
+    ///   - width: Legend box width.
+    ///   - height: Legend box height.
+    ///   - plot: The plotting area.
+    ///   - obstacles: Data as page-space polylines (one-point polylines for markers).
+    /// - Returns: A location other than `.best`.
+    static func bestLocation(width: Double, height: Double, in plot: PageRect,
+                             avoiding obstacles: [[PagePoint]], clearance: Double = 6) -> LegendLocation {
+        var bestLocation = LegendLocation.upperRight
+        var bestBadness = Int.max
+        for candidate in LegendLocation.candidates {
+            let box = rect(for: candidate, width: width, height: height, in: plot).insetBy(-clearance)
+            var badness = 0
+            for polyline in obstacles {
+                for point in polyline where box.contains(point) { badness += polyline.count == 1 ? 3 : 1 }
+                if polyline.count >= 2 {
+                    for index in 1..<polyline.count
+                    where Geometry.segmentIntersects(polyline[index - 1], polyline[index], box) {
+                        badness += 1
+                    }
+                }
+            }
+            if badness < bestBadness {
+                bestBadness = badness
+                bestLocation = candidate
+            }
+            if badness == 0 { break }
+        }
+        return bestLocation
+    }
+
+    func draw(on canvas: Canvas, plot: PageRect, obstacles: [[PagePoint]], theme: Theme) {
+        guard !entries.isEmpty else { return }
+        let (width, height) = size(canvas: canvas, theme: theme)
+        let chosen = location == .best
+            ? Self.bestLocation(width: width, height: height, in: plot, avoiding: obstacles) : location
+        let box = Self.rect(for: chosen, width: width, height: height, in: plot)
+        canvas.newPath()
+        canvas.rectangle(box)
+        canvas.fillAndStroke(fill: theme.legendBackground, stroke: theme.legendBorder, lineWidth: 0.9)
+        let row = rowHeight(canvas: canvas, theme: theme)
+        for (index, entry) in entries.enumerated() {
+            let centerY = box.minY + theme.legendPadding + (Double(index) + 0.5) * row - 1.5
+            let symbolLeft = box.minX + theme.legendPadding
+            let symbolCenter = PagePoint(x: symbolLeft + theme.legendLineLength / 2, y: centerY)
+            drawSymbol(entry.symbol, left: symbolLeft, center: symbolCenter, canvas: canvas, theme: theme)
+            canvas.draw(RichText(entry.label), size: theme.legendTextSize, color: theme.textColor,
+                        at: PagePoint(x: symbolLeft + theme.legendLineLength + 8, y: centerY),
+                        horizontal: .left, vertical: .center)
+        }
+    }
+
+    private func drawSymbol(_ symbol: LegendEntry.Symbol, left: Double, center: PagePoint, canvas: Canvas, theme: Theme) {
+        canvas.newPath()
+        switch symbol {
+        case let .line(color, width, style, marker, markerSize):
+            if width > 0 {
+                canvas.move(to: PagePoint(x: left, y: center.y))
+                canvas.line(to: PagePoint(x: left + theme.legendLineLength, y: center.y))
+                canvas.setColor(color)
+                canvas.setLineWidth(width)
+                canvas.setDash(style.dashes(lineWidth: width))
+                canvas.stroke()
+                canvas.setDash([])
+            }
+            if marker != .none {
+                PolylinePainter.drawMarker(marker, at: center, size: markerSize, fill: color,
+                                           edge: marker.isStroked ? nil : Color.white, edgeWidth: 0.8, on: canvas)
+            }
+        case let .marker(marker, color, size, edge):
+            PolylinePainter.drawMarker(marker, at: center, size: min(size, 12), fill: color, edge: edge,
+                                       edgeWidth: 0.7, on: canvas)
+        case let .patch(color, edge):
+            let height = 10.0
+            canvas.rectangle(PageRect(x: left, y: center.y - height / 2, width: theme.legendLineLength, height: height))
+            canvas.fillAndStroke(fill: color, stroke: edge, lineWidth: 0.8)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// A polyline through data points, optionally with markers; breaks wherever a point has no position.
+struct LineArtist: Artist {
+    var x: [Double]
+    var y: [Double]
+    var label: String?
+    var color: Color
+    var lineWidth: Double
+    var style: LineStyle
+    var marker: Marker
+    var markerSize: Double
+    /// Markers drawn only at every n-th point (1 = all), so dense series keep readable markers.
+    var markerEvery: Int
+    /// A line width of 0 draws markers only.
+    var drawsLine: Bool { lineWidth > 0 }
+
+    func dataBounds(xScale: Scale, yScale: Scale) -> DataBounds {
+        var bounds = DataBounds()
+        for index in 0..<min(x.count, y.count) {
+            bounds.include(x: x[index], y: y[index], xScale: xScale, yScale: yScale)
+        }
+        return bounds
+    }
+
+    func pagePoints(_ transform: DataTransform) -> [PagePoint?] {
+        (0..<min(x.count, y.count)).map { transform.point(x[$0], y[$0]) }
+    }
+
+    func draw(on canvas: Canvas, transform: DataTransform, clipRect: PageRect, theme: Theme) {
+        let points = pagePoints(transform)
+        if drawsLine {
+            canvas.newPath()
+            PolylinePainter.addPath(points, to: canvas, bounds: clipRect.insetBy(-2 * lineWidth - 10))
+            canvas.setColor(color)
+            canvas.setLineWidth(lineWidth)
+            canvas.setDash(style.dashes(lineWidth: lineWidth))
+            canvas.setRoundCaps(style == .solid)
+            canvas.stroke()
+            canvas.setDash([])
+            canvas.setRoundCaps(false)
+        }
+        if marker != .none {
+            let visible = clipRect.insetBy(-markerSize)
+            for (index, point) in points.enumerated() where index % max(markerEvery, 1) == 0 {
+                guard let point, visible.contains(point) else { continue }
+                PolylinePainter.drawMarker(marker, at: point, size: markerSize, fill: color,
+                                           edge: marker.isStroked ? nil : Color.white, edgeWidth: 0.8, on: canvas)
+            }
+        }
+    }
+
+    var legendEntry: LegendEntry? {
+        label.map {
+            LegendEntry(label: $0, symbol: .line(color: color, width: lineWidth, style: style, marker: marker,
+                                                 markerSize: markerSize))
+        }
+    }
+
+    func obstacles(transform: DataTransform) -> [[PagePoint]] {
+        var polylines: [[PagePoint]] = [[]]
+        for point in pagePoints(transform) {
+            if let point { polylines[polylines.count - 1].append(point) } else if !polylines[polylines.count - 1].isEmpty {
+                polylines.append([])
+            }
+        }
+        return polylines.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,40 @@
+/// How a line is stroked: solid or a dash pattern.
+public enum LineStyle: Sendable, Hashable {
+    case solid
+    case dashed
+    case dotted
+    case dashDot
+    /// On/off lengths in multiples of the line width.
+    case pattern([Double])
+
+    /// Dash lengths in logical units for a line of the given width (empty for solid).
+    ///
+    /// - Note: Lengths scale with the width, as matplotlib's do, so thick dashed lines keep their rhythm.
+    func dashes(lineWidth: Double) -> [Double] {
+        let unit = max(lineWidth, 0.5)
+        switch self {
+        case .solid: return []
+        case .dashed: return [3.7 * unit, 1.6 * unit]
+        case .dotted: return [1 * unit, 1.65 * unit]
+        case .dashDot: return [6.4 * unit, 1.6 * unit, 1 * unit, 1.6 * unit]
+        case .pattern(let lengths): return lengths.map { $0 * unit }
+        }
+    }
+}
+
+/// The symbol drawn at each data point.
+public enum Marker: Sendable, Hashable {
+    case none
+    case circle
+    case square
+    case diamond
+    case triangleUp
+    case star
+    /// A diagonal cross (×), stroked.
+    case cross
+    /// An upright cross (+), stroked.
+    case plus
+
+    /// Whether the marker is drawn by stroking lines rather than filling a shape.
+    var isStroked: Bool { self == .cross || self == .plus }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Where ticks go on a log₁₀ axis: whole decades as major ticks, 2…9 × 10ᵏ as minor ticks.
+///
+/// When the range spans so many decades that labels would crowd, every n-th decade is labelled
+/// (n the smallest whole number giving at most `targetCount` labels). When it spans less than about two
+/// decades, 1-2-5 multiples become major ticks, and below that the linear locator's ticks are used.
+public struct LogLocator: Sendable {
+    public init() {}
+
+    /// Major and minor tick values inside `lower...upper` (both must be > 0).
+    ///
+    /// - Parameters:
+    ///   - lower: Lower limit (> 0).
+    ///   - upper: Upper limit (> lower).
+    ///   - targetCount: About how many labelled ticks fit.
+    /// - Returns: `major` (labelled) and `minor` (unlabelled) ticks, each increasing.
+    public func ticks(lower: Double, upper: Double, targetCount: Int) -> (major: [Double], minor: [Double]) {
+        guard lower > 0, upper > lower else { return ([], []) }
+        let tolerance = 1e-9
+        let lowDecade = Int(floor(Foundation.log10(lower) + tolerance))
+        let highDecade = Int(ceil(Foundation.log10(upper) - tolerance))
+        func inside(_ value: Double) -> Bool { value >= lower * (1 - tolerance) && value <= upper * (1 + tolerance) }
+
+        let decades = (lowDecade...highDecade).map { pow(10, Double($0)) }.filter(inside)
+        if decades.count >= 2 {
+            let stride = max(1, Int(ceil(Double(highDecade - lowDecade + 1) / Double(max(targetCount, 2)))))
+            var major: [Double] = []
+            var minor: [Double] = []
+            for exponent in lowDecade...highDecade {
+                let decade = pow(10, Double(exponent))
+                if inside(decade) {
+                    if exponent.isMultiple(of: stride) { major.append(decade) } else { minor.append(decade) }
+                }
+                if stride == 1 {
+                    for multiple in 2...9 where inside(Double(multiple) * decade) { minor.append(Double(multiple) * decade) }
+                }
+            }
+            if major.count >= 2 { return (major, minor.sorted()) }
+        }
+        var oneTwoFive: [Double] = []
+        var minor: [Double] = []
+        for exponent in lowDecade...highDecade {
+            let decade = pow(10, Double(exponent))
+            for multiple in 1...9 where inside(Double(multiple) * decade) {
+                if [1, 2, 5].contains(multiple) { oneTwoFive.append(Double(multiple) * decade) } else { minor.append(Double(multiple) * decade) }
+            }
+        }
+        if oneTwoFive.count >= 3 && oneTwoFive.count <= max(targetCount, 3) { return (oneTwoFive, minor) }
+        let linear = ExtendedWilkinsonLocator().ticks(lower: lower, upper: upper, targetCount: targetCount)
+            .filter { $0 > 0 && inside($0) }
+        return (linear, [])
+    }
+}

@@ -1,0 +1,52 @@
+/// One run's loss (or metric) per step or epoch, optionally with a band such as mean ± std over seeds.
+public struct LossCurve: Sendable {
+    public var name: String
+    public var x: [Double]
+    public var y: [Double]
+    /// Lower and upper edges of a shaded band around the curve.
+    public var band: (lower: [Double], upper: [Double])?
+    public var style: LineStyle
+    /// Curves with the same `series` share a colour (for example "Adam" train solid and validation dashed);
+    /// nil gives the curve a colour of its own.
+    public var series: String?
+    public var color: Color?
+
+    /// - Parameters:
+    ///   - name: Legend text.
+    ///   - x: Step or epoch of each value; nil uses 0, 1, 2, ….
+    ///   - y: The values (non-finite values break the line, for diverged runs).
+    ///   - band: Optional lower and upper edges of a shaded band.
+    ///   - style: `.dashed` for validation curves by convention.
+    ///   - series: Shared colour key.
+    ///   - color: Explicit colour (overrides the series colour).
+    public init(name: String, x: [Double]? = nil, y: [Double], band: (lower: [Double], upper: [Double])? = nil,
+                style: LineStyle = .solid, series: String? = nil, color: Color? = nil) {
+        self.name = name
+        self.x = x ?? y.indices.map(Double.init)
+        self.y = y
+        self.band = band
+        self.style = style
+        self.series = series
+        self.color = color
+    }
+
+    /// The mean of several runs (one array per seed) with a band of ± one standard deviation.
+    ///
+    /// mean_t = (1/n) Σᵢ y_{i,t},  std_t = √((1/n) Σᵢ (y_{i,t} − mean_t)²)  (population std, as numpy's default);
+    /// runs of different lengths are cut to the shortest.
+    public static func meanAndStandardDeviation(name: String, x: [Double]? = nil, runs: [[Double]],
+                                               style: LineStyle = .solid, series: String? = nil) -> LossCurve {
+        let length = runs.map(\.count).min() ?? 0
+        let count = Double(max(runs.count, 1))
+        var mean = [Double](repeating: 0, count: length)
+        var deviation = [Double](repeating: 0, count: length)
+        for step in 0..<length {
+            let average = runs.reduce(0) { $0 + $1[step] } / count
+            mean[step] = average
+            deviation[step] = (runs.reduce(0) { $0 + ($1[step] - average) * ($1[step] - average) } / count).squareRoot()
+        }
+        return LossCurve(name: name, x: x.map { Array($0.prefix(length)) }, y: mean,
+                         band: (zip(mean, deviation).map { $0 - $1 }, zip(mean, deviation).map { $0 + $1 }),
+                         style: style, series: series)
+    }
+}

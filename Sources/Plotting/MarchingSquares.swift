@@ -1,0 +1,204 @@
+import Foundation
+
+/// A contour polyline in data coordinates.
+public struct ContourLine: Sendable, Equatable {
+    public var x: [Double]
+    public var y: [Double]
+    /// The line returns to its first point (a loop inside the grid) rather than ending on the grid's border.
+    public var isClosed: Bool
+}
+
+/// Contour lines of a ``ScalarGrid`` by marching squares.
+///
+/// Each grid cell's corners are classified as above (value ≥ level) or below. An edge whose ends differ is
+/// crossed at the linearly interpolated point p = a + t(b − a), t = (level − z_a)/(z_b − z_a). A cell with two
+/// crossed edges joins them; a saddle cell (two opposite corners above, four crossed edges) is resolved by
+/// the mean of its four corners: if the centre is above, the two above corners are connected through the
+/// cell and the segments cut off the below corners, otherwise the reverse. Segments sharing an edge are
+/// chained into polylines: open ones start and end on the border, the rest are closed loops.
+///
+/// - Note: Cells with a non-finite corner are skipped, so holes in the data leave gaps in the lines.
+public enum MarchingSquares {
+    /// For each corner pattern other than the saddles 5 and 10, the two crossed edge slots
+    /// (0 bottom, 1 right, 2 top, 3 left): an edge is crossed when its two corners differ.
+    private static let crossedEdges: [(Int, Int)] = (0..<16).map { index in
+        let above = (0..<4).map { index >> $0 & 1 }
+        // Edge slot k joins corners k and k + 1 (corners counter-clockwise from bottom left).
+        let crossed = (0..<4).filter { above[$0] != above[($0 + 1) % 4] }
+        return crossed.count == 2 ? (crossed[0], crossed[1]) : (0, 0)
+    }
+
+    /// All contour lines of `grid` at `level`.
+    ///
+    /// - Parameters:
+    ///   - grid: The sampled function.
+    ///   - level: The contour value.
+    /// - Returns: Polylines in a deterministic order (by first edge along the grid, open lines first).
+    public static func contourLines(in grid: ScalarGrid, level: Double) -> [ContourLine] {
+        var workspace = Workspace(grid: grid)
+        return contourLines(in: grid, level: level, workspace: &workspace)
+    }
+
+    /// Contour lines at several levels (one array per level, in the order given), computed on two threads.
+    ///
+    /// - Parameters:
+    ///   - grid: The sampled function.
+    ///   - levels: The contour values.
+    /// - Returns: `result[k]` holds the lines of `levels[k]`; the same as calling the one-level version.
+    public static func contourLines(in grid: ScalarGrid, levels: [Double]) -> [[ContourLine]] {
+        let threads = min(2, levels.count)
+        guard threads > 1 else { return levels.map { contourLines(in: grid, level: $0) } }
+        final class Results: @unchecked Sendable {
+            var lines: [[ContourLine]]
+            init(count: Int) { lines = Array(repeating: [], count: count) }
+        }
+        let results = Results(count: levels.count)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            var workspace = Workspace(grid: grid)
+            for index in stride(from: thread, to: levels.count, by: threads) {
+                let lines = contourLines(in: grid, level: levels[index], workspace: &workspace)
+                lock.lock()
+                results.lines[index] = lines
+                lock.unlock()
+            }
+        }
+        return results.lines
+    }
+
+    /// Buffers reused from one level to the next: two neighbour links per grid edge, and visit marks.
+    private struct Workspace {
+        var links: [Int32]
+        var visited: [Bool]
+
+        init(grid: ScalarGrid) {
+            let edgeCount = (grid.x.count - 1) * grid.y.count + grid.x.count * (grid.y.count - 1)
+            links = [Int32](repeating: -1, count: 2 * edgeCount)
+            visited = [Bool](repeating: false, count: edgeCount)
+        }
+    }
+
+    private static func contourLines(in grid: ScalarGrid, level: Double, workspace: inout Workspace) -> [ContourLine] {
+        let nx = grid.x.count
+        let ny = grid.y.count
+        let horizontalCount = (nx - 1) * ny
+        var touched: [Int] = []
+        let values = grid.values
+        defer {
+            // Only touched edges were written, so only they need resetting for the next level.
+            for edge in touched {
+                workspace.links[2 * edge] = -1
+                workspace.links[2 * edge + 1] = -1
+                workspace.visited[edge] = false
+            }
+        }
+
+        workspace.links.withUnsafeMutableBufferPointer { links in
+            func link(_ a: Int, _ b: Int) {
+                if links[2 * a] < 0 {
+                    links[2 * a] = Int32(b)
+                    touched.append(a)
+                } else {
+                    links[2 * a + 1] = Int32(b)
+                }
+                if links[2 * b] < 0 {
+                    links[2 * b] = Int32(a)
+                    touched.append(b)
+                } else {
+                    links[2 * b + 1] = Int32(a)
+                }
+            }
+            for j in 0..<(ny - 1) {
+                for i in 0..<(nx - 1) {
+                    let z0 = values[j * nx + i], z1 = values[j * nx + i + 1]
+                    let z2 = values[(j + 1) * nx + i + 1], z3 = values[(j + 1) * nx + i]
+                    let index = (z0 >= level ? 1 : 0) | (z1 >= level ? 2 : 0) | (z2 >= level ? 4 : 0)
+                        | (z3 >= level ? 8 : 0)
+                    if index == 0 || index == 15 { continue }
+                    guard z0.isFinite, z1.isFinite, z2.isFinite, z3.isFinite else { continue }
+                    // Edge slots: 0 bottom, 1 right, 2 top, 3 left.
+                    let edges = (j * (nx - 1) + i, horizontalCount + j * nx + i + 1,
+                                 (j + 1) * (nx - 1) + i, horizontalCount + j * nx + i)
+                    func edge(_ slot: Int) -> Int {
+                        switch slot {
+                        case 0: return edges.0
+                        case 1: return edges.1
+                        case 2: return edges.2
+                        default: return edges.3
+                        }
+                    }
+                    if index == 5 || index == 10 {
+                        let centerAbove = (z0 + z1 + z2 + z3) / 4 >= level
+                        // Case 5: corners 0 and 2 above; case 10: corners 1 and 3 above.
+                        if (index == 5) == centerAbove {
+                            link(edges.0, edges.1)
+                            link(edges.2, edges.3)
+                        } else {
+                            link(edges.3, edges.0)
+                            link(edges.1, edges.2)
+                        }
+                    } else {
+                        let pair = Self.crossedEdges[index]
+                        link(edge(pair.0), edge(pair.1))
+                    }
+                }
+            }
+        }
+
+        func point(_ edge: Int) -> (Double, Double) {
+            let (i0, j0, i1, j1): (Int, Int, Int, Int)
+            if edge < horizontalCount {
+                let j = edge / (nx - 1)
+                let i = edge % (nx - 1)
+                (i0, j0, i1, j1) = (i, j, i + 1, j)
+            } else {
+                let offset = edge - horizontalCount
+                let j = offset / nx
+                let i = offset % nx
+                (i0, j0, i1, j1) = (i, j, i, j + 1)
+            }
+            let za = values[j0 * nx + i0]
+            let zb = values[j1 * nx + i1]
+            let t = za == zb ? 0.5 : (level - za) / (zb - za)
+            return (grid.x[i0] + t * (grid.x[i1] - grid.x[i0]), grid.y[j0] + t * (grid.y[j1] - grid.y[j0]))
+        }
+
+        var lines: [ContourLine] = []
+        func walk(from start: Int) -> ContourLine {
+            var xs: [Double] = []
+            var ys: [Double] = []
+            var previous = -1
+            var current = start
+            var closed = false
+            while true {
+                workspace.visited[current] = true
+                let (px, py) = point(current)
+                xs.append(px)
+                ys.append(py)
+                let a = Int(workspace.links[2 * current]), b = Int(workspace.links[2 * current + 1])
+                let next = a != previous ? a : b
+                // Two links to the same edge (a degenerate cell) must not reverse the walk.
+                let candidate = (a == b && a == previous) ? -1 : next
+                if candidate < 0 { break }
+                if candidate == start {
+                    closed = true
+                    xs.append(xs[0])
+                    ys.append(ys[0])
+                    break
+                }
+                if workspace.visited[candidate] { break }
+                previous = current
+                current = candidate
+            }
+            return ContourLine(x: xs, y: ys, isClosed: closed)
+        }
+        let ordered = touched.sorted()
+        for edge in ordered where !workspace.visited[edge] && workspace.links[2 * edge + 1] < 0 {
+            lines.append(walk(from: edge))
+        }
+        for edge in ordered where !workspace.visited[edge] {
+            lines.append(walk(from: edge))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,238 @@
+import Foundation
+
+/// A shaded 3-D surface z = f(x, y) in an orthographic view, drawn with the painter's algorithm, plus an
+/// optional path on the surface and the axis edges of its bounding box.
+///
+/// A point (x, y, z) is first normalised to the unit box, u, v ∈ [−½, ½] and w ∈ [−h/2, h/2] (h the
+/// relative height), then turned by the azimuth φ about the vertical and tilted by the elevation θ:
+///
+///     X = u cos φ − v sin φ,   D = u sin φ + v cos φ
+///     screen = (X, D sin θ + w cos θ),   nearness = w sin θ − D cos θ
+///
+/// Quadrilaterals are filled from the farthest to the nearest, coloured by height and shaded by Lambert's
+/// law, brightness = 0.45 + 0.55·|n · ℓ|, with n the quad's normal and ℓ a light from the upper left.
+///
+/// - Note: The path is drawn after the surface, so a path behind a ridge still shows; loss surfaces in the
+///   notes are bowls seen from above, where this does not arise.
+struct SurfaceArtist: Artist {
+    var grid: ScalarGrid
+    /// Heights after the optional log transform, used for shading and colour.
+    var heights: [Double]
+    var heightRange: ClosedRange<Double>
+    var path: (x: [Double], y: [Double], z: [Double])?
+    var pathColor: Color
+    var azimuth: Double
+    var elevation: Double
+    var relativeHeight: Double
+    var colormap: Colormap
+    var labels: (x: String, y: String, z: String)
+    /// Heights are log₁₀ of the function, so height ticks are labelled 10^k.
+    var logarithmic: Bool
+
+    func project(x: Double, y: Double, height: Double) -> (screenX: Double, screenY: Double, nearness: Double) {
+        let u = (x - grid.x.first!) / (grid.x.last! - grid.x.first!) - 0.5
+        let v = (y - grid.y.first!) / (grid.y.last! - grid.y.first!) - 0.5
+        let span = heightRange.upperBound - heightRange.lowerBound
+        let w = ((height - heightRange.lowerBound) / (span > 0 ? span : 1) - 0.5) * relativeHeight
+        let X = u * cos(azimuth) - v * sin(azimuth)
+        let D = u * sin(azimuth) + v * cos(azimuth)
+        return (X, D * sin(elevation) + w * cos(elevation), w * sin(elevation) - D * cos(elevation))
+    }
+
+    /// The eight corners of the box, for the data bounds.
+    private var boxCorners: [(Double, Double, Double)] {
+        var corners: [(Double, Double, Double)] = []
+        for x in [grid.x.first!, grid.x.last!] {
+            for y in [grid.y.first!, grid.y.last!] {
+                for z in [heightRange.lowerBound, heightRange.upperBound] { corners.append((x, y, z)) }
+            }
+        }
+        return corners
+    }
+
+    /// The height axis's tick labels lie left of the box, outside the plotting area.
+    var isClipped: Bool { false }
+
+    func dataBounds(xScale: Scale, yScale: Scale) -> DataBounds {
+        var bounds = DataBounds()
+        for (x, y, z) in boxCorners {
+            let point = project(x: x, y: y, height: z)
+            bounds.include(x: point.screenX, y: point.screenY, xScale: .linear, yScale: .linear)
+        }
+        return bounds
+    }
+
+    func draw(on canvas: Canvas, transform: DataTransform, clipRect: PageRect, theme: Theme) {
+        let columns = grid.x.count
+        let rows = grid.y.count
+        func page(_ x: Double, _ y: Double, _ height: Double) -> PagePoint? {
+            let point = project(x: x, y: y, height: height)
+            return transform.point(point.screenX, point.screenY)
+        }
+        drawBackEdges(on: canvas, page: page, theme: theme)
+
+        struct Quad {
+            var corners: [PagePoint]
+            var nearness: Double
+            var color: Color
+        }
+        var quads: [Quad] = []
+        quads.reserveCapacity((columns - 1) * (rows - 1))
+        let light = (x: -0.45, y: -0.35, z: 0.82)
+        let span = heightRange.upperBound - heightRange.lowerBound
+        for row in 0..<(rows - 1) {
+            for column in 0..<(columns - 1) {
+                let indices = [(column, row), (column + 1, row), (column + 1, row + 1), (column, row + 1)]
+                let zs = indices.map { heights[$0.1 * columns + $0.0] }
+                guard zs.allSatisfy(\.isFinite) else { continue }
+                let corners = zip(indices, zs).compactMap { index, z in page(grid.x[index.0], grid.y[index.1], z) }
+                guard corners.count == 4 else { continue }
+                let centerX = (grid.x[column] + grid.x[column + 1]) / 2
+                let centerY = (grid.y[row] + grid.y[row + 1]) / 2
+                let meanHeight = zs.reduce(0, +) / 4
+                // Normal from the two diagonals in normalised coordinates.
+                let du = (grid.x[column + 1] - grid.x[column]) / (grid.x.last! - grid.x.first!)
+                let dv = (grid.y[row + 1] - grid.y[row]) / (grid.y.last! - grid.y.first!)
+                let scale = relativeHeight / (span > 0 ? span : 1)
+                let a = (du, dv, (zs[2] - zs[0]) * scale)
+                let b = (-du, dv, (zs[3] - zs[1]) * scale)
+                var normal = (a.1 * b.2 - a.2 * b.1, a.2 * b.0 - a.0 * b.2, a.0 * b.1 - a.1 * b.0)
+                let length = (normal.0 * normal.0 + normal.1 * normal.1 + normal.2 * normal.2).squareRoot()
+                if length > 0 { normal = (normal.0 / length, normal.1 / length, normal.2 / length) }
+                let lambert = abs(normal.0 * light.x + normal.1 * light.y + normal.2 * light.z)
+                let brightness = 0.45 + 0.55 * lambert
+                let base = colormap.color(at: span > 0 ? (meanHeight - heightRange.lowerBound) / span : 0.5)
+                let color = Color(red: base.red * brightness, green: base.green * brightness, blue: base.blue * brightness)
+                quads.append(Quad(corners: corners, nearness: project(x: centerX, y: centerY, height: meanHeight).nearness,
+                                  color: color))
+            }
+        }
+        quads.sort { $0.nearness < $1.nearness }
+        for quad in quads {
+            canvas.newPath()
+            canvas.move(to: quad.corners[0])
+            for corner in quad.corners.dropFirst() { canvas.line(to: corner) }
+            canvas.closePath()
+            canvas.setColor(quad.color)
+            canvas.fillPreserve()
+            // Stroking in the fill colour hides the hairline seams antialiasing leaves between quads.
+            canvas.setLineWidth(0.6)
+            canvas.stroke()
+        }
+
+        drawHeightAxis(on: canvas, page: page, theme: theme)
+        if let path {
+            let points = (0..<min(path.x.count, path.y.count, path.z.count)).map { index in
+                page(path.x[index], path.y[index], path.z[index])
+            }
+            canvas.newPath()
+            PolylinePainter.addPath(points, to: canvas, bounds: clipRect.insetBy(-10))
+            canvas.setColor(.white)
+            canvas.setLineWidth(4)
+            canvas.stroke()
+            canvas.newPath()
+            PolylinePainter.addPath(points, to: canvas, bounds: clipRect.insetBy(-10))
+            canvas.setColor(pathColor)
+            canvas.setLineWidth(2.2)
+            canvas.stroke()
+            if let first = points.compactMap({ $0 }).first {
+                PolylinePainter.drawMarker(.circle, at: first, size: 10, fill: pathColor, edge: .white, edgeWidth: 1,
+                                           on: canvas)
+            }
+            if let last = points.compactMap({ $0 }).last {
+                PolylinePainter.drawMarker(.star, at: last, size: 16, fill: Color(hex: 0xFFD700), edge: .black,
+                                           edgeWidth: 0.8, on: canvas)
+            }
+        }
+    }
+
+    /// Draws the three box edges meeting at the back-bottom corner, with axis labels, behind the surface.
+    private func drawBackEdges(on canvas: Canvas, page: (Double, Double, Double) -> PagePoint?, theme: Theme) {
+        let xs = [grid.x.first!, grid.x.last!]
+        let ys = [grid.y.first!, grid.y.last!]
+        let low = heightRange.lowerBound, high = heightRange.upperBound
+        // The back corner is the bottom corner farthest from the viewer.
+        var back = (x: xs[0], y: ys[0])
+        var farthest = Double.infinity
+        for x in xs {
+            for y in ys {
+                let nearness = project(x: x, y: y, height: low).nearness
+                if nearness < farthest {
+                    farthest = nearness
+                    back = (x, y)
+                }
+            }
+        }
+        let otherX = back.x == xs[0] ? xs[1] : xs[0]
+        let otherY = back.y == ys[0] ? ys[1] : ys[0]
+        guard let corner = page(back.x, back.y, low), let alongX = page(otherX, back.y, low),
+              let alongY = page(back.x, otherY, low), let up = page(back.x, back.y, high),
+              let frontX = page(otherX, otherY, low) else { return }
+        canvas.newPath()
+        for end in [alongX, alongY, up] {
+            canvas.move(to: corner)
+            canvas.line(to: end)
+        }
+        canvas.move(to: alongX)
+        canvas.line(to: frontX)
+        canvas.move(to: alongY)
+        canvas.line(to: frontX)
+        canvas.setColor(Color(gray: 0.55))
+        canvas.setLineWidth(0.9)
+        canvas.stroke()
+        func label(_ text: String, at point: PagePoint, horizontal: HorizontalAlignment) {
+            canvas.draw(RichText(text), size: theme.axisLabelSize, color: theme.textColor, at: point,
+                        horizontal: horizontal, vertical: .top)
+        }
+        // Labels go at the middle of the front edges, which run from the two ends of the back edges.
+        let xMiddle = PagePoint(x: (alongY.x + frontX.x) / 2, y: (alongY.y + frontX.y) / 2 + 6)
+        let yMiddle = PagePoint(x: (alongX.x + frontX.x) / 2, y: (alongX.y + frontX.y) / 2 + 6)
+        label(labels.x, at: xMiddle, horizontal: .center)
+        label(labels.y, at: yMiddle, horizontal: .center)
+    }
+
+    /// Draws the height axis on the vertical edge at the leftmost corner of the box, with ticks and label.
+    /// It is drawn after the surface: at the silhouette's left edge it touches the surface at most at a corner.
+    private func drawHeightAxis(on canvas: Canvas, page: (Double, Double, Double) -> PagePoint?, theme: Theme) {
+        let low = heightRange.lowerBound, high = heightRange.upperBound
+        var leftmost: (x: Double, y: Double)?
+        var smallestX = Double.infinity
+        for x in [grid.x.first!, grid.x.last!] {
+            for y in [grid.y.first!, grid.y.last!] {
+                if let point = page(x, y, low), point.x < smallestX {
+                    smallestX = point.x
+                    leftmost = (x, y)
+                }
+            }
+        }
+        guard let corner = leftmost, let bottom = page(corner.x, corner.y, low),
+              let top = page(corner.x, corner.y, high), high > low else { return }
+        canvas.newPath()
+        canvas.move(to: bottom)
+        canvas.line(to: top)
+        canvas.setColor(theme.axisLineColor)
+        canvas.setLineWidth(theme.axisLineWidth)
+        canvas.stroke()
+        var ticks = ExtendedWilkinsonLocator().ticks(lower: low, upper: high, targetCount: 5)
+            .filter { $0 >= low - 1e-9 * (high - low) && $0 <= high + 1e-9 * (high - low) }
+        if logarithmic { ticks = ticks.filter { abs($0 - $0.rounded()) < 1e-9 } }
+        let tickLabels = logarithmic ? TickFormatter.logLabels(ticks.map { pow(10, $0) }) : TickFormatter.linearLabels(ticks).labels
+        var labelsLeft = bottom.x
+        for (value, label) in zip(ticks, tickLabels) {
+            guard let point = page(corner.x, corner.y, value) else { continue }
+            canvas.newPath()
+            canvas.move(to: point)
+            canvas.line(to: PagePoint(x: point.x - theme.tickLength, y: point.y))
+            canvas.setLineWidth(theme.tickWidth)
+            canvas.stroke()
+            let text = RichText(label)
+            let anchor = PagePoint(x: point.x - theme.tickLength - theme.tickLabelPadding, y: point.y)
+            canvas.draw(text, size: theme.tickLabelSize, color: theme.textColor, at: anchor, horizontal: .right,
+                        vertical: .center)
+            labelsLeft = min(labelsLeft, anchor.x - canvas.width(of: text, size: theme.tickLabelSize))
+        }
+        canvas.draw(RichText(labels.z), size: theme.axisLabelSize, color: theme.textColor,
+                    at: PagePoint(x: labelsLeft - theme.axisLabelPadding, y: (bottom.y + top.y) / 2),
+                    horizontal: .center, vertical: .bottom, rotation: Double.pi / 2)
+    }
+}

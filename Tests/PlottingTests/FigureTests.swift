@@ -1,0 +1,124 @@
+import Foundation
+import XCTest
+@testable import Plotting
+
+final class FigureTests: XCTestCase {
+    private func sampleFigure() -> Figure {
+        let figure = Figure(width: 400, height: 250, deviceScale: 1)
+        let x = (0..<50).map(Double.init)
+        figure.axes.plot(x, x.map { exp(-$0 / 10) }, label: "训练 train")
+        figure.axes.plot(x, x.map { 1.2 * exp(-$0 / 12) }, label: "validation", style: .dashed)
+        figure.axes.yScale = .log10
+        figure.axes.title = "损失曲线 Loss curve"
+        figure.axes.legend()
+        return figure
+    }
+
+    /// Identical input gives identical bytes in all three formats, also across separate figure objects
+    /// (Cairo numbers SVG surfaces with a process-wide counter, which the writer renumbers).
+    func testOutputsAreByteIdentical() throws {
+        XCTAssertEqual(try sampleFigure().pngData(), try sampleFigure().pngData())
+        XCTAssertEqual(try sampleFigure().svgData(), try sampleFigure().svgData())
+        XCTAssertEqual(try sampleFigure().pdfData(), try sampleFigure().pdfData())
+    }
+
+    func testVectorOutputsCarryNoDatesOrVersions() throws {
+        let pdf = String(decoding: try sampleFigure().pdfData(), as: UTF8.self)
+        XCTAssertFalse(pdf.contains("CreationDate"))
+        XCTAssertFalse(pdf.contains("ModDate"))
+        XCTAssertFalse(pdf.contains("cairo 1."))
+        XCTAssertTrue(pdf.hasPrefix("%PDF-"))
+        let svg = String(decoding: try sampleFigure().svgData(), as: UTF8.self)
+        XCTAssertTrue(svg.contains("<svg"))
+        XCTAssertTrue(svg.contains("width=\"400pt\""))
+    }
+
+    func testPNGHasDeviceScaledSize() throws {
+        let figure = Figure(width: 300, height: 200, deviceScale: 2)
+        figure.axes.plot([0, 1], [0, 1])
+        let image = try RasterImage(pngData: figure.pngData())
+        XCTAssertEqual(image.width, 600)
+        XCTAssertEqual(image.height, 400)
+    }
+
+    /// The theme's font resolves through fontconfig to itself (no silent substitution, which would change
+    /// output and could draw Chinese as boxes).
+    func testThemeFontIsInstalled() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/fc-match")
+        process.arguments = ["--format=%{family}", Theme().fontFamily]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        process.waitUntilExit()
+        let family = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(family.contains(Theme().fontFamily), "fc-match resolved to \(family)")
+    }
+
+    /// NaN, ±∞ and values far outside the limits neither crash nor draw outside the plotting area,
+    /// and a NaN breaks the line: the polyline splits into two pieces.
+    func testDivergentDataBreaksTheLineAndStaysInside() throws {
+        let figure = Figure(width: 300, height: 200, deviceScale: 1)
+        let blue = Color(hex: 0x0000FF)
+        var y = (0..<100).map { 0.5 + 0.3 * sin(Double($0) / 8) }
+        y[40] = .nan
+        y[60] = .infinity
+        y[61] = -1e300
+        y[62] = 1e300
+        figure.axes.plot((0..<100).map(Double.init), y, color: blue)
+        figure.axes.yLimits = 0...1
+        figure.axes.hidesAxes = true
+        let image = try figure.rasterize()
+        for row in [0, 1, 2, image.height - 3, image.height - 2, image.height - 1] {
+            for column in 0..<image.width {
+                let pixel = image.pixels[row * image.width + column]
+                XCTAssertFalse(pixel & 0xFF > 0xC0 && (pixel >> 16) & 0xFF < 0x80, "blue at row \(row)")
+            }
+        }
+        let artist = figure.axes.artists[0] as! LineArtist
+        let transform = DataTransform(
+            x: AxisMapping(scale: .linear, lower: 0, upper: 99, start: 0, end: 300),
+            y: AxisMapping(scale: .linear, lower: 0, upper: 1, start: 200, end: 0))
+        XCTAssertEqual(artist.obstacles(transform: transform).count, 3, "NaN and ±∞ split the line")
+    }
+
+    func testLogAxisSkipsNonPositiveValuesAndClipsBands() throws {
+        let figure = Figure(width: 300, height: 200, deviceScale: 1)
+        let x = (0..<20).map(Double.init)
+        let mean = x.map { exp(-$0 / 5) }
+        figure.axes.fillBetween(x, lower: mean.map { $0 - 0.5 }, upper: mean.map { $0 + 0.5 })
+        figure.axes.plot(x, mean.enumerated().map { $0.offset == 3 ? 0 : $0.element })
+        figure.axes.yScale = .log10
+        let limits = figure.axes.automaticLimits()
+        XCTAssertGreaterThan(limits.y.lowerBound, 0)
+        XCTAssertNoThrow(try figure.pngData())
+    }
+
+    func testEmptyAndConstantDataStillDrawAxes() throws {
+        let empty = Figure(width: 200, height: 150, deviceScale: 1)
+        XCTAssertNoThrow(try empty.pngData())
+        let constant = Figure(width: 200, height: 150, deviceScale: 1)
+        constant.axes.plot([1, 2, 3], [5, 5, 5])
+        let limits = constant.axes.automaticLimits()
+        XCTAssertLessThan(limits.y.lowerBound, 5)
+        XCTAssertGreaterThan(limits.y.upperBound, 5)
+    }
+
+    func testSharedAxesUseTheUnionOfLimitsAndHideInnerLabels() throws {
+        let figure = Figure(rows: 2, columns: 2, sharedX: true, sharedY: true)
+        figure[0, 0].plot([0, 1], [0, 1])
+        figure[1, 1].plot([-5, 3], [2, 7])
+        _ = try figure.svgData()
+        XCTAssertTrue(figure[0, 0].hidesXTickLabels)
+        XCTAssertFalse(figure[1, 0].hidesXTickLabels)
+        XCTAssertTrue(figure[1, 1].hidesYTickLabels)
+        XCTAssertFalse(figure[0, 0].hidesYTickLabels)
+    }
+
+    func testGrayscaleUsesLuma() {
+        let image = RasterImage(width: 2, height: 1, pixels: [0xFFFF_0000, 0xFF00_FF00])
+        let gray = image.grayscale()
+        XCTAssertEqual(gray.pixels[0] & 0xFF, 54)  // 0.2126 · 255
+        XCTAssertEqual(gray.pixels[1] & 0xFF, 182)  // 0.7152 · 255
+    }
+}
