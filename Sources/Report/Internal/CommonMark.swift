@@ -1,0 +1,68 @@
+import CCmarkGFM
+import Foundation
+
+/// GitHub Flavored Markdown to HTML through cmark-gfm, the parser GitHub itself uses.
+///
+/// Parsed with the `table`, `strikethrough` and `autolink` extensions and rendered in cmark's default safe mode:
+/// raw HTML is replaced by `<!-- raw HTML omitted -->` and `javascript:`-style links are dropped, so prose cannot
+/// inject markup into the handout.
+enum CommonMark {
+    /// A prose image: the handout must stay self-contained, so images come only from figure blocks.
+    struct ImageFound: Error {
+        var destination: String
+    }
+
+    /// cmark-gfm registers its extensions in a process-wide registry; doing it once, lazily, is thread-safe.
+    private static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    private static let extensionNames = ["table", "strikethrough", "autolink"]
+
+    /// Renders Markdown to an HTML fragment.
+    /// - Parameter markdown: GitHub Flavored Markdown.
+    /// - Returns: the HTML fragment.
+    /// - Throws: ``ImageFound`` if the Markdown contains an image.
+    static func html(_ markdown: String) throws -> String {
+        precondition(extensionsRegistered)
+        let options = CMARK_OPT_DEFAULT
+        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed: out of memory") }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            guard let syntaxExtension = cmark_find_syntax_extension(name) else {
+                fatalError("cmark-gfm has no '\(name)' extension; is libcmark-gfm-extensions installed?")
+            }
+            cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+        }
+        var utf8 = Array(markdown.utf8)
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
+        defer { cmark_node_free(root) }
+        if let destination = firstImageDestination(in: root) {
+            throw ImageFound(destination: destination)
+        }
+        guard let rendered = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
+            fatalError("cmark_render_html failed: out of memory")
+        }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    private static func firstImageDestination(in root: OpaquePointer) -> String? {
+        guard let iterator = cmark_iter_new(root) else { return nil }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return nil }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+                return cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            }
+        }
+    }
+}
