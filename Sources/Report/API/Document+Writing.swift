@@ -13,7 +13,6 @@ extension Document {
     /// - Parameters:
     ///   - directory: an existing, empty folder (the caller stages it and renames it into place).
     ///   - context: facts about the run, for the appendix and to find snippets and included files.
-    ///   - stageTimings: durations of the run's stages, printed only when ``RunContext/includeTimings`` is set.
     ///   - htmlSizeBudget: the size in bytes above which the result carries a warning.
     /// - Returns: the files written and the HTML size.
     /// - Throws: ``ReportError`` naming the block, figure, file or line at fault; file-system errors as thrown.
@@ -21,10 +20,9 @@ extension Document {
     public func write(
         to directory: URL,
         context: RunContext,
-        stageTimings: [StageTiming] = [],
         htmlSizeBudget: Int = Document.defaultHTMLSizeBudget
     ) throws -> WrittenReport {
-        let rendered = try render(context: context, stageTimings: stageTimings)
+        let rendered = try render(context: context)
         let figuresDirectory = directory.appendingPathComponent("figures", isDirectory: true)
         var figureFiles: [URL] = []
         if !rendered.figures.isEmpty {
@@ -52,10 +50,9 @@ extension Document {
     /// Resolves the document once and renders both texts from the same resolution, so numbering agrees.
     func render(
         context: RunContext,
-        stageTimings: [StageTiming] = [],
         convertMath: HTMLWriter.MathConverter? = nil
     ) throws -> (markdown: String, html: String, figures: [RenderedFigure]) {
-        var resolver = DocumentResolver(document: self, context: context, stageTimings: stageTimings)
+        var resolver = DocumentResolver(document: self, context: context)
         let resolved = try resolver.resolve()
         var htmlWriter = HTMLWriter(document: resolved)
         if let convertMath { htmlWriter.convertMath = convertMath }

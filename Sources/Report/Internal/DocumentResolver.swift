@@ -5,7 +5,6 @@ import Foundation
 struct DocumentResolver {
     let document: Document
     let context: RunContext
-    let stageTimings: [StageTiming]
     private let vocabulary: Vocabulary
 
     /// Reference targets by name: the reference text ("Figure 3") and the anchor.
@@ -17,10 +16,9 @@ struct DocumentResolver {
     private var proseCount = 0
     private var sectionPath: [String] = []
 
-    init(document: Document, context: RunContext, stageTimings: [StageTiming] = []) {
+    init(document: Document, context: RunContext) {
         self.document = document
         self.context = context
-        self.stageTimings = stageTimings
         vocabulary = Vocabulary(language: document.language)
     }
 
@@ -194,8 +192,8 @@ struct DocumentResolver {
             [vocabulary.machine, context.machine],
         ]
         if context.includeTimings {
-            for timing in stageTimings {
-                rows.append(["\(vocabulary.stageTimings): \(timing.stage)", String(format: "%.2f s", timing.seconds)])
+            for timing in context.stageTimings {
+                rows.append(["\(vocabulary.stageTimings): \(timing.name)", String(format: "%.2f s", timing.seconds)])
             }
         }
         blocks.append(.heading(level: 2, number: "", title: vocabulary.appendixTitle, anchor: "appendix"))
