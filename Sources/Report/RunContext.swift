@@ -22,6 +22,8 @@ public struct RunContext: Sendable, Equatable {
     public var machine: String
     /// Whether the appendix lists per-stage timings (they change run to run, so they are off by default).
     public var includeTimings: Bool
+    /// How long each stage took (compiling, then the stages the experiment measured), in order.
+    public var stageTimings: [StageTiming] = []
 
     public init(
         experimentName: String,
@@ -41,5 +43,18 @@ public struct RunContext: Sendable, Equatable {
         self.swiftVersion = swiftVersion
         self.machine = machine
         self.includeTimings = includeTimings
+    }
+}
+
+/// How long one named stage of a run took.
+public struct StageTiming: Sendable, Equatable {
+    /// The stage, e.g. `compile` or `train SGD`.
+    public var name: String
+    /// Wall-clock seconds.
+    public var seconds: Double
+
+    public init(name: String, seconds: Double) {
+        self.name = name
+        self.seconds = seconds
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Runs other programs (swiftc, git, pkg-config, the compiled experiment) and reports how they ended.
+enum CommandRunner {
+    /// How a finished program ended.
+    struct Outcome {
+        /// The exit status, or the signal number when `wasKilledBySignal`.
+        let status: Int32
+        let wasKilledBySignal: Bool
+        /// Standard output, when it was captured.
+        let output: String
+
+        var succeeded: Bool { status == 0 && !wasKilledBySignal }
+
+        /// "exit status 1" or "signal 11 (the program crashed)".
+        var summary: String {
+            wasKilledBySignal ? "signal \(status) (the program crashed)" : "exit status \(status)"
+        }
+    }
+
+    /// Runs `executable` with `arguments`, looking it up in `PATH` when it has no slash.
+    /// - Parameters:
+    ///   - captureOutput: capture standard output into `Outcome.output` instead of passing it through.
+    ///   - quiet: discard standard error (for probes such as `git` outside a repository).
+    static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = false, quiet: Bool = false) throws -> Outcome {
+        let process = Process()
+        if executable.contains("/") {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [executable] + arguments
+        }
+        let outputPipe = Pipe()
+        if captureOutput { process.standardOutput = outputPipe }
+        if quiet { process.standardError = FileHandle.nullDevice }
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read before waiting: a full pipe would otherwise block the child forever.
+        let data = captureOutput ? outputPipe.fileHandleForReading.readDataToEndOfFile() : Data()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus,
+            wasKilledBySignal: process.terminationReason == .uncaughtSignal,
+            output: String(decoding: data, as: UTF8.self)
+        )
+    }
+
+    /// The trimmed standard output of a probe, or `nil` when the program is missing or fails.
+    static func probe(_ executable: String, _ arguments: [String]) -> String? {
+        guard let outcome = try? run(executable, arguments, captureOutput: true, quiet: true), outcome.succeeded else {
+            return nil
+        }
+        return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

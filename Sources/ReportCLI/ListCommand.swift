@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+
+/// `report list`: the experiments in a folder, one line each.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the experiments with a one-line description each.",
+        discussion: "The description is the first line of the /// comment above the experiment's @main type."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The folder that holds one folder per experiment.", valueName: "folder"))
+    var directory: String = "experiments"
+
+    func run() throws {
+        let catalog = ExperimentCatalog(directory: URL(fileURLWithPath: directory, isDirectory: true))
+        let experiments = try catalog.experiments()
+        guard !experiments.isEmpty else {
+            throw ValidationError("no experiments in \(directory)/ (each experiment is a folder of .swift files)")
+        }
+        let width = experiments.map(\.name.count).max() ?? 0
+        for experiment in experiments {
+            let padding = String(repeating: " ", count: width - experiment.name.count)
+            print("\(experiment.name)\(padding)  \(experiment.summary)")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+
+/// The built `report` executable, run as a user would run it.
+///
+/// End-to-end tests use the optimised build (`swift build -c release`, which the README's test command runs
+/// first): experiments link against the `libReportKit.so` beside it, and a debug library trains ~12× slower.
+struct ReportExecutable {
+    /// How one run of `report` ended.
+    struct Result {
+        let status: Int32
+        let standardOutput: String
+        let standardError: String
+    }
+
+    /// The package root, found from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let path = packageRoot.appendingPathComponent(".build/release/report")
+
+    /// Runs `report` with `arguments` in `directory` and waits for it.
+    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
+        guard FileManager.default.isExecutableFile(atPath: path.path) else {
+            throw XCTSkip("missing \(path.path): run `swift build -c release` first (the README's test command does)")
+        }
+        let process = Process()
+        process.executableURL = path
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        // Help text wraps at the terminal width; pin it so the literal help in the tests holds everywhere.
+        process.environment = ProcessInfo.processInfo.environment.merging(["COLUMNS": "80"]) { _, pinned in pinned }
+        let outputFile = try TemporaryFolder.make().appendingPathComponent("stdout")
+        let errorFile = outputFile.deletingLastPathComponent().appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        // Files, not pipes: a chatty child cannot fill a pipe buffer and stall while nobody reads it.
+        process.standardOutput = try FileHandle(forWritingTo: outputFile)
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            standardOutput: try String(contentsOf: outputFile, encoding: .utf8),
+            standardError: try String(contentsOf: errorFile, encoding: .utf8)
+        )
+    }
+}
+
+/// Fresh folders under the system's temporary directory.
+enum TemporaryFolder {
+    static func make() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("report-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Writes `files` (path relative to `root` → contents), creating folders as needed.
+    static func write(_ files: [String: String], under root: URL) throws {
+        for (path, contents) in files {
+            let file = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try contents.write(to: file, atomically: true, encoding: .utf8)
+        }
+    }
+
+    /// Every regular file below `root`, as relative path → contents.
+    static func snapshot(of root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return files
+        }
+        for case let file as URL in enumerator where (try file.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            let relative = String(file.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
+            files[relative] = try Data(contentsOf: file)
+        }
+        return files
+    }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what `report` needs on Debian (only what is missing) and builds it optimised.
+#
+# Needed beyond the Swift toolchain:
+#   libcairo2-dev                  drawing (the Plotting module), found through pkg-config "cairo"
+#   libcmark-gfm(-extensions)-dev  CommonMark/GFM to HTML (the Report module)
+#   libopenblas-dev                matrix products for training (the NeuralNetworks module)
+#   fonts-noto-cjk                 one font for Latin and Chinese text in figures, pinned for identical PNGs
+#   pkg-config                     how SwiftPM and `report run` find the libraries above
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+has_pc() { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$1"; }
+has_pc cairo || missing+=(libcairo2-dev)
+has_pc libcmark-gfm || missing+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
+has_pc openblas || missing+=(libopenblas-dev)
+fc-list 2>/dev/null | grep -q "Noto Sans CJK SC" || missing+=(fonts-noto-cjk)
+
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}" >&2
+    sudo_cmd=()
+    [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+    # A fresh machine has empty package lists, so update once before installing.
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Every product: `report` and the ReportKit library that experiments are compiled against.
+# Progress lines ([12/80] Compiling …) are dropped; warnings, errors and the summary are kept.
+swift build -c release 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\]' || true; } >&2
