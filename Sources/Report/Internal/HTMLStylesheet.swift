@@ -87,7 +87,7 @@ enum HTMLStylesheet {
       body { font-size: 10.5pt; line-height: 1.55; }
       main { max-width: none; padding: 0; }
       a, a:visited { color: inherit; text-decoration: none; }
-      nav.toc { background: none; border: 1px solid var(--rule); break-after: page; }
+      nav.toc { background: none; border: 1px solid var(--rule); }
       h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
       figure, table, pre, aside.callout, math[display="block"] { break-inside: avoid; page-break-inside: avoid; }
       p { orphans: 3; widows: 3; }
