@@ -13,6 +13,8 @@ public struct DocumentNode {
         case metrics(MetricsSummary)
         case include(Include)
         case group([DocumentNode])
+        /// Blocks whose words depend on the document's language, made when the document is written.
+        case localized((DocumentLanguage) -> [DocumentNode])
     }
 
     let kind: Kind

@@ -52,6 +52,8 @@ struct DocumentResolver {
                     throw ReportError("two tables are named '\(name)'; table names must be unique")
                 }
                 tableTargets[name] = (vocabulary.table(tableTargets.count + 1), "tab-\(name)")
+            case .localized(let make):
+                try collectTargets(make(document.language))
             case .prose, .snippet, .callout, .metrics, .include:
                 continue
             }
@@ -96,6 +98,8 @@ struct DocumentResolver {
                 sectionPath.removeLast()
             case .group(let children):
                 try resolve(children, sectionNumbers: sectionNumbers)
+            case .localized(let make):
+                try resolve(make(document.language), sectionNumbers: sectionNumbers)
             case .prose(let markdown):
                 proseCount += 1
                 blocks.append(.prose(try resolveText(markdown, origin: "prose block \(proseCount) \(sectionDescription)")))
