@@ -34,10 +34,24 @@ struct DocumentResolver {
 
     // MARK: - Names and numbers (first pass, so references may point forward)
 
-    private mutating func collectTargets(_ nodes: [DocumentNode]) throws {
-        for node in nodes {
+    /// The nodes with groups and language-dependent blocks replaced by their contents, so that sections inside
+    /// them are numbered with their siblings.
+    private func flattened(_ nodes: [DocumentNode]) -> [DocumentNode] {
+        nodes.flatMap { node -> [DocumentNode] in
             switch node.kind {
-            case .section(_, let children), .group(let children):
+            case .group(let children): return flattened(children)
+            case .localized(let make): return flattened(make(document.language))
+            default: return [node]
+            }
+        }
+    }
+
+    private mutating func collectTargets(_ nodes: [DocumentNode]) throws {
+        for node in flattened(nodes) {
+            switch node.kind {
+            case .group, .localized:
+                preconditionFailure("groups are flattened before resolution")
+            case .section(_, let children):
                 try collectTargets(children)
             case .figure(let figure):
                 try Self.validate(name: figure.name, of: "figure")
@@ -52,8 +66,6 @@ struct DocumentResolver {
                     throw ReportError("two tables are named '\(name)'; table names must be unique")
                 }
                 tableTargets[name] = (vocabulary.table(tableTargets.count + 1), "tab-\(name)")
-            case .localized(let make):
-                try collectTargets(make(document.language))
             case .prose, .snippet, .callout, .metrics, .include:
                 continue
             }
@@ -81,7 +93,7 @@ struct DocumentResolver {
 
     private mutating func resolve(_ nodes: [DocumentNode], sectionNumbers: [Int]) throws {
         var subsectionCount = 0
-        for node in nodes {
+        for node in flattened(nodes) {
             switch node.kind {
             case .section(let title, let children):
                 subsectionCount += 1
@@ -96,10 +108,8 @@ struct DocumentResolver {
                 sectionPath.append("\(number) \(title)")
                 try resolve(children, sectionNumbers: numbers)
                 sectionPath.removeLast()
-            case .group(let children):
-                try resolve(children, sectionNumbers: sectionNumbers)
-            case .localized(let make):
-                try resolve(make(document.language), sectionNumbers: sectionNumbers)
+            case .group, .localized:
+                preconditionFailure("groups are flattened before resolution")
             case .prose(let markdown):
                 proseCount += 1
                 blocks.append(.prose(try resolveText(markdown, origin: "prose block \(proseCount) \(sectionDescription)")))
