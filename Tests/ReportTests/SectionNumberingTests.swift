@@ -24,3 +24,26 @@ final class SectionNumberingTests: XCTestCase {
         }
     }
 }
+
+final class MarkdownHeadingsTests: XCTestCase {
+    func testIncludedHeadingsMoveBelowTheEnclosingSection() {
+        let notes = "# Topic\n\ntext\n\n## Detail\n\n```\n# not a heading\n```\n#hashtag\n"
+        XCTAssertEqual(MarkdownHeadings.shifted(notes, topLevel: 3),
+                       "### Topic\n\ntext\n\n#### Detail\n\n```\n# not a heading\n```\n#hashtag\n")
+        XCTAssertEqual(MarkdownHeadings.shifted("## Already deep", topLevel: 2), "## Already deep")
+        XCTAssertEqual(MarkdownHeadings.shifted("# a\n###### b", topLevel: 3), "### a\n###### b")
+    }
+
+    func testIncludeInsideASectionUsesTheNextLevel() throws {
+        let folder = try SampleDocument.makeExperimentFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("# Notes from the lecture\n\nSome text.\n".utf8).write(to: folder.appendingPathComponent("plain.md"))
+        let document = Document(title: "Notes", includesReproducibilityAppendix: false) {
+            Section("Lecture") { Include("plain.md") }
+        }
+        let rendered = try document.render(context: SampleDocument.context(sourceDirectory: folder),
+                                           convertMath: SampleDocument.fakeMath)
+        XCTAssertTrue(rendered.markdown.contains("\n### Notes from the lecture\n"), rendered.markdown)
+        XCTAssertTrue(rendered.html.contains("<h3>Notes from the lecture</h3>"))
+    }
+}

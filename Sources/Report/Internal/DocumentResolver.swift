@@ -131,7 +131,7 @@ struct DocumentResolver {
                     rows: summary.metrics.map { [$0.label, $0.value.formatted(with: $0.format)] }
                 )))
             case .include(let include):
-                try appendInclude(include)
+                try appendInclude(include, headingLevel: min(sectionNumbers.count + 2, 6))
             }
         }
     }
@@ -180,7 +180,8 @@ struct DocumentResolver {
         blocks.append(.code(language: "swift", text: text, caption: caption))
     }
 
-    private mutating func appendInclude(_ include: Include) throws {
+    /// Reads an included file; its headings start at `headingLevel` (one below the enclosing section's).
+    private mutating func appendInclude(_ include: Include, headingLevel: Int) throws {
         guard let directory = context.sourceDirectory else {
             throw ReportError("include '\(include.path)': the run context has no source directory to read it from")
         }
@@ -191,7 +192,8 @@ struct DocumentResolver {
         guard let markdown = String(data: data, encoding: .utf8) else {
             throw ReportError("included file '\(include.path)' is not UTF-8 text")
         }
-        blocks.append(.prose(try resolveText(markdown, origin: include.path, originIsFile: true)))
+        let shifted = MarkdownHeadings.shifted(markdown, topLevel: headingLevel)
+        blocks.append(.prose(try resolveText(shifted, origin: include.path, originIsFile: true)))
     }
 
     private mutating func appendAppendix() {
