@@ -4,7 +4,8 @@ extension Document {
     /// The default size above which ``WrittenReport/sizeWarning`` warns about `report.html`: 5 MB.
     public static let defaultHTMLSizeBudget = 5_000_000
 
-    /// Writes `report.md`, `report.html` and `figures/<name>.png` into `directory`.
+    /// Writes `report.md`, `report.html` and `figures/<name>.png` into `directory`, and copies images that prose
+    /// links to into `figures/included/`.
     ///
     /// Figures are rendered once, in document order, and the same bytes are saved and embedded. The same
     /// document and context always give byte-identical files: nothing here reads the clock, and nothing is
@@ -33,6 +34,12 @@ extension Document {
             try figure.png.write(to: url)
             figureFiles.append(url)
         }
+        for image in rendered.images {
+            let url = directory.appendingPathComponent(image.outputPath)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try image.data.write(to: url)
+            figureFiles.append(url)
+        }
         let markdownFile = directory.appendingPathComponent("report.md")
         let htmlFile = directory.appendingPathComponent("report.html")
         let htmlData = Data(rendered.html.utf8)
@@ -51,11 +58,11 @@ extension Document {
     func render(
         context: RunContext,
         convertMath: HTMLWriter.MathConverter? = nil
-    ) throws -> (markdown: String, html: String, figures: [RenderedFigure]) {
+    ) throws -> (markdown: String, html: String, figures: [RenderedFigure], images: [IncludedImage]) {
         var resolver = DocumentResolver(document: self, context: context)
         let resolved = try resolver.resolve()
         var htmlWriter = HTMLWriter(document: resolved)
         if let convertMath { htmlWriter.convertMath = convertMath }
-        return (MarkdownWriter(document: resolved).render(), try htmlWriter.render(), resolved.figures)
+        return (MarkdownWriter(document: resolved).render(), try htmlWriter.render(), resolved.figures, resolved.images)
     }
 }

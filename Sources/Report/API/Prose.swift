@@ -8,9 +8,12 @@
 /// - Math, references and code spans/blocks are recognised before Markdown is parsed, so `_` and `*` inside
 ///   math never become emphasis, and `$` inside code stays code.
 ///
-/// - Note: Raw HTML in prose is not rendered in the HTML handout (cmark-gfm's safe mode replaces it by a comment)
-///   and prose images are rejected: everything shown must come from the document's own blocks, so the HTML stays
-///   self-contained and free of injected markup. The Markdown output passes prose through unchanged; GitHub
+/// - Images `![alt](img/plot.png)` must be PNG, JPEG, GIF or WebP files inside the experiment folder: they are
+///   copied to `figures/included/` for the Markdown and embedded as `data:` URIs in the HTML. Remote images are an
+///   error, since the reader's browser would fetch them.
+///
+/// - Note: Raw HTML in prose is not rendered in the HTML handout (cmark-gfm's safe mode replaces it by a
+///   comment), so prose cannot inject markup. The Markdown output passes prose through unchanged; GitHub
 ///   sanitises it.
 public struct Prose: DocumentComponent {
     let markdown: String

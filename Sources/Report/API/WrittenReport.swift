@@ -6,7 +6,7 @@ public struct WrittenReport: Sendable, Equatable {
     public var markdownFile: URL
     /// `report.html`.
     public var htmlFile: URL
-    /// `figures/<name>.png`, in document order.
+    /// `figures/<name>.png` in document order, then the images prose links to (`figures/included/…`).
     public var figureFiles: [URL]
     /// The size of `report.html` in bytes.
     public var htmlByteCount: Int

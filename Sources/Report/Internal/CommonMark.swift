@@ -7,7 +7,7 @@ import Foundation
 /// raw HTML is replaced by `<!-- raw HTML omitted -->` and `javascript:`-style links are dropped, so prose cannot
 /// inject markup into the handout.
 enum CommonMark {
-    /// A prose image: the handout must stay self-contained, so images come only from figure blocks.
+    /// A prose image with no embeddable source: the handout must stay self-contained.
     struct ImageFound: Error {
         var destination: String
     }
@@ -21,13 +21,38 @@ enum CommonMark {
     private static let extensionNames = ["table", "strikethrough", "autolink"]
 
     /// Renders Markdown to an HTML fragment.
-    /// - Parameter markdown: GitHub Flavored Markdown.
+    /// - Parameters:
+    ///   - markdown: GitHub Flavored Markdown.
+    ///   - imageSources: the `src` to use for each image destination, e.g. a `data:` URI.
     /// - Returns: the HTML fragment.
-    /// - Throws: ``ImageFound`` if the Markdown contains an image.
-    static func html(_ markdown: String) throws -> String {
+    /// - Throws: ``ImageFound`` if the Markdown contains an image whose destination has no source.
+    static func html(_ markdown: String, imageSources: [String: String] = [:]) throws -> String {
+        try withDocument(markdown) { root, parser in
+            for image in imageNodes(in: root) {
+                let destination = cmark_node_get_url(image).map { String(cString: $0) } ?? ""
+                guard let source = imageSources[destination] else { throw ImageFound(destination: destination) }
+                cmark_node_set_url(image, source)
+            }
+            guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
+                fatalError("cmark_render_html failed: out of memory")
+            }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        }
+    }
+
+    /// The destinations of the images in `markdown`, in order, as written.
+    static func imageDestinations(_ markdown: String) -> [String] {
+        withDocument(markdown) { root, _ in
+            imageNodes(in: root).map { cmark_node_get_url($0).map { String(cString: $0) } ?? "" }
+        }
+    }
+
+    private static func withDocument<Result>(
+        _ markdown: String, _ body: (OpaquePointer, OpaquePointer) throws -> Result
+    ) rethrows -> Result {
         precondition(extensionsRegistered)
-        let options = CMARK_OPT_DEFAULT
-        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed: out of memory") }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { fatalError("cmark_parser_new failed: out of memory") }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             guard let syntaxExtension = cmark_find_syntax_extension(name) else {
@@ -43,26 +68,18 @@ enum CommonMark {
         }
         guard let root = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
         defer { cmark_node_free(root) }
-        if let destination = firstImageDestination(in: root) {
-            throw ImageFound(destination: destination)
-        }
-        guard let rendered = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
-            fatalError("cmark_render_html failed: out of memory")
-        }
-        defer { free(rendered) }
-        return String(cString: rendered)
+        return try body(root, parser)
     }
 
-    private static func firstImageDestination(in root: OpaquePointer) -> String? {
-        guard let iterator = cmark_iter_new(root) else { return nil }
+    private static func imageNodes(in root: OpaquePointer) -> [OpaquePointer] {
+        guard let iterator = cmark_iter_new(root) else { return [] }
         defer { cmark_iter_free(iterator) }
+        var images: [OpaquePointer] = []
         while true {
             let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { return nil }
+            if event == CMARK_EVENT_DONE { return images }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
-                return cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            }
+            if cmark_node_get_type(node) == CMARK_NODE_IMAGE { images.append(node) }
         }
     }
 }

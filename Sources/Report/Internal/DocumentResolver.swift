@@ -13,6 +13,9 @@ struct DocumentResolver {
 
     private var blocks: [ResolvedBlock] = []
     private var figures: [RenderedFigure] = []
+    private var images: [IncludedImage] = []
+    /// Index in `images` by the image file's standardized path, so a file used twice is stored once.
+    private var imageIndices: [String: Int] = [:]
     private var proseCount = 0
     private var sectionPath: [String] = []
 
@@ -29,7 +32,8 @@ struct DocumentResolver {
         try collectTargets(document.children)
         try resolve(document.children, sectionNumbers: [])
         if document.includesReproducibilityAppendix { appendAppendix() }
-        return ResolvedDocument(title: document.title, language: document.language, blocks: blocks, figures: figures)
+        return ResolvedDocument(title: document.title, language: document.language, blocks: blocks, figures: figures,
+                                images: images)
     }
 
     // MARK: - Names and numbers (first pass, so references may point forward)
@@ -193,7 +197,8 @@ struct DocumentResolver {
             throw ReportError("included file '\(include.path)' is not UTF-8 text")
         }
         let shifted = MarkdownHeadings.shifted(markdown, topLevel: headingLevel)
-        blocks.append(.prose(try resolveText(shifted, origin: include.path, originIsFile: true)))
+        blocks.append(.prose(try resolveText(shifted, origin: include.path, originIsFile: true,
+                                             imageBase: url.deletingLastPathComponent())))
     }
 
     private mutating func appendAppendix() {
@@ -224,8 +229,12 @@ struct DocumentResolver {
 
     // MARK: - Prose
 
-    private func resolveText(_ markdown: String, origin: String, originIsFile: Bool = false) throws -> ResolvedText {
-        let text = ResolvedText(segments: [], origin: origin, originIsFile: originIsFile)
+    /// Scans prose, resolves its references and collects the images it links to.
+    /// - Parameter imageBase: the folder image paths are relative to; the experiment folder by default.
+    private mutating func resolveText(
+        _ markdown: String, origin: String, originIsFile: Bool = false, imageBase: URL? = nil
+    ) throws -> ResolvedText {
+        var text = ResolvedText(segments: [], origin: origin, originIsFile: originIsFile)
         let segments = try ProseScanner.scan(markdown).map { token -> ResolvedSegment in
             switch token.segment {
             case .markdown(let markdown):
@@ -246,6 +255,49 @@ struct DocumentResolver {
                 return .link(text: target.text, anchor: target.anchor)
             }
         }
-        return ResolvedText(segments: segments, origin: origin, originIsFile: originIsFile)
+        text.segments = segments
+        let skeleton = segments.map { segment -> String in
+            if case .markdown(let markdown) = segment { return markdown }
+            return "\u{E000}\u{E001}"
+        }.joined()
+        for destination in CommonMark.imageDestinations(skeleton) where text.images[destination] == nil {
+            text.images[destination] = try includeImage(destination, in: text, base: imageBase ?? context.sourceDirectory)
+        }
+        return text
+    }
+
+    /// Reads an image that prose links to, so it can be copied beside the Markdown and embedded in the HTML.
+    ///
+    /// Only files inside the experiment folder are accepted: a remote image would be fetched by the reader's
+    /// browser, and one outside the folder would make the report depend on the machine.
+    private mutating func includeImage(_ destination: String, in text: ResolvedText, base: URL?) throws -> Int {
+        let place = text.origin
+        let mediaTypes = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif",
+                          "webp": "image/webp"]
+        let decoded = destination.removingPercentEncoding ?? destination
+        guard let base, let root = context.sourceDirectory, !decoded.contains(":"), !decoded.hasPrefix("/") else {
+            throw ReportError("\(place): image '\(destination)' is not a file in the experiment folder; the handout "
+                + "embeds every image, so link a PNG, JPEG, GIF or WebP file beside the notes or use a FigureBlock")
+        }
+        let file = base.appendingPathComponent(decoded).standardizedFileURL
+        let rootPath = root.standardizedFileURL.path + "/"
+        guard file.path.hasPrefix(rootPath) else {
+            throw ReportError("\(place): image '\(destination)' is outside the experiment folder")
+        }
+        guard let mediaType = mediaTypes[file.pathExtension.lowercased()] else {
+            throw ReportError("\(place): image '\(destination)' is not a PNG, JPEG, GIF or WebP file")
+        }
+        if let index = imageIndices[file.path] { return index }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw ReportError("\(place): image '\(destination)' not found in the experiment folder")
+        }
+        let relative = String(file.path.dropFirst(rootPath.count)).replacingOccurrences(of: "/", with: "-")
+        var outputPath = "figures/included/\(relative)"
+        if images.contains(where: { $0.outputPath == outputPath }) {
+            outputPath = "figures/included/\(images.count + 1)-\(relative)"
+        }
+        images.append(IncludedImage(outputPath: outputPath, mediaType: mediaType, data: data))
+        imageIndices[file.path] = images.count - 1
+        return images.count - 1
     }
 }

@@ -202,7 +202,10 @@ struct HTMLWriter {
         }
         var html: String
         do {
-            html = try CommonMark.html(markdown)
+            html = try CommonMark.html(markdown, imageSources: text.images.mapValues { index in
+                let image = document.images[index]
+                return "data:\(image.mediaType);base64,\(image.data.base64EncodedString())"
+            })
         } catch let image as CommonMark.ImageFound {
             throw ReportError("\(text.origin): an image in prose ('\(image.destination)') would not be embedded; "
                 + "use a FigureBlock so the handout stays self-contained")

@@ -83,7 +83,7 @@ struct MarkdownWriter {
         for (index, segment) in text.segments.enumerated() {
             switch segment {
             case .markdown(let markdown):
-                output += markdown
+                output += relinkingImages(markdown, of: text)
             case .inlineMath(let tex, _):
                 let flat = tex.replacingOccurrences(of: "\n", with: " ")
                 // A backtick inside the formula would end the code span early; `$…$` is the fallback.
@@ -98,6 +98,19 @@ struct MarkdownWriter {
             }
         }
         return output
+    }
+
+    /// Points image links at the copies in `figures/included/`, since `report.md` is not in the notes' folder.
+    /// Only destinations the Markdown parser found as images are replaced, in link and reference-definition form.
+    private func relinkingImages(_ markdown: String, of text: ResolvedText) -> String {
+        var result = markdown
+        for (destination, index) in text.images.sorted(by: { $0.key > $1.key }) {
+            let target = document.images[index].outputPath
+            for (before, after) in [("](", ""), ("](<", ">"), ("]: ", ""), ("]: <", ">")] {
+                result = result.replacingOccurrences(of: before + destination + after, with: before + target + after)
+            }
+        }
+        return result
     }
 
     /// A ```` ```math ```` block. When the formula starts its line, the fence continues that line's prefix (spaces

@@ -8,6 +8,16 @@ struct ResolvedDocument {
     var blocks: [ResolvedBlock]
     /// The rendered figures in document order, written once to `figures/` and embedded once in the HTML.
     var figures: [RenderedFigure]
+    /// Images referenced from prose (e.g. a teacher's notes), copied to `figures/included/` and embedded.
+    var images: [IncludedImage] = []
+}
+
+/// An image file from the experiment folder that prose links to.
+struct IncludedImage {
+    /// Where it is written, relative to the report, e.g. `figures/included/img-3-1.png`.
+    var outputPath: String
+    var mediaType: String
+    var data: Data
 }
 
 /// A figure's PNG, rendered once.
@@ -37,6 +47,8 @@ struct ResolvedText {
     var origin: String
     /// Whether `origin` is a file, so a location is written `file:line`.
     var originIsFile: Bool
+    /// Image destinations as written in the prose, mapped to their index in ``ResolvedDocument/images``.
+    var images: [String: Int] = [:]
 
     /// Where line `line` of this text is, for an error message.
     func location(line: Int) -> String {
