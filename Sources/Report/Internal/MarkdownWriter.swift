@@ -90,8 +90,8 @@ struct MarkdownWriter {
                 output += flat.contains("`") ? "$\(flat)$" : "$`\(flat)`$"
             case .displayMath(let tex, let prefix, _):
                 output += Self.mathFence(tex, linePrefix: prefix)
-                if case .markdown(let next)? = text.segments[safe: index + 1], !next.hasPrefix("\n") {
-                    output += "\n" + (prefix ?? "")
+                if let prefix, case .markdown(let next)? = text.segments[safe: index + 1], !next.hasPrefix("\n") {
+                    output += "\n" + prefix
                 }
             case .link(let text, let anchor):
                 output += "[\(text)](#\(anchor))"
