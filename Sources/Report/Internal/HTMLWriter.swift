@@ -83,8 +83,6 @@ struct HTMLWriter {
             \(try html(for: text).trimmingNewlines)
             </aside>
             """
-        case .displayMath(let tex, let origin):
-            return try formula(tex, display: true, location: origin)
         }
     }
 

@@ -50,8 +50,6 @@ struct MarkdownWriter {
             let body = render(text).trimmingNewlines.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? ">" : "> " + $0 }
             return ([marker] + body).joined(separator: "\n")
-        case .displayMath(let tex, _):
-            return "```math\n\(tex)\n```"
         }
     }
 

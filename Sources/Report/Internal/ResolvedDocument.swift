@@ -36,8 +36,6 @@ enum ResolvedBlock {
     case table(label: String?, anchor: String?, caption: ResolvedText?, content: TableContent)
     case code(language: String, text: String, caption: ResolvedText?)
     case callout(Callout.Kind, ResolvedText)
-    /// A formula on its own, e.g. in a worked example.
-    case displayMath(tex: String, origin: String)
 }
 
 /// Prose whose references are resolved, with where it came from for error messages.
