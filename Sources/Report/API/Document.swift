@@ -1,0 +1,48 @@
+import Foundation
+
+/// A handout: a title, a language, the seed of the run, and blocks built with ``ContentBuilder``.
+///
+/// ```swift
+/// let document = Document(title: "Adam vs SGD", language: .english, seed: 42) {
+///     Section("Training") {
+///         "Adam divides by $\\sqrt{\\hat v_t} + \\epsilon$; see @fig:loss-curves."
+///         FigureBlock(name: "loss-curves", caption: "Training loss per epoch.", lossFigure)
+///     }
+/// }
+/// let written = try document.write(to: stagingDirectory, context: context)
+/// ```
+///
+/// The document is a value: building it does no work. Figures are rendered, files read and references resolved
+/// by ``write(to:context:htmlSizeBudget:)``.
+public struct Document {
+    /// The title, the HTML `<title>` and the Markdown's first heading (plain text).
+    public var title: String
+    /// The language of the scaffolding words.
+    public var language: DocumentLanguage
+    /// The random seed of the run, printed in the reproducibility appendix; `nil` if the run uses none.
+    public var seed: UInt64?
+    /// Whether to end with the reproducibility appendix (on by default).
+    public var includesReproducibilityAppendix: Bool
+    let children: [DocumentNode]
+
+    /// Creates a document.
+    /// - Parameters:
+    ///   - title: the title (plain text).
+    ///   - language: `.english` or `.chinese`; sets caption words and appendix headings.
+    ///   - seed: the random seed of the run, for the appendix.
+    ///   - includesReproducibilityAppendix: whether to end with the appendix built from the ``RunContext``.
+    ///   - content: the blocks.
+    public init(
+        title: String,
+        language: DocumentLanguage = .english,
+        seed: UInt64? = nil,
+        includesReproducibilityAppendix: Bool = true,
+        @ContentBuilder content: () -> [DocumentNode]
+    ) {
+        self.title = title
+        self.language = language
+        self.seed = seed
+        self.includesReproducibilityAppendix = includesReproducibilityAppendix
+        children = content()
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// How a number in a table or metrics summary is written.
+///
+/// Formatting never depends on the machine's locale: the decimal separator is always `.`, so outputs stay
+/// byte-identical across machines.
+public enum NumberFormat: Sendable, Equatable {
+    /// Integers as integers; other values with 4 significant digits (`%.4g`).
+    case automatic
+    /// A fixed number of decimals: `.fixed(3)` writes 0.12345 as `0.123`.
+    case fixed(Int)
+    /// Scientific notation with `digits` decimals in the mantissa: `.scientific(2)` writes 0.000123 as
+    /// `1.23 × 10⁻⁴` (superscript exponent, so it reads the same in Markdown and HTML).
+    case scientific(Int)
+    /// A fraction as a percentage with `digits` decimals: `.percent(1)` writes 0.9531 as `95.3%`.
+    case percent(Int)
+    /// Rounded to the nearest integer.
+    case integer
+
+    /// Writes `value` in this format.
+    /// - Parameter value: the number; NaN is written `NaN` and infinities `∞` / `−∞`.
+    /// - Returns: the text, never localised.
+    public func format(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "∞" : "−∞" }
+        switch self {
+        case .automatic:
+            if value == value.rounded(), abs(value) < 1e15 { return String(format: "%.0f", value) }
+            return String(format: "%.4g", value)
+        case .fixed(let digits):
+            return String(format: "%.\(max(0, digits))f", value)
+        case .scientific(let digits):
+            return Self.scientific(value, digits: max(0, digits))
+        case .percent(let digits):
+            return String(format: "%.\(max(0, digits))f", value * 100) + "%"
+        case .integer:
+            return String(format: "%.0f", value)
+        }
+    }
+
+    /// Writes `value` as mantissa × 10^exponent, the exponent in Unicode superscripts.
+    private static func scientific(_ value: Double, digits: Int) -> String {
+        // `%e` rounds the mantissa and adjusts the exponent together (9.99 → 1.0e+01), which splitting by hand
+        // with log10 would get wrong.
+        let text = String(format: "%.\(digits)e", value)
+        guard let marker = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: marker)...]) else {
+            return text
+        }
+        let mantissa = String(text[..<marker])
+        if exponent == 0 { return mantissa }
+        return "\(mantissa) × 10" + superscript(exponent)
+    }
+
+    private static func superscript(_ exponent: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        let magnitude = String(abs(exponent)).map { digits[Int(String($0))!] }
+        return (exponent < 0 ? "⁻" : "") + String(magnitude)
+    }
+}

@@ -1,0 +1,303 @@
+import Foundation
+
+/// Turns a ``Document`` into a ``ResolvedDocument``: numbers figures, tables and sections, resolves
+/// cross-references, reads included files and snippets, and renders every figure once.
+struct DocumentResolver {
+    let document: Document
+    let context: RunContext
+    private let vocabulary: Vocabulary
+
+    /// Reference targets by name: the reference text ("Figure 3") and the anchor.
+    private var figureTargets: [String: (text: String, anchor: String)] = [:]
+    private var tableTargets: [String: (text: String, anchor: String)] = [:]
+
+    private var blocks: [ResolvedBlock] = []
+    private var figures: [RenderedFigure] = []
+    private var images: [IncludedImage] = []
+    /// Index in `images` by the image file's standardized path, so a file used twice is stored once.
+    private var imageIndices: [String: Int] = [:]
+    private var proseCount = 0
+    private var sectionPath: [String] = []
+
+    init(document: Document, context: RunContext) {
+        self.document = document
+        self.context = context
+        vocabulary = Vocabulary(language: document.language)
+    }
+
+    /// Resolves the document.
+    /// - Returns: the resolved document.
+    /// - Throws: ``ReportError`` naming the block, figure, file or line at fault.
+    mutating func resolve() throws -> ResolvedDocument {
+        try collectTargets(document.children)
+        try resolve(document.children, sectionNumbers: [])
+        if document.includesReproducibilityAppendix { appendAppendix() }
+        return ResolvedDocument(title: document.title, language: document.language, blocks: blocks, figures: figures,
+                                images: images)
+    }
+
+    // MARK: - Names and numbers (first pass, so references may point forward)
+
+    /// The nodes with groups and language-dependent blocks replaced by their contents, so that sections inside
+    /// them are numbered with their siblings.
+    private func flattened(_ nodes: [DocumentNode]) -> [DocumentNode] {
+        nodes.flatMap { node -> [DocumentNode] in
+            switch node.kind {
+            case .group(let children): return flattened(children)
+            case .localized(let make): return flattened(make(document.language))
+            default: return [node]
+            }
+        }
+    }
+
+    private mutating func collectTargets(_ nodes: [DocumentNode]) throws {
+        for node in flattened(nodes) {
+            switch node.kind {
+            case .group, .localized:
+                preconditionFailure("groups are flattened before resolution")
+            case .section(_, let children):
+                try collectTargets(children)
+            case .figure(let figure):
+                try Self.validate(name: figure.name, of: "figure")
+                guard figureTargets[figure.name] == nil else {
+                    throw ReportError("two figures are named '\(figure.name)'; figure names must be unique")
+                }
+                figureTargets[figure.name] = (vocabulary.figure(figureTargets.count + 1), "fig-\(figure.name)")
+            case .table(let table):
+                guard let name = table.name else { continue }
+                try Self.validate(name: name, of: "table")
+                guard tableTargets[name] == nil else {
+                    throw ReportError("two tables are named '\(name)'; table names must be unique")
+                }
+                tableTargets[name] = (vocabulary.table(tableTargets.count + 1), "tab-\(name)")
+            case .prose, .snippet, .callout, .metrics, .include:
+                continue
+            }
+        }
+    }
+
+    /// Names become file names and HTML ids, so they are kept to a portable, unambiguous alphabet.
+    private static func validate(name: String, of kind: String) throws {
+        let allowed = name.unicodeScalars.allSatisfy {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_")
+        }
+        guard !name.isEmpty, allowed, let first = name.unicodeScalars.first,
+              CharacterSet.alphanumerics.contains(first), let last = name.unicodeScalars.last,
+              CharacterSet.alphanumerics.contains(last) else {
+            throw ReportError("\(kind) name '\(name)' is not valid: use ASCII letters, digits, '-' and '_', "
+                + "starting and ending with a letter or digit")
+        }
+    }
+
+    // MARK: - Blocks (second pass)
+
+    private var sectionDescription: String {
+        sectionPath.last.map { "in section “\($0)”" } ?? "before the first section"
+    }
+
+    private mutating func resolve(_ nodes: [DocumentNode], sectionNumbers: [Int]) throws {
+        var subsectionCount = 0
+        for node in flattened(nodes) {
+            switch node.kind {
+            case .section(let title, let children):
+                subsectionCount += 1
+                let numbers = sectionNumbers + [subsectionCount]
+                let number = numbers.map(String.init).joined(separator: ".")
+                blocks.append(.heading(
+                    level: min(numbers.count + 1, 6),
+                    number: number,
+                    title: title,
+                    anchor: "sec-" + numbers.map(String.init).joined(separator: "-")
+                ))
+                sectionPath.append("\(number) \(title)")
+                try resolve(children, sectionNumbers: numbers)
+                sectionPath.removeLast()
+            case .group, .localized:
+                preconditionFailure("groups are flattened before resolution")
+            case .prose(let markdown):
+                proseCount += 1
+                blocks.append(.prose(try resolveText(markdown, origin: "prose block \(proseCount) \(sectionDescription)")))
+            case .figure(let figure):
+                try appendFigure(figure)
+            case .table(let table):
+                try appendTable(table)
+            case .snippet(let snippet):
+                try appendSnippet(snippet)
+            case .callout(let callout):
+                let origin = "\(vocabulary.callout(callout.kind).lowercased()) callout \(sectionDescription)"
+                blocks.append(.callout(callout.kind, try resolveText(callout.markdown, origin: origin)))
+            case .metrics(let summary):
+                blocks.append(.table(label: nil, anchor: nil, caption: nil, content: TableContent(
+                    name: nil,
+                    caption: nil,
+                    headers: [vocabulary.metricHeader, vocabulary.valueHeader],
+                    alignments: [.left, .right],
+                    rows: summary.metrics.map { [$0.label, $0.value.formatted(with: $0.format)] }
+                )))
+            case .include(let include):
+                try appendInclude(include, headingLevel: min(sectionNumbers.count + 2, 6))
+            }
+        }
+    }
+
+    private mutating func appendFigure(_ figure: FigureBlock) throws {
+        let png: Data
+        do {
+            png = try figure.render()
+        } catch {
+            throw ReportError("figure '\(figure.name)' could not be rendered: \(error)")
+        }
+        guard png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else {
+            throw ReportError("figure '\(figure.name)': its image data is not a PNG file")
+        }
+        figures.append(RenderedFigure(name: figure.name, png: png))
+        let target = figureTargets[figure.name]!
+        blocks.append(.figure(
+            label: vocabulary.captionLabel(target.text),
+            anchor: target.anchor,
+            caption: try resolveText(figure.caption, origin: "caption of figure '\(figure.name)'"),
+            figureIndex: figures.count - 1
+        ))
+    }
+
+    private mutating func appendTable(_ table: TableContent) throws {
+        for (index, row) in table.rows.enumerated() where row.count != table.headers.count {
+            throw ReportError("table '\(table.name ?? "")': row \(index + 1) has \(row.count) cells "
+                + "for \(table.headers.count) columns")
+        }
+        guard let name = table.name else {
+            blocks.append(.table(label: nil, anchor: nil, caption: nil, content: table))
+            return
+        }
+        let target = tableTargets[name]!
+        let caption = try table.caption.map { try resolveText($0, origin: "caption of table '\(name)'") }
+        blocks.append(.table(label: vocabulary.captionLabel(target.text), anchor: target.anchor, caption: caption,
+                             content: table))
+    }
+
+    private mutating func appendSnippet(_ snippet: Snippet) throws {
+        guard let directory = context.sourceDirectory else {
+            throw ReportError("snippet '\(snippet.name)': the run context has no source directory to read it from")
+        }
+        let text = try SnippetExtractor(directory: directory).extract(snippet.name, file: snippet.file)
+        let caption = try snippet.caption.map { try resolveText($0, origin: "caption of snippet '\(snippet.name)'") }
+        blocks.append(.code(language: "swift", text: text, caption: caption))
+    }
+
+    /// Reads an included file; its headings start at `headingLevel` (one below the enclosing section's).
+    private mutating func appendInclude(_ include: Include, headingLevel: Int) throws {
+        guard let directory = context.sourceDirectory else {
+            throw ReportError("include '\(include.path)': the run context has no source directory to read it from")
+        }
+        let url = directory.appendingPathComponent(include.path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ReportError("included file '\(include.path)' not found in the experiment folder")
+        }
+        guard let markdown = String(data: data, encoding: .utf8) else {
+            throw ReportError("included file '\(include.path)' is not UTF-8 text")
+        }
+        let shifted = MarkdownHeadings.shifted(markdown, topLevel: headingLevel)
+        blocks.append(.prose(try resolveText(shifted, origin: include.path, originIsFile: true,
+                                             imageBase: url.deletingLastPathComponent())))
+    }
+
+    private mutating func appendAppendix() {
+        var rows: [[String]] = [
+            [vocabulary.experiment, context.experimentName],
+            [vocabulary.seed, document.seed.map(String.init) ?? vocabulary.noSeed],
+            [vocabulary.gitCommit, context.gitCommit.map {
+                $0 + (context.gitTreeIsDirty ? vocabulary.dirtyTree : vocabulary.cleanTree)
+            } ?? vocabulary.notInGit],
+            [vocabulary.toolVersion, context.toolVersion],
+            [vocabulary.swiftVersion, context.swiftVersion],
+            [vocabulary.machine, context.machine],
+        ]
+        if context.includeTimings {
+            for timing in context.stageTimings {
+                rows.append(["\(vocabulary.stageTimings): \(timing.name)", String(format: "%.2f s", timing.seconds)])
+            }
+        }
+        blocks.append(.heading(level: 2, number: "", title: vocabulary.appendixTitle, anchor: "appendix"))
+        blocks.append(.table(label: nil, anchor: nil, caption: nil, content: TableContent(
+            name: nil,
+            caption: nil,
+            headers: [vocabulary.itemHeader, vocabulary.valueHeader],
+            alignments: [.left, .left],
+            rows: rows
+        )))
+    }
+
+    // MARK: - Prose
+
+    /// Scans prose, resolves its references and collects the images it links to.
+    /// - Parameter imageBase: the folder image paths are relative to; the experiment folder by default.
+    private mutating func resolveText(
+        _ markdown: String, origin: String, originIsFile: Bool = false, imageBase: URL? = nil
+    ) throws -> ResolvedText {
+        var text = ResolvedText(segments: [], origin: origin, originIsFile: originIsFile)
+        let segments = try ProseScanner.scan(markdown).map { token -> ResolvedSegment in
+            switch token.segment {
+            case .markdown(let markdown):
+                return .markdown(markdown)
+            case .inlineMath(let tex):
+                return .inlineMath(tex, line: token.line)
+            case .displayMath(let tex, let prefix):
+                return .displayMath(tex, linePrefix: prefix, line: token.line)
+            case .reference(let kind, let name):
+                let targets = kind == .figure ? figureTargets : tableTargets
+                guard let target = targets[name] else {
+                    let kindName = kind == .figure ? "figure" : "table"
+                    let known = targets.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                    throw ReportError("reference to missing \(kindName) '\(name)' (@\(kind.rawValue):\(name)) in "
+                        + text.location(line: token.line)
+                        + (known.isEmpty ? "; the document has no \(kindName)s" : "; known \(kindName)s: \(known)"))
+                }
+                return .link(text: target.text, anchor: target.anchor)
+            }
+        }
+        text.segments = segments
+        let skeleton = segments.map { segment -> String in
+            if case .markdown(let markdown) = segment { return markdown }
+            return "\u{E000}\u{E001}"
+        }.joined()
+        for destination in CommonMark.imageDestinations(skeleton) where text.images[destination] == nil {
+            text.images[destination] = try includeImage(destination, in: text, base: imageBase ?? context.sourceDirectory)
+        }
+        return text
+    }
+
+    /// Reads an image that prose links to, so it can be copied beside the Markdown and embedded in the HTML.
+    ///
+    /// Only files inside the experiment folder are accepted: a remote image would be fetched by the reader's
+    /// browser, and one outside the folder would make the report depend on the machine.
+    private mutating func includeImage(_ destination: String, in text: ResolvedText, base: URL?) throws -> Int {
+        let place = text.origin
+        let mediaTypes = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif",
+                          "webp": "image/webp"]
+        let decoded = destination.removingPercentEncoding ?? destination
+        guard let base, let root = context.sourceDirectory, !decoded.contains(":"), !decoded.hasPrefix("/") else {
+            throw ReportError("\(place): image '\(destination)' is not a file in the experiment folder; the handout "
+                + "embeds every image, so link a PNG, JPEG, GIF or WebP file beside the notes or use a FigureBlock")
+        }
+        let file = base.appendingPathComponent(decoded).standardizedFileURL
+        let rootPath = root.standardizedFileURL.path + "/"
+        guard file.path.hasPrefix(rootPath) else {
+            throw ReportError("\(place): image '\(destination)' is outside the experiment folder")
+        }
+        guard let mediaType = mediaTypes[file.pathExtension.lowercased()] else {
+            throw ReportError("\(place): image '\(destination)' is not a PNG, JPEG, GIF or WebP file")
+        }
+        if let index = imageIndices[file.path] { return index }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw ReportError("\(place): image '\(destination)' not found in the experiment folder")
+        }
+        let relative = String(file.path.dropFirst(rootPath.count)).replacingOccurrences(of: "/", with: "-")
+        var outputPath = "figures/included/\(relative)"
+        if images.contains(where: { $0.outputPath == outputPath }) {
+            outputPath = "figures/included/\(images.count + 1)-\(relative)"
+        }
+        images.append(IncludedImage(outputPath: outputPath, mediaType: mediaType, data: data))
+        imageIndices[file.path] = images.count - 1
+        return images.count - 1
+    }
+}

@@ -1,0 +1,103 @@
+/// The handout's stylesheet, inlined into every HTML report.
+///
+/// Screen: a single reading column of about 46em, a sans-serif stack that covers Chinese, a math font stack with
+/// OpenType MATH tables (without one, browsers draw unstretched brackets and small sums), centred figures with
+/// captions, ruled tables. Print: A4 pages, no link colours, figures, tables, listings and callouts kept whole,
+/// headings kept with what follows.
+enum HTMLStylesheet {
+    static let css = """
+    :root {
+      --text: #1f2328;
+      --muted: #59636e;
+      --rule: #d1d9e0;
+      --accent: #0b5cad;
+      --code-background: #f6f8fa;
+      --note: #0969da;
+      --note-background: #ddf4ff;
+      --warning: #9a6700;
+      --warning-background: #fff8c5;
+    }
+    html { -webkit-text-size-adjust: 100%; }
+    body {
+      margin: 0;
+      color: var(--text);
+      background: #ffffff;
+      font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+      font-size: 17px;
+      line-height: 1.7;
+    }
+    main { max-width: 46em; margin: 0 auto; padding: 2.5em 1.5em 4em; }
+    h1, h2, h3, h4, h5, h6 { line-height: 1.3; margin: 1.8em 0 0.6em; font-weight: 700; }
+    h1.title { font-size: 2em; margin-top: 0.5em; padding-bottom: 0.3em; border-bottom: 2px solid var(--rule); }
+    h2 { font-size: 1.5em; padding-bottom: 0.2em; border-bottom: 1px solid var(--rule); }
+    h3 { font-size: 1.2em; }
+    h4 { font-size: 1.05em; }
+    .number { color: var(--muted); margin-right: 0.4em; font-variant-numeric: tabular-nums; }
+    p { margin: 0.8em 0; }
+    a { color: var(--accent); text-decoration: none; }
+    a:hover { text-decoration: underline; }
+    strong { font-weight: 700; }
+    nav.toc { margin: 1.5em 0 2em; padding: 0.8em 1.2em; background: var(--code-background); border-radius: 6px; }
+    nav.toc h2 { font-size: 1.1em; margin: 0 0 0.4em; border: none; padding: 0; }
+    nav.toc ol { list-style: none; margin: 0; padding-left: 1.2em; }
+    nav.toc > ol { padding-left: 0; }
+    nav.toc li { margin: 0.15em 0; }
+    math { font-family: "DejaVu Math TeX Gyre", "STIX Two Math", "Cambria Math", math; font-size: 1.05em; }
+    math[display="block"] { display: block math; margin: 1em 0; overflow-x: auto; overflow-y: hidden; }
+    code, pre {
+      font-family: "DejaVu Sans Mono", "Noto Sans Mono CJK SC", "SFMono-Regular", Consolas, monospace;
+      font-size: 0.86em;
+    }
+    :not(pre) > code { background: var(--code-background); padding: 0.1em 0.35em; border-radius: 4px; }
+    pre {
+      background: var(--code-background);
+      border: 1px solid var(--rule);
+      border-radius: 6px;
+      padding: 0.9em 1em;
+      overflow-x: auto;
+      line-height: 1.5;
+    }
+    figure { margin: 1.8em 0; }
+    figure.figure { text-align: center; }
+    figure.figure img { max-width: 100%; height: auto; }
+    figcaption { color: var(--muted); font-size: 0.92em; margin: 0.5em auto; max-width: 40em; }
+    figure.figure figcaption { text-align: center; }
+    figure.table figcaption, figure.listing figcaption { text-align: left; margin: 0 0 0.5em; }
+    figcaption .label { color: var(--text); font-weight: 700; margin-right: 0.3em; }
+    figure.table { overflow-x: auto; }
+    table { border-collapse: collapse; margin: 1em auto; font-variant-numeric: tabular-nums; }
+    figure.table table { margin: 0 auto; }
+    th, td { padding: 0.35em 0.9em; border-bottom: 1px solid var(--rule); }
+    thead th { border-bottom: 2px solid var(--text); font-weight: 700; }
+    table { border-top: 2px solid var(--text); border-bottom: 2px solid var(--text); }
+    .left { text-align: left; }
+    .center { text-align: center; }
+    .right { text-align: right; }
+    blockquote { margin: 1em 0; padding: 0 1em; color: var(--muted); border-left: 4px solid var(--rule); }
+    aside.callout { margin: 1.4em 0; padding: 0.6em 1em; border-left: 4px solid; border-radius: 0 6px 6px 0; }
+    aside.callout.note { border-color: var(--note); background: var(--note-background); }
+    aside.callout.warning { border-color: var(--warning); background: var(--warning-background); }
+    .callout-title { font-weight: 700; margin: 0.2em 0; }
+    aside.callout.note .callout-title { color: var(--note); }
+    aside.callout.warning .callout-title { color: var(--warning); }
+    hr { border: none; border-top: 1px solid var(--rule); margin: 2em 0; }
+    img { max-width: 100%; }
+    @media print {
+      @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+      body { font-size: 10.5pt; line-height: 1.55; }
+      main { max-width: none; padding: 0; }
+      a, a:visited { color: inherit; text-decoration: none; }
+      nav.toc { background: none; border: 1px solid var(--rule); }
+      h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
+      figure, table, pre, aside.callout, math[display="block"] { break-inside: avoid; page-break-inside: avoid; }
+      p { orphans: 3; widows: 3; }
+      pre { white-space: pre-wrap; overflow: visible; }
+      math[display="block"], figure.table { overflow: visible; }
+      aside.callout, nav.toc, pre, :not(pre) > code {
+        -webkit-print-color-adjust: exact;
+        print-color-adjust: exact;
+      }
+    }
+
+    """
+}

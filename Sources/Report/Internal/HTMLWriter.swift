@@ -1,0 +1,237 @@
+import Foundation
+import MathML
+
+/// Writes a resolved document as one self-contained HTML file: CSS inline, images as `data:` URIs, math as
+/// MathML made at build time, no JavaScript, nothing fetched (a Content-Security-Policy says so to the browser).
+///
+/// Prose goes through cmark-gfm. Math is taken out before parsing (by ``ProseScanner``) and replaced by
+/// placeholders, private-use characters U+E000 n U+E001 that Markdown leaves alone; after rendering, each
+/// placeholder is replaced by its MathML (a display formula that is a paragraph of its own replaces the `<p>`).
+///
+/// Escaping: headings, table cells, labels and the title are plain text and HTML-escaped here; prose and
+/// captions are Markdown rendered by cmark-gfm in safe mode (raw HTML omitted); MathML comes from the converter.
+struct HTMLWriter {
+    /// Converts TeX to a `<math>` element; ``TeXToMathML/convert(_:display:)`` unless a test substitutes another.
+    typealias MathConverter = (_ tex: String, _ display: Bool) throws -> String
+
+    let document: ResolvedDocument
+    var convertMath: MathConverter = TeXToMathML.convert
+
+    private var vocabulary: Vocabulary { Vocabulary(language: document.language) }
+
+    /// Renders the whole document.
+    /// - Returns: the HTML file's text.
+    /// - Throws: ``ReportError`` for a formula that does not convert or an image in prose, naming where it is.
+    func render() throws -> String {
+        let languageTag = document.language == .chinese ? "zh-Hans" : "en"
+        var body: [String] = []
+        for block in document.blocks {
+            body.append(try render(block))
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="\(languageTag)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+        <title>\(document.title.htmlEscaped)</title>
+        <style>
+        \(HTMLStylesheet.css)</style>
+        </head>
+        <body>
+        <main>
+        <h1 class="title">\(document.title.htmlEscaped)</h1>
+        \(tableOfContents())
+        \(body.joined(separator: "\n"))
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+
+    // MARK: - Blocks
+
+    private func render(_ block: ResolvedBlock) throws -> String {
+        switch block {
+        case .heading(let level, let number, let title, let anchor):
+            return "<h\(level) id=\"\(anchor)\">\(headingText(number: number, title: title))</h\(level)>"
+        case .prose(let text):
+            return try html(for: text).trimmingNewlines
+        case .figure(let label, let anchor, let caption, let figureIndex):
+            let png = document.figures[figureIndex].png
+            let size = Self.pngSize(png).map { " width=\"\($0.width)\" height=\"\($0.height)\"" } ?? ""
+            return """
+            <figure class="figure" id="\(anchor)">
+            <img src="data:image/png;base64,\(png.base64EncodedString())" alt="\(label.htmlEscaped)"\(size)>
+            <figcaption><span class="label">\(label.htmlEscaped)</span> \(try inlineHTML(for: caption))</figcaption>
+            </figure>
+            """
+        case .table(let label, let anchor, let caption, let content):
+            return try table(label: label, anchor: anchor, caption: caption, content: content)
+        case .code(let language, let text, let caption):
+            let listing = "<pre><code class=\"language-\(language)\">\(text.htmlEscaped)\n</code></pre>"
+            guard let caption else { return "<figure class=\"listing\">\n\(listing)\n</figure>" }
+            return "<figure class=\"listing\">\n<figcaption>\(try inlineHTML(for: caption))</figcaption>\n"
+                + "\(listing)\n</figure>"
+        case .callout(let kind, let text):
+            let kindName = kind == .note ? "note" : "warning"
+            return """
+            <aside class="callout \(kindName)">
+            <p class="callout-title">\(vocabulary.callout(kind).htmlEscaped)</p>
+            \(try html(for: text).trimmingNewlines)
+            </aside>
+            """
+        }
+    }
+
+    private func headingText(number: String, title: String) -> String {
+        number.isEmpty ? title.htmlEscaped : "<span class=\"number\">\(number)</span> \(title.htmlEscaped)"
+    }
+
+    private func table(label: String?, anchor: String?, caption: ResolvedText?, content: TableContent) throws -> String {
+        func cells(_ values: [String], tag: String) -> String {
+            zip(values, content.alignments).map { value, alignment in
+                "<\(tag) class=\"\(Self.className(alignment))\">\(value.htmlEscaped)</\(tag)>"
+            }.joined()
+        }
+        var lines: [String] = []
+        if let anchor {
+            lines.append("<figure class=\"table\" id=\"\(anchor)\">")
+            let captionHTML = try caption.map { try inlineHTML(for: $0) } ?? ""
+            lines.append("<figcaption><span class=\"label\">\((label ?? "").htmlEscaped)</span> \(captionHTML)</figcaption>")
+        } else {
+            lines.append("<figure class=\"table summary\">")
+        }
+        lines.append("<table>")
+        lines.append("<thead><tr>\(cells(content.headers, tag: "th"))</tr></thead>")
+        lines.append("<tbody>")
+        lines += content.rows.map { "<tr>\(cells($0, tag: "td"))</tr>" }
+        lines.append("</tbody>")
+        lines.append("</table>")
+        lines.append("</figure>")
+        return lines.joined(separator: "\n")
+    }
+
+    private static func className(_ alignment: ColumnAlignment) -> String {
+        switch alignment {
+        case .left: return "left"
+        case .center: return "center"
+        case .right: return "right"
+        }
+    }
+
+    /// Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian), so the browser reserves the space.
+    static func pngSize(_ png: Data) -> (width: Int, height: Int)? {
+        guard png.count >= 24 else { return nil }
+        let bytes = [UInt8](png.prefix(24))
+        let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        return (width, height)
+    }
+
+    // MARK: - Table of contents
+
+    /// A nested ordered list of the headings, linking their ids.
+    private func tableOfContents() -> String {
+        let headings: [(level: Int, number: String, title: String, anchor: String)] = document.blocks.compactMap {
+            if case .heading(let level, let number, let title, let anchor) = $0 { return (level, number, title, anchor) }
+            return nil
+        }
+        guard !headings.isEmpty else { return "" }
+        var html = "<nav class=\"toc\" aria-labelledby=\"toc-title\">\n"
+            + "<h2 id=\"toc-title\">\(vocabulary.contents.htmlEscaped)</h2>\n<ol>\n"
+        var openLevels: [Int] = []
+        for heading in headings {
+            while let last = openLevels.last, last > heading.level {
+                html += "</li>\n</ol>\n"
+                openLevels.removeLast()
+            }
+            if let last = openLevels.last {
+                if last == heading.level {
+                    html += "</li>\n"
+                    openLevels.removeLast()
+                } else {
+                    html += "\n<ol>\n"
+                }
+            }
+            html += "<li><a href=\"#\(heading.anchor)\">\(headingText(number: heading.number, title: heading.title))</a>"
+            openLevels.append(heading.level)
+        }
+        while openLevels.count > 1 {
+            html += "</li>\n</ol>\n"
+            openLevels.removeLast()
+        }
+        html += "</li>\n</ol>\n</nav>"
+        return html
+    }
+
+    // MARK: - Prose and math
+
+    private static let placeholderStart: Character = "\u{E000}"
+    private static let placeholderEnd: Character = "\u{E001}"
+
+    private static func placeholder(_ index: Int) -> String {
+        "\(placeholderStart)\(index)\(placeholderEnd)"
+    }
+
+    /// Renders prose as an HTML fragment: Markdown through cmark-gfm, math through the converter.
+    func html(for text: ResolvedText) throws -> String {
+        var markdown = ""
+        var formulas: [(html: String, display: Bool)] = []
+        for segment in text.segments {
+            switch segment {
+            case .markdown(let source):
+                if source.contains(Self.placeholderStart) || source.contains(Self.placeholderEnd) {
+                    throw ReportError("\(text.origin) contains the private-use character U+E000 or U+E001, "
+                        + "which the HTML writer reserves")
+                }
+                markdown += source
+            case .inlineMath(let tex, let line):
+                formulas.append((try formula(tex, display: false, location: text.location(line: line)), false))
+                markdown += Self.placeholder(formulas.count - 1)
+            case .displayMath(let tex, _, let line):
+                formulas.append((try formula(tex, display: true, location: text.location(line: line)), true))
+                markdown += Self.placeholder(formulas.count - 1)
+            case .link(let linkText, let anchor):
+                markdown += "[\(linkText)](#\(anchor))"
+            }
+        }
+        var html: String
+        do {
+            html = try CommonMark.html(markdown, imageSources: text.images.mapValues { index in
+                let image = document.images[index]
+                return "data:\(image.mediaType);base64,\(image.data.base64EncodedString())"
+            })
+        } catch let image as CommonMark.ImageFound {
+            throw ReportError("\(text.origin): an image in prose ('\(image.destination)') would not be embedded; "
+                + "use a FigureBlock so the handout stays self-contained")
+        }
+        for (index, formula) in formulas.enumerated() {
+            let placeholder = Self.placeholder(index)
+            if formula.display {
+                html = html.replacingOccurrences(of: "<p>\(placeholder)</p>", with: formula.html)
+            }
+            html = html.replacingOccurrences(of: placeholder, with: formula.html)
+        }
+        return html
+    }
+
+    /// Renders a caption: a single paragraph loses its `<p>` so it flows after the label.
+    private func inlineHTML(for text: ResolvedText) throws -> String {
+        let html = try self.html(for: text).trimmingNewlines
+        let inner = html.dropFirst(3).dropLast(4)
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), !inner.contains("<p>") { return String(inner) }
+        return html
+    }
+
+    private func formula(_ tex: String, display: Bool, location: String) throws -> String {
+        do {
+            return try convertMath(tex, display)
+        } catch {
+            let delimiter = display ? "$$" : "$"
+            throw ReportError("cannot convert formula \(delimiter)\(tex)\(delimiter) in \(location): \(error)")
+        }
+    }
+}

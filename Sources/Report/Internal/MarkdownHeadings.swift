@@ -1,0 +1,59 @@
+/// Moves the ATX headings (`#`, `##`, …) of included Markdown to the depth where the file is included, so a
+/// teacher's `# Topic` inside section 2 becomes a heading below section 2's, never a second document title.
+enum MarkdownHeadings {
+    /// Shifts every ATX heading outside fenced code so the shallowest one gets `topLevel` hashes.
+    /// - Parameters:
+    ///   - markdown: the included text.
+    ///   - topLevel: the heading level (1–6) the file's shallowest heading should get.
+    /// - Returns: the text with headings deepened (never made shallower), capped at level 6.
+    static func shifted(_ markdown: String, topLevel: Int) -> String {
+        var lines = markdown.components(separatedBy: "\n")
+        let headingLines = headingLineIndices(lines)
+        guard let shallowest = headingLines.map({ level(of: lines[$0]) ?? 6 }).min() else { return markdown }
+        let offset = max(0, topLevel - shallowest)
+        guard offset > 0 else { return markdown }
+        for index in headingLines {
+            let line = lines[index]
+            let indentation = line.prefix { $0 == " " }
+            let rest = line.dropFirst(indentation.count)
+            let hashes = rest.prefix { $0 == "#" }.count
+            lines[index] = indentation + String(repeating: "#", count: min(6, hashes + offset)) + rest.dropFirst(hashes)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The level of an ATX heading line (up to three spaces, 1–6 `#`, then a space or the end), or `nil`.
+    static func level(of line: String) -> Int? {
+        let indentation = line.prefix { $0 == " " }.count
+        guard indentation <= 3 else { return nil }
+        let rest = line.dropFirst(indentation)
+        let hashes = rest.prefix { $0 == "#" }.count
+        guard (1...6).contains(hashes) else { return nil }
+        let after = rest.dropFirst(hashes).first
+        return after == nil || after == " " || after == "\t" ? hashes : nil
+    }
+
+    private static func headingLineIndices(_ lines: [String]) -> [Int] {
+        var result: [Int] = []
+        var openFence: (character: Character, length: Int)?
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if line.count - trimmed.count <= 3, let first = trimmed.first, first == "`" || first == "~" {
+                let length = trimmed.prefix { $0 == first }.count
+                if length >= 3 {
+                    if let fence = openFence {
+                        if fence.character == first, length >= fence.length,
+                           trimmed.dropFirst(length).allSatisfy({ $0 == " " || $0 == "\t" }) {
+                            openFence = nil
+                        }
+                    } else {
+                        openFence = (first, length)
+                    }
+                    continue
+                }
+            }
+            if openFence == nil, level(of: line) != nil { result.append(index) }
+        }
+        return result
+    }
+}

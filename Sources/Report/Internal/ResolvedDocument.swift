@@ -1,0 +1,64 @@
+import Foundation
+
+/// A document with every number assigned, every reference resolved, every file read and every figure rendered:
+/// what both writers print, so they cannot disagree about numbering.
+struct ResolvedDocument {
+    var title: String
+    var language: DocumentLanguage
+    var blocks: [ResolvedBlock]
+    /// The rendered figures in document order, written once to `figures/` and embedded once in the HTML.
+    var figures: [RenderedFigure]
+    /// Images referenced from prose (e.g. a teacher's notes), copied to `figures/included/` and embedded.
+    var images: [IncludedImage] = []
+}
+
+/// An image file from the experiment folder that prose links to.
+struct IncludedImage {
+    /// Where it is written, relative to the report, e.g. `figures/included/img-3-1.png`.
+    var outputPath: String
+    var mediaType: String
+    var data: Data
+}
+
+/// A figure's PNG, rendered once.
+struct RenderedFigure {
+    var name: String
+    var png: Data
+}
+
+/// One block of a resolved document.
+enum ResolvedBlock {
+    /// A section heading; `level` 2 for sections, 3 for subsections, …; `number` like `1.2`, empty for the appendix.
+    case heading(level: Int, number: String, title: String, anchor: String)
+    case prose(ResolvedText)
+    case figure(label: String, anchor: String, caption: ResolvedText, figureIndex: Int)
+    /// A table; numbered tables have a caption label, anchor and caption, summaries none.
+    case table(label: String?, anchor: String?, caption: ResolvedText?, content: TableContent)
+    case code(language: String, text: String, caption: ResolvedText?)
+    case callout(Callout.Kind, ResolvedText)
+}
+
+/// Prose whose references are resolved, with where it came from for error messages.
+struct ResolvedText {
+    var segments: [ResolvedSegment]
+    /// E.g. `prose block 3 in section “2 Training”`, or a file name.
+    var origin: String
+    /// Whether `origin` is a file, so a location is written `file:line`.
+    var originIsFile: Bool
+    /// Image destinations as written in the prose, mapped to their index in ``ResolvedDocument/images``.
+    var images: [String: Int] = [:]
+
+    /// Where line `line` of this text is, for an error message.
+    func location(line: Int) -> String {
+        originIsFile ? "\(origin):\(line)" : "\(origin), line \(line)"
+    }
+}
+
+/// One piece of resolved prose.
+enum ResolvedSegment: Equatable {
+    case markdown(String)
+    case inlineMath(String, line: Int)
+    case displayMath(String, linePrefix: String?, line: Int)
+    /// A resolved cross-reference, e.g. text `Figure 3`, anchor `fig-loss-curves`.
+    case link(text: String, anchor: String)
+}

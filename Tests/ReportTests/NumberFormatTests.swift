@@ -1,0 +1,36 @@
+import XCTest
+@testable import Report
+
+final class NumberFormatTests: XCTestCase {
+    func testFormats() {
+        XCTAssertEqual(NumberFormat.fixed(3).format(0.12345), "0.123")
+        XCTAssertEqual(NumberFormat.fixed(2).format(-1.005e3), "-1005.00")
+        XCTAssertEqual(NumberFormat.percent(1).format(0.9531), "95.3%")
+        XCTAssertEqual(NumberFormat.integer.format(2.6), "3")
+        XCTAssertEqual(NumberFormat.automatic.format(12), "12")
+        XCTAssertEqual(NumberFormat.automatic.format(0.000123456), "0.0001235")
+    }
+
+    func testScientificRoundsMantissaAndExponentTogether() {
+        XCTAssertEqual(NumberFormat.scientific(2).format(0.000123), "1.23 × 10⁻⁴")
+        XCTAssertEqual(NumberFormat.scientific(1).format(9.99), "1.0 × 10¹")
+        XCTAssertEqual(NumberFormat.scientific(2).format(-31_400), "-3.14 × 10⁴")
+        XCTAssertEqual(NumberFormat.scientific(2).format(2.5), "2.50")
+    }
+
+    func testNonFiniteValues() {
+        XCTAssertEqual(NumberFormat.fixed(2).format(.nan), "NaN")
+        XCTAssertEqual(NumberFormat.percent(2).format(-.infinity), "−∞")
+    }
+
+    func testColumnsAlignNumbersRightByDefault() throws {
+        let table = Table(name: "t", caption: "", rows: [("a", 1.5, Optional<Int>.none)], columns: [
+            TableColumn("Text") { $0.0 },
+            TableColumn("Number", format: .fixed(1)) { $0.1 },
+            TableColumn("Empty") { $0.2 },
+            TableColumn("Centred", alignment: .center) { $0.1 },
+        ])
+        XCTAssertEqual(table.content.alignments, [.left, .right, .left, .center])
+        XCTAssertEqual(table.content.rows, [["a", "1.5", "", "1.5"]])
+    }
+}

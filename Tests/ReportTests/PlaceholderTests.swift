@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderTests: XCTestCase { func testPackageBuilds() { XCTAssertEqual(1 + 1, 2) } }
