@@ -52,7 +52,11 @@ struct RunCommand: ParsableCommand {
         let folder = try OutputFolder(destination: destination)
         do {
             let runStart = Date()
-            let context = runContext(for: experiment)
+            var context = runContext(for: experiment)
+            context.stageTimings = [StageTiming(
+                name: compiled.wasCached ? "compile (cached)" : "compile",
+                seconds: runStart.timeIntervalSince(compileStart)
+            )]
             let outcome = try CommandRunner.run(compiled.executable.path, ["--output", folder.staging.path] + context.commandLineArguments)
             guard outcome.succeeded else {
                 throw ReportFailure("experiment '\(experiment.name)' failed (\(outcome.summary)); \(destination.relativePath) was left unchanged")
