@@ -121,16 +121,12 @@ enum DeflateEncoder {
             // 5552 (a multiple of 16) is the longest run for which b cannot overflow 32 bits before the modulo.
             while index < buffer.count {
                 let end = min(index + 5552, buffer.count)
+                let weights = SIMD16<UInt32>(16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)
                 while index + 16 <= end {
-                    var sum: UInt32 = 0
-                    var weighted: UInt32 = 0
-                    for offset in 0..<16 {
-                        let byte = UInt32(base[index + offset])
-                        sum &+= byte
-                        weighted &+= UInt32(16 - offset) &* byte
-                    }
-                    b &+= 16 &* a &+ weighted
-                    a &+= sum
+                    let bytes = SIMD16<UInt32>(truncatingIfNeeded: UnsafeRawPointer(base + index)
+                        .loadUnaligned(as: SIMD16<UInt8>.self))
+                    b &+= 16 &* a &+ (bytes &* weights).wrappedSum()
+                    a &+= bytes.wrappedSum()
                     index += 16
                 }
                 while index < end {
@@ -292,21 +288,32 @@ enum DeflateEncoder {
             writer.write(codeLengthCodes[entry.symbol], bits: codeLengthLengths[entry.symbol])
             if entry.extraBits > 0 { writer.write(UInt32(entry.extra), bits: entry.extraBits) }
         }
-        for token in tokens {
-            if token & (1 << 31) != 0 {
-                let length = Int((token >> 16) & 0x1FF)
-                let distance = Int(token & 0xFFFF)
-                let code = Int(lengthCode[length])
-                writer.write(literalCodes[257 + code], bits: literalLengths[257 + code])
-                if lengthExtra[code] > 0 { writer.write(UInt32(length - lengthBase[code]), bits: lengthExtra[code]) }
-                let distanceSymbol = distanceCode(distance)
-                writer.write(distanceCodes[distanceSymbol], bits: distanceLengths[distanceSymbol])
-                if distanceExtra[distanceSymbol] > 0 {
-                    writer.write(UInt32(distance - distanceBase[distanceSymbol]), bits: distanceExtra[distanceSymbol])
+        // Each literal, and each match length with its extra bits, becomes one precomputed bit string
+        // (code in the low bits, extra bits above it), so a token costs at most two writes.
+        let literalBits = (0..<256).map { (literalCodes[$0], literalLengths[$0]) }
+        let lengthBits: [(UInt32, Int)] = (0...258).map { length in
+            guard length >= 3 else { return (0, 0) }
+            let code = Int(lengthCode[length])
+            let symbol = 257 + code
+            return (literalCodes[symbol] | UInt32(length - lengthBase[code]) << UInt32(literalLengths[symbol]),
+                    literalLengths[symbol] + lengthExtra[code])
+        }
+        literalBits.withUnsafeBufferPointer { literalBits in
+        lengthBits.withUnsafeBufferPointer { lengthBits in
+            for token in tokens {
+                if token & (1 << 31) != 0 {
+                    let (bits, count) = lengthBits[Int((token >> 16) & 0x1FF)]
+                    writer.write(bits, bits: count)
+                    let distance = Int(token & 0xFFFF)
+                    let symbol = distanceCode(distance)
+                    writer.write(distanceCodes[symbol] | UInt32(distance - distanceBase[symbol]) << UInt32(distanceLengths[symbol]),
+                                 bits: distanceLengths[symbol] + distanceExtra[symbol])
+                } else {
+                    let (bits, count) = literalBits[Int(token)]
+                    writer.write(bits, bits: count)
                 }
-            } else {
-                writer.write(literalCodes[Int(token)], bits: literalLengths[Int(token)])
             }
+        }
         }
         writer.write(literalCodes[256], bits: literalLengths[256])
     }
@@ -409,7 +416,7 @@ struct BitWriter {
 
     func deallocate() { storage.deallocate() }
 
-    /// Appends the low `bits` bits of `value` (at most 32).
+    /// Appends the low `bits` bits of `value` (at most 32; longer strings are split by the caller).
     @inline(__always) mutating func write(_ value: UInt32, bits: Int) {
         buffer |= UInt64(value) << UInt64(count)
         count += bits
