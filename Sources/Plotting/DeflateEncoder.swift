@@ -46,52 +46,43 @@ enum DeflateEncoder {
     private static let distanceCodeSmall: [UInt8] = (0...512).map { UInt8(distanceCode(max($0, 1))) }
     private static let distanceCodeLarge: [UInt8] = (0..<256).map { UInt8(distanceCode(max($0 << 7, 1) + 1)) }
 
-    /// The zlib stream (2-byte header, DEFLATE data, Adler-32) of `input`.
+    /// One piece of a DEFLATE stream, compressed on its own, with the Adler-32 of its input.
+    struct CompressedPart {
+        var bytes: [UInt8]
+        var checksum: UInt32
+        var inputLength: Int
+    }
+
+    /// Compresses one piece of input into DEFLATE blocks.
     ///
-    /// Inputs above 256 KiB are split at `splitOffsets` (or in halves) and the parts compressed on separate
-    /// threads, as pigz does: every part but the last ends with an empty stored block, which byte-aligns it
-    /// so the parts can be concatenated. Matches never reach back into an earlier part, which costs a little
-    /// compression at the seams. The output depends only on the input, never on thread timing.
+    /// Pieces can be compressed on separate threads and joined with ``zlibStream(_:)``, as pigz does: every
+    /// piece but the last (`final` false) ends with an empty stored block, which byte-aligns it so pieces can
+    /// be concatenated. Matches never reach back into an earlier piece, which costs a little compression at
+    /// the seams; the output depends only on the input and the split, never on thread timing.
     ///
-    /// - Parameter input: The bytes to compress.
-    static func zlibCompress(_ input: [UInt8]) -> [UInt8] {
-        let parts = input.count > 1 << 18 ? 2 : 1
-        let boundaries = (0...parts).map { input.count * $0 / parts }
-        final class Parts: @unchecked Sendable {
-            var bytes: [[UInt8]]
-            var checksums: [UInt32]
-            init(count: Int) {
-                bytes = Array(repeating: [], count: count)
-                checksums = Array(repeating: 1, count: count)
-            }
-        }
-        let results = Parts(count: parts)
-        let lock = NSLock()
-        input.withUnsafeBufferPointer { source in
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let slice = UnsafeBufferPointer(rebasing: source[boundaries[part]..<boundaries[part + 1]])
-                // Dynamic Huffman codes are at most 15 bits per byte, so twice the input bounds the output;
-                // pages never written are never touched.
-                var writer = BitWriter(capacity: 2 * slice.count + 4096)
-                compress(slice, into: &writer, final: part == parts - 1)
-                writer.flush()
-                let bytes = writer.bytes
-                writer.deallocate()
-                let checksum = adler32(slice)
-                lock.lock()
-                results.bytes[part] = bytes
-                results.checksums[part] = checksum
-                lock.unlock()
-            }
-        }
-        var checksum = results.checksums[0]
-        for part in 1..<parts {
-            checksum = combineAdler32(checksum, results.checksums[part], secondLength: boundaries[part + 1] - boundaries[part])
+    /// - Parameters:
+    ///   - input: The bytes of this piece.
+    ///   - final: Whether this is the last piece of the stream.
+    static func compressPart(_ input: UnsafeBufferPointer<UInt8>, final: Bool) -> CompressedPart {
+        // Dynamic Huffman codes are at most 15 bits per byte, so twice the input bounds the output; pages
+        // never written are never touched.
+        var writer = BitWriter(capacity: 2 * input.count + 4096)
+        defer { writer.deallocate() }
+        compress(input, into: &writer, final: final)
+        writer.flush()
+        return CompressedPart(bytes: writer.bytes, checksum: adler32(input), inputLength: input.count)
+    }
+
+    /// The zlib stream (RFC 1950: 2-byte header, DEFLATE data, Adler-32 of all input) made of `parts` in order.
+    static func zlibStream(_ parts: [CompressedPart]) -> [UInt8] {
+        var checksum: UInt32 = 1
+        for part in parts {
+            checksum = combineAdler32(checksum, part.checksum, secondLength: part.inputLength)
         }
         // CMF 0x78: deflate with a 32 KiB window; FLG 0x01: fastest level, and 0x7801 is a multiple of 31.
         var output: [UInt8] = [0x78, 0x01]
-        output.reserveCapacity(results.bytes.reduce(6) { $0 + $1.count })
-        for bytes in results.bytes { output += bytes }
+        output.reserveCapacity(parts.reduce(6) { $0 + $1.bytes.count })
+        for part in parts { output += part.bytes }
         for shift in [24, 16, 8, 0] { output.append(UInt8((checksum >> UInt32(shift)) & 0xFF)) }
         return output
     }
