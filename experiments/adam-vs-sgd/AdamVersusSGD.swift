@@ -7,25 +7,25 @@ import Report
 @main
 struct AdamVersusSGD: Experiment {
     // snippet: hyperparameters
-    /// One seed for everything random (data, split, initial weights, shuffling), so reruns are bit-identical.
+    /// One seed for all randomness (data, split, weights, shuffling): reruns are bit-identical.
     static let seed: UInt64 = 7
-    /// 5,120 points: with a 20 % validation split this is the 4,096 / 1,024 of the PyTorch peer benchmark.
+    /// 5,120 points: a 20 % validation split gives the 4,096 / 1,024 of the PyTorch peer.
     static let sampleCount = 5_120
-    /// Noise 0.2 makes the moons overlap a little, so validation loss cannot reach zero and curves stay readable.
+    /// Noise 0.2 makes the moons overlap a little, so the validation loss cannot reach zero.
     static let noise = 0.2
     static let validationFraction = 0.2
     /// 2-64-64-1 with ReLU, as the peer benchmark: wide enough to bend around both moons.
     static let layerSizes = [2, 64, 64, 1]
     static let epochs = 50
     static let batchSize = 64
-    /// The usual starting points: SGD needs a large step; Adam's step is already normalised per parameter.
+    /// Usual starting points: SGD needs a large step; Adam normalises its step per parameter.
     static let sgdLearningRate = 0.1
     static let adamLearningRate = 0.001
     // end snippet
 
     // snippet: rosenbrock
-    /// Rosenbrock's valley from (−1.5, 2), 300 steps each; step sizes as in the peer benchmark, each near the
-    /// largest that does not diverge for that method.
+    /// Rosenbrock's valley from (−1.5, 2), 300 steps each; step sizes as in the peer benchmark,
+    /// each near the largest that does not diverge for that method.
     static let rosenbrockStart = SIMD2(-1.5, 2.0)
     static let rosenbrockSteps = 300
     static let pathOptimizers: [(name: String, optimizer: any Optimizer<Double>)] = [
@@ -112,16 +112,7 @@ struct AdamVersusSGD: Experiment {
                 FigureBlock(name: "loss-curves",
                             caption: "Loss per epoch (log scale): training solid, validation dashed. 损失曲线。",
                             lossCurveFigure(runs.map { ($0.0, $0.1) }))
-                Table(name: "final-metrics", caption: "Where each run ends after \(epochs) epochs.", rows: runs.map { $0.1 }, columns: [
-                    TableColumn("optimizer") { $0.optimizerName },
-                    TableColumn("training loss", format: .fixed(4)) { $0.epochs.last?.trainingLoss ?? .nan },
-                    TableColumn("validation loss", format: .fixed(4)) { $0.epochs.last?.validationLoss ?? .nan },
-                    TableColumn("training accuracy", format: .percent(1)) { $0.epochs.last?.trainingAccuracy ?? .nan },
-                    TableColumn("validation accuracy", format: .percent(1)) { $0.epochs.last?.validationAccuracy ?? .nan },
-                    TableColumn("best validation loss", format: .fixed(4)) { $0.validationLosses.min() ?? .nan },
-                    TableColumn("at epoch") { (history: TrainingHistory) -> Int in bestEpoch(of: history) },
-                    TableColumn("outcome") { (history: TrainingHistory) -> String in outcome(of: history) },
-                ])
+                finalMetricsTable(runs.map { $0.1 })
                 Prose(comparisonSentence(sgd: sgdHistory, adam: adamHistory))
                 FigureBlock(name: "decision-boundaries",
                             caption: "Probability of the second moon after training, with the validation points.",
@@ -152,14 +143,7 @@ struct AdamVersusSGD: Experiment {
                 FigureBlock(name: "rosenbrock-paths",
                             caption: "\(rosenbrockSteps) steps of five optimizers from (−1.5, 2) over log-spaced contours of the Rosenbrock function; ★ marks the minimum.",
                             trajectoryFigure(paths))
-                Table(name: "rosenbrock-ends", caption: "Where each optimizer stands after \(rosenbrockSteps) steps.", rows: paths, columns: [
-                    TableColumn("optimizer") { $0.name },
-                    TableColumn("x", format: .fixed(4)) { $0.points.last?.x ?? .nan },
-                    TableColumn("y", format: .fixed(4)) { $0.points.last?.y ?? .nan },
-                    TableColumn("f(x, y)", format: .scientific(2)) { $0.values.last ?? .nan },
-                    TableColumn("distance to (1, 1)", format: .fixed(4)) { (path: OptimizationTrajectory) -> Double in distanceToMinimum(of: path) },
-                    TableColumn("outcome") { (path: OptimizationTrajectory) -> String in path.divergedAtStep.map { "diverged at step \($0)" } ?? "finite" },
-                ])
+                rosenbrockTable(paths)
                 Snippet("rosenbrock", caption: "The optimizers and their step sizes")
             }
         }
@@ -213,6 +197,36 @@ struct AdamVersusSGD: Experiment {
             xRange: -2...2, yRange: -1...3, minimum: (x: 1, y: 1), minimumLabel: "minimum (1, 1)",
             title: "Optimizer paths on Rosenbrock · 优化路径", width: 900, height: 620
         )
+    }
+
+    // MARK: - Tables
+
+    static func finalMetricsTable(_ histories: [TrainingHistory]) -> Table {
+        let columns: [TableColumn<TrainingHistory>] = [
+            TableColumn("optimizer") { $0.optimizerName },
+            TableColumn("training loss", format: .fixed(4)) { $0.epochs.last?.trainingLoss ?? .nan },
+            TableColumn("validation loss", format: .fixed(4)) { $0.epochs.last?.validationLoss ?? .nan },
+            TableColumn("training accuracy", format: .percent(1)) { $0.epochs.last?.trainingAccuracy ?? .nan },
+            TableColumn("validation accuracy", format: .percent(1)) { $0.epochs.last?.validationAccuracy ?? .nan },
+            TableColumn("best validation loss", format: .fixed(4)) { $0.validationLosses.min() ?? .nan },
+            TableColumn("at epoch") { bestEpoch(of: $0) },
+            TableColumn("outcome") { outcome(of: $0) },
+        ]
+        return Table(name: "final-metrics", caption: "Where each run ends after \(epochs) epochs.",
+                     rows: histories, columns: columns)
+    }
+
+    static func rosenbrockTable(_ paths: [OptimizationTrajectory]) -> Table {
+        let columns: [TableColumn<OptimizationTrajectory>] = [
+            TableColumn("optimizer") { $0.name },
+            TableColumn("x", format: .fixed(4)) { $0.points.last?.x ?? .nan },
+            TableColumn("y", format: .fixed(4)) { $0.points.last?.y ?? .nan },
+            TableColumn("f(x, y)", format: .scientific(2)) { $0.values.last ?? .nan },
+            TableColumn("distance to (1, 1)", format: .fixed(4)) { distanceToMinimum(of: $0) },
+            TableColumn("outcome") { path in path.divergedAtStep.map { "diverged at step \($0)" } ?? "finite" },
+        ]
+        return Table(name: "rosenbrock-ends", caption: "Where each optimizer stands after \(rosenbrockSteps) steps.",
+                     rows: paths, columns: columns)
     }
 
     // MARK: - Numbers from results
