@@ -24,8 +24,8 @@ struct AdamVersusSGD: Experiment {
     // end snippet
 
     // snippet: rosenbrock
-    /// Rosenbrock's valley from (−1.5, 2), 300 steps each; step sizes as in the peer benchmark,
-    /// each near the largest that does not diverge for that method.
+    /// Rosenbrock's valley from (−1.5, 2), 300 steps each. Step sizes as in the peer
+    /// benchmark, each near the largest that does not diverge for that method.
     static let rosenbrockStart = SIMD2(-1.5, 2.0)
     static let rosenbrockSteps = 300
     static let pathOptimizers: [(name: String, optimizer: any Optimizer<Double>)] = [
@@ -142,7 +142,12 @@ struct AdamVersusSGD: Experiment {
                     """)
                 FigureBlock(name: "rosenbrock-paths",
                             caption: "\(rosenbrockSteps) steps of five optimizers from (−1.5, 2) over log-spaced contours of the Rosenbrock function; ★ marks the minimum.",
-                            trajectoryFigure(paths))
+                            trajectoryFigure(paths, separatePanels: false))
+                Prose("Drawn together, the paths hide one another near the start; one panel per optimizer "
+                      + "shows each whole (@fig:rosenbrock-panels). " + pathRankingSentence(paths))
+                FigureBlock(name: "rosenbrock-panels",
+                            caption: "The same paths, one panel per optimizer (start ●, end ◆, minimum ★).",
+                            trajectoryFigure(paths, separatePanels: true))
                 rosenbrockTable(paths)
                 Snippet("rosenbrock", caption: "The optimizers and their step sizes")
             }
@@ -189,13 +194,14 @@ struct AdamVersusSGD: Experiment {
                                                width: 900, height: 560)
     }
 
-    static func trajectoryFigure(_ paths: [OptimizationTrajectory]) -> Figure {
+    static func trajectoryFigure(_ paths: [OptimizationTrajectory], separatePanels: Bool) -> Figure {
         let function = TestFunction.rosenbrock
         return Figure.optimizerTrajectories(
             paths.map { Trajectory(name: $0.name, x: $0.xs, y: $0.ys) },
             over: { x, y in function.value(SIMD2(x, y)) },
             xRange: -2...2, yRange: -1...3, minimum: (x: 1, y: 1), minimumLabel: "minimum (1, 1)",
-            title: "Optimizer paths on Rosenbrock · 优化路径", width: 900, height: 620
+            separatePanels: separatePanels,
+            title: "Optimizer paths on Rosenbrock · 优化路径", width: 900, height: separatePanels ? 560 : 620
         )
     }
 
@@ -204,11 +210,11 @@ struct AdamVersusSGD: Experiment {
     static func finalMetricsTable(_ histories: [TrainingHistory]) -> Table {
         let columns: [TableColumn<TrainingHistory>] = [
             TableColumn("optimizer") { $0.optimizerName },
-            TableColumn("training loss", format: .fixed(4)) { $0.epochs.last?.trainingLoss ?? .nan },
-            TableColumn("validation loss", format: .fixed(4)) { $0.epochs.last?.validationLoss ?? .nan },
-            TableColumn("training accuracy", format: .percent(1)) { $0.epochs.last?.trainingAccuracy ?? .nan },
-            TableColumn("validation accuracy", format: .percent(1)) { $0.epochs.last?.validationAccuracy ?? .nan },
-            TableColumn("best validation loss", format: .fixed(4)) { $0.validationLosses.min() ?? .nan },
+            TableColumn("train loss", format: .fixed(4)) { $0.epochs.last?.trainingLoss ?? .nan },
+            TableColumn("val. loss", format: .fixed(4)) { $0.epochs.last?.validationLoss ?? .nan },
+            TableColumn("train acc.", format: .percent(1)) { $0.epochs.last?.trainingAccuracy ?? .nan },
+            TableColumn("val. acc.", format: .percent(1)) { $0.epochs.last?.validationAccuracy ?? .nan },
+            TableColumn("best val. loss", format: .fixed(4)) { $0.validationLosses.min() ?? .nan },
             TableColumn("at epoch") { bestEpoch(of: $0) },
             TableColumn("outcome") { outcome(of: $0) },
         ]
@@ -246,6 +252,15 @@ struct AdamVersusSGD: Experiment {
         return ((last.x - 1) * (last.x - 1) + (last.y - 1) * (last.y - 1)).squareRoot()
     }
 
+
+    /// Which optimizer got closest to the minimum and which stayed farthest, from the computed paths.
+    static func pathRankingSentence(_ paths: [OptimizationTrajectory]) -> String {
+        let ranked = paths.sorted { distanceToMinimum(of: $0) < distanceToMinimum(of: $1) }
+        guard let closest = ranked.first, let farthest = ranked.last, ranked.count > 1 else { return "" }
+        let distance = { (path: OptimizationTrajectory) in String(format: "%.2f", distanceToMinimum(of: path)) }
+        return "After \(rosenbrockSteps) steps \(closest.name) stands closest to the minimum, at distance "
+            + "\(distance(closest)), and \(farthest.name) farthest, at \(distance(farthest)) (@tab:rosenbrock-ends)."
+    }
 
     /// One sentence comparing the runs, written from the numbers rather than from expectation.
     static func comparisonSentence(sgd: TrainingHistory, adam: TrainingHistory) -> String {
