@@ -11,9 +11,9 @@ final class ProseScannerTests: XCTestCase {
     }
 
     func testDollarAmountsAreNotMath() {
-        XCTAssertEqual(segments("costs $5 and $6 today"), [.markdown("costs $5 and $6 today")])
-        XCTAssertEqual(segments("$x$5"), [.markdown("$x$5")])
-        XCTAssertEqual(segments("$ x$"), [.markdown("$ x$")])
+        XCTAssertEqual(segments("costs $5 and $6 today"), [.markdown("costs \\$5 and \\$6 today")])
+        XCTAssertEqual(segments("$x$5"), [.markdown("\\$x\\$5")])
+        XCTAssertEqual(segments("$ x$"), [.markdown("\\$ x\\$")])
     }
 
     func testEscapedDollarStaysText() {
@@ -38,7 +38,8 @@ final class ProseScannerTests: XCTestCase {
     }
 
     func testMathDoesNotCrossABlankLine() {
-        XCTAssertEqual(segments("$a\n\nb$"), [.markdown("$a\n\nb$")])
+        XCTAssertEqual(segments("$a\n\nb$"), [.markdown("\\$a\n\nb\\$")])
+        XCTAssertEqual(segments("$$a\n\nb"), [.markdown("\\$\\$a\n\nb")])
     }
 
     func testReferences() {

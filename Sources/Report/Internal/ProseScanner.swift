@@ -10,6 +10,7 @@ import Foundation
 /// - `$$…$$` is display math; it may span lines but not a blank line.
 /// - `$…$` is inline math when the opening `$` is followed by a non-space, the closing `$` is preceded by a
 ///   non-space and not followed by a digit, with no blank line between them.
+/// - A `$` that starts no formula is passed on escaped (`\$`), so it stays a dollar sign on GitHub too.
 /// - `@fig:name` / `@tab:name` is a reference unless the `@` follows a letter, digit or `_` (an e-mail address).
 ///   Names are ASCII letters, digits, `-` and `_`, ending in a letter or digit.
 enum ProseScanner {
@@ -221,7 +222,7 @@ enum ProseScanner {
                 }
                 cursor += 1
             }
-            append(characters[index..<index + 2])
+            appendLiteralDollars(2)
             index += 2
         }
 
@@ -236,7 +237,7 @@ enum ProseScanner {
         mutating func scanInlineMath() {
             let opening = index
             guard opening + 1 < characters.count, !characters[opening + 1].isWhitespace else {
-                append("$")
+                appendLiteralDollars(1)
                 index += 1
                 return
             }
@@ -263,8 +264,14 @@ enum ProseScanner {
                 }
                 cursor += 1
             }
-            append("$")
+            appendLiteralDollars(1)
             index += 1
+        }
+
+        /// A `$` that opens no formula is escaped, so no Markdown renderer with math support (GitHub's) can pair it
+        /// with a later one; `\$` renders as `$` everywhere.
+        mutating func appendLiteralDollars(_ count: Int) {
+            for _ in 0..<count { append(Array("\\$")[...]) }
         }
 
         mutating func scanReference() {
