@@ -2,8 +2,8 @@
 ///
 /// Screen: a single reading column of about 46em, a sans-serif stack that covers Chinese, a math font stack with
 /// OpenType MATH tables (without one, browsers draw unstretched brackets and small sums), centred figures with
-/// captions, ruled tables. Print: A4 pages, no link colours, figures, tables, listings and callouts kept whole,
-/// headings kept with what follows.
+/// captions, ruled tables. Print: A4 pages numbered "n / N", no link colours, figures, tables, listings and
+/// callouts kept whole, headings kept with what follows.
 enum HTMLStylesheet {
     static let css = """
     :root {
@@ -83,7 +83,11 @@ enum HTMLStylesheet {
     hr { border: none; border-top: 1px solid var(--rule); margin: 2em 0; }
     img { max-width: 100%; }
     @media print {
-      @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+      @page {
+        size: A4;
+        margin: 18mm 16mm 20mm 16mm;
+        @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #59636e; }
+      }
       body { font-size: 10.5pt; line-height: 1.55; }
       main { max-width: none; padding: 0; }
       a, a:visited { color: inherit; text-decoration: none; }
