@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "ReportKit", type: .dynamic, targets: ["NeuralNetworks", "Plotting", "MathML", "Report"]),
         .executable(name: "training-benchmark", targets: ["TrainingBenchmark"]),
         .executable(name: "figure-benchmark", targets: ["FigureBenchmark"]),
+        .executable(name: "end-to-end-benchmark", targets: ["EndToEndBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -60,10 +61,11 @@ let package = Package(
         ),
         .executableTarget(name: "TrainingBenchmark", dependencies: ["NeuralNetworks"]),
         .executableTarget(name: "FigureBenchmark", dependencies: ["Plotting"]),
+        .executableTarget(name: "EndToEndBenchmark"),
 
         // MARK: - Tests
 
-        .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"]),
+        .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"], resources: [.copy("References")]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("References")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"], resources: [.copy("Goldens")]),

@@ -46,52 +46,43 @@ enum DeflateEncoder {
     private static let distanceCodeSmall: [UInt8] = (0...512).map { UInt8(distanceCode(max($0, 1))) }
     private static let distanceCodeLarge: [UInt8] = (0..<256).map { UInt8(distanceCode(max($0 << 7, 1) + 1)) }
 
-    /// The zlib stream (2-byte header, DEFLATE data, Adler-32) of `input`.
+    /// One piece of a DEFLATE stream, compressed on its own, with the Adler-32 of its input.
+    struct CompressedPart {
+        var bytes: [UInt8]
+        var checksum: UInt32
+        var inputLength: Int
+    }
+
+    /// Compresses one piece of input into DEFLATE blocks.
     ///
-    /// Inputs above 256 KiB are split at `splitOffsets` (or in halves) and the parts compressed on separate
-    /// threads, as pigz does: every part but the last ends with an empty stored block, which byte-aligns it
-    /// so the parts can be concatenated. Matches never reach back into an earlier part, which costs a little
-    /// compression at the seams. The output depends only on the input, never on thread timing.
+    /// Pieces can be compressed on separate threads and joined with ``zlibStream(_:)``, as pigz does: every
+    /// piece but the last (`final` false) ends with an empty stored block, which byte-aligns it so pieces can
+    /// be concatenated. Matches never reach back into an earlier piece, which costs a little compression at
+    /// the seams; the output depends only on the input and the split, never on thread timing.
     ///
-    /// - Parameter input: The bytes to compress.
-    static func zlibCompress(_ input: [UInt8]) -> [UInt8] {
-        let parts = input.count > 1 << 18 ? 2 : 1
-        let boundaries = (0...parts).map { input.count * $0 / parts }
-        final class Parts: @unchecked Sendable {
-            var bytes: [[UInt8]]
-            var checksums: [UInt32]
-            init(count: Int) {
-                bytes = Array(repeating: [], count: count)
-                checksums = Array(repeating: 1, count: count)
-            }
-        }
-        let results = Parts(count: parts)
-        let lock = NSLock()
-        input.withUnsafeBufferPointer { source in
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let slice = UnsafeBufferPointer(rebasing: source[boundaries[part]..<boundaries[part + 1]])
-                // Dynamic Huffman codes are at most 15 bits per byte, so twice the input bounds the output;
-                // pages never written are never touched.
-                var writer = BitWriter(capacity: 2 * slice.count + 4096)
-                compress(slice, into: &writer, final: part == parts - 1)
-                writer.flush()
-                let bytes = writer.bytes
-                writer.deallocate()
-                let checksum = adler32(slice)
-                lock.lock()
-                results.bytes[part] = bytes
-                results.checksums[part] = checksum
-                lock.unlock()
-            }
-        }
-        var checksum = results.checksums[0]
-        for part in 1..<parts {
-            checksum = combineAdler32(checksum, results.checksums[part], secondLength: boundaries[part + 1] - boundaries[part])
+    /// - Parameters:
+    ///   - input: The bytes of this piece.
+    ///   - final: Whether this is the last piece of the stream.
+    static func compressPart(_ input: UnsafeBufferPointer<UInt8>, final: Bool) -> CompressedPart {
+        // Dynamic Huffman codes are at most 15 bits per byte, so twice the input bounds the output; pages
+        // never written are never touched.
+        var writer = BitWriter(capacity: 2 * input.count + 4096)
+        defer { writer.deallocate() }
+        compress(input, into: &writer, final: final)
+        writer.flush()
+        return CompressedPart(bytes: writer.bytes, checksum: adler32(input), inputLength: input.count)
+    }
+
+    /// The zlib stream (RFC 1950: 2-byte header, DEFLATE data, Adler-32 of all input) made of `parts` in order.
+    static func zlibStream(_ parts: [CompressedPart]) -> [UInt8] {
+        var checksum: UInt32 = 1
+        for part in parts {
+            checksum = combineAdler32(checksum, part.checksum, secondLength: part.inputLength)
         }
         // CMF 0x78: deflate with a 32 KiB window; FLG 0x01: fastest level, and 0x7801 is a multiple of 31.
         var output: [UInt8] = [0x78, 0x01]
-        output.reserveCapacity(results.bytes.reduce(6) { $0 + $1.count })
-        for bytes in results.bytes { output += bytes }
+        output.reserveCapacity(parts.reduce(6) { $0 + $1.bytes.count })
+        for part in parts { output += part.bytes }
         for shift in [24, 16, 8, 0] { output.append(UInt8((checksum >> UInt32(shift)) & 0xFF)) }
         return output
     }
@@ -121,16 +112,12 @@ enum DeflateEncoder {
             // 5552 (a multiple of 16) is the longest run for which b cannot overflow 32 bits before the modulo.
             while index < buffer.count {
                 let end = min(index + 5552, buffer.count)
+                let weights = SIMD16<UInt32>(16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)
                 while index + 16 <= end {
-                    var sum: UInt32 = 0
-                    var weighted: UInt32 = 0
-                    for offset in 0..<16 {
-                        let byte = UInt32(base[index + offset])
-                        sum &+= byte
-                        weighted &+= UInt32(16 - offset) &* byte
-                    }
-                    b &+= 16 &* a &+ weighted
-                    a &+= sum
+                    let bytes = SIMD16<UInt32>(truncatingIfNeeded: UnsafeRawPointer(base + index)
+                        .loadUnaligned(as: SIMD16<UInt8>.self))
+                    b &+= 16 &* a &+ (bytes &* weights).wrappedSum()
+                    a &+= bytes.wrappedSum()
                     index += 16
                 }
                 while index < end {
@@ -292,21 +279,32 @@ enum DeflateEncoder {
             writer.write(codeLengthCodes[entry.symbol], bits: codeLengthLengths[entry.symbol])
             if entry.extraBits > 0 { writer.write(UInt32(entry.extra), bits: entry.extraBits) }
         }
-        for token in tokens {
-            if token & (1 << 31) != 0 {
-                let length = Int((token >> 16) & 0x1FF)
-                let distance = Int(token & 0xFFFF)
-                let code = Int(lengthCode[length])
-                writer.write(literalCodes[257 + code], bits: literalLengths[257 + code])
-                if lengthExtra[code] > 0 { writer.write(UInt32(length - lengthBase[code]), bits: lengthExtra[code]) }
-                let distanceSymbol = distanceCode(distance)
-                writer.write(distanceCodes[distanceSymbol], bits: distanceLengths[distanceSymbol])
-                if distanceExtra[distanceSymbol] > 0 {
-                    writer.write(UInt32(distance - distanceBase[distanceSymbol]), bits: distanceExtra[distanceSymbol])
+        // Each literal, and each match length with its extra bits, becomes one precomputed bit string
+        // (code in the low bits, extra bits above it), so a token costs at most two writes.
+        let literalBits = (0..<256).map { (literalCodes[$0], literalLengths[$0]) }
+        let lengthBits: [(UInt32, Int)] = (0...258).map { length in
+            guard length >= 3 else { return (0, 0) }
+            let code = Int(lengthCode[length])
+            let symbol = 257 + code
+            return (literalCodes[symbol] | UInt32(length - lengthBase[code]) << UInt32(literalLengths[symbol]),
+                    literalLengths[symbol] + lengthExtra[code])
+        }
+        literalBits.withUnsafeBufferPointer { literalBits in
+        lengthBits.withUnsafeBufferPointer { lengthBits in
+            for token in tokens {
+                if token & (1 << 31) != 0 {
+                    let (bits, count) = lengthBits[Int((token >> 16) & 0x1FF)]
+                    writer.write(bits, bits: count)
+                    let distance = Int(token & 0xFFFF)
+                    let symbol = distanceCode(distance)
+                    writer.write(distanceCodes[symbol] | UInt32(distance - distanceBase[symbol]) << UInt32(distanceLengths[symbol]),
+                                 bits: distanceLengths[symbol] + distanceExtra[symbol])
+                } else {
+                    let (bits, count) = literalBits[Int(token)]
+                    writer.write(bits, bits: count)
                 }
-            } else {
-                writer.write(literalCodes[Int(token)], bits: literalLengths[Int(token)])
             }
+        }
         }
         writer.write(literalCodes[256], bits: literalLengths[256])
     }
@@ -409,7 +407,7 @@ struct BitWriter {
 
     func deallocate() { storage.deallocate() }
 
-    /// Appends the low `bits` bits of `value` (at most 32).
+    /// Appends the low `bits` bits of `value` (at most 32; longer strings are split by the caller).
     @inline(__always) mutating func write(_ value: UInt32, bits: Int) {
         buffer |= UInt64(value) << UInt64(count)
         count += bits

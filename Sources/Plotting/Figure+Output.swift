@@ -34,12 +34,23 @@ extension Figure {
     /// The same input gives byte-identical output: the encoder writes no time, software or version chunks.
     /// - Throws: ``PlottingError`` when Cairo fails.
     public func pngData() throws -> Data {
-        try rasterize().pngData()
+        try withRenderedSurface { surface in
+            guard let pixels = cairo_image_surface_get_data(surface) else { throw PlottingError.cairo("no image data") }
+            return PNGEncoder.encodeRGB(xrgbPixels: UnsafeRawPointer(pixels),
+                                        width: Int(cairo_image_surface_get_width(surface)),
+                                        height: Int(cairo_image_surface_get_height(surface)),
+                                        stride: Int(cairo_image_surface_get_stride(surface)))
+        }
     }
 
     /// The figure as pixels: (width × deviceScale) × (height × deviceScale), opaque.
     /// - Throws: ``PlottingError`` when Cairo fails.
     public func rasterize() throws -> RasterImage {
+        try withRenderedSurface { RasterImage(surface: $0) }
+    }
+
+    /// Renders into a fresh opaque image surface at the device scale and hands it to `body`.
+    private func withRenderedSurface<Result>(_ body: (OpaquePointer?) throws -> Result) throws -> Result {
         let pixelWidth = Int((width * deviceScale).rounded())
         let pixelHeight = Int((height * deviceScale).rounded())
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight))
@@ -49,9 +60,10 @@ extension Figure {
         defer { cairo_destroy(context) }
         cairo_scale(context, deviceScale, deviceScale)
         render(on: Canvas(context: context, fontFamily: theme.fontFamily, fallbackFontFamily: theme.fallbackFontFamily,
-                              fastAntialiasing: deviceScale >= 1.5))
+                          fastAntialiasing: deviceScale >= 1.5))
         try check(cairo_status(context))
-        return RasterImage(surface: surface)
+        cairo_surface_flush(surface)
+        return try body(surface)
     }
 
     /// The figure as SVG (text drawn as glyph outlines, so it looks the same without the font installed).

@@ -66,12 +66,39 @@ public enum MarchingSquares {
         return results.lines
     }
 
-    /// Buffers reused from one level to the next: two neighbour links per grid edge, and visit marks.
+    /// Buffers reused from one level to the next: two neighbour links per grid edge, visit marks, and
+    /// which grid points lie above the level.
     private struct Workspace {
         var links: [Int32]
         var visited: [Bool]
+        var above: [UInt8]
+        /// Smallest and largest finite value over the grid points of each block of `blockSize` × `blockSize`
+        /// cells, so that blocks a level cannot cross are skipped whole.
+        var blockRanges: [(low: Double, high: Double)]
+        let blockColumns: Int
+        static let blockSize = 16
 
         init(grid: ScalarGrid) {
+            above = [UInt8](repeating: 0, count: grid.values.count)
+            let cellColumns = grid.x.count - 1
+            let cellRows = grid.y.count - 1
+            blockColumns = (cellColumns + Self.blockSize - 1) / Self.blockSize
+            let blockRows = (cellRows + Self.blockSize - 1) / Self.blockSize
+            blockRanges = Array(repeating: (.infinity, -.infinity), count: blockColumns * blockRows)
+            for row in 0...cellRows {
+                for column in 0...cellColumns {
+                    let value = grid.values[row * grid.x.count + column]
+                    guard value.isFinite else { continue }
+                    // A grid point belongs to every block whose cells it is a corner of.
+                    for blockRow in (max(row - 1, 0) / Self.blockSize)...(min(row, cellRows - 1) / Self.blockSize) {
+                        for blockColumn in (max(column - 1, 0) / Self.blockSize)...(min(column, cellColumns - 1) / Self.blockSize) {
+                            let block = blockRow * blockColumns + blockColumn
+                            blockRanges[block].low = min(blockRanges[block].low, value)
+                            blockRanges[block].high = max(blockRanges[block].high, value)
+                        }
+                    }
+                }
+            }
             let edgeCount = (grid.x.count - 1) * grid.y.count + grid.x.count * (grid.y.count - 1)
             links = [Int32](repeating: -1, count: 2 * edgeCount)
             visited = [Bool](repeating: false, count: edgeCount)
@@ -93,6 +120,15 @@ public enum MarchingSquares {
             }
         }
 
+        // One classification per grid point instead of four per cell: bit = value ≥ level (false for NaN).
+        let crossedEdges = Self.crossedEdges
+        values.withUnsafeBufferPointer { values in
+            workspace.above.withUnsafeMutableBufferPointer { above in
+                for index in 0..<values.count { above[index] = values[index] >= level ? 1 : 0 }
+            }
+        }
+        values.withUnsafeBufferPointer { values in
+        workspace.above.withUnsafeBufferPointer { above in
         workspace.links.withUnsafeMutableBufferPointer { links in
             func link(_ a: Int, _ b: Int) {
                 if links[2 * a] < 0 {
@@ -108,17 +144,23 @@ public enum MarchingSquares {
                     links[2 * b + 1] = Int32(a)
                 }
             }
-            for j in 0..<(ny - 1) {
-                for i in 0..<(nx - 1) {
-                    let z0 = values[j * nx + i], z1 = values[j * nx + i + 1]
-                    let z2 = values[(j + 1) * nx + i + 1], z3 = values[(j + 1) * nx + i]
-                    let index = (z0 >= level ? 1 : 0) | (z1 >= level ? 2 : 0) | (z2 >= level ? 4 : 0)
-                        | (z3 >= level ? 8 : 0)
+            let blockSize = Workspace.blockSize
+            for (block, range) in workspace.blockRanges.enumerated() where range.low < level && range.high >= level {
+                let firstRow = block / workspace.blockColumns * blockSize
+                let firstColumn = block % workspace.blockColumns * blockSize
+                for j in firstRow..<min(firstRow + blockSize, ny - 1) {
+                let bottomRow = j * nx
+                let topRow = bottomRow + nx
+                for i in firstColumn..<min(firstColumn + blockSize, nx - 1) {
+                    let index = Int(above[bottomRow + i] | above[bottomRow + i + 1] << 1 | above[topRow + i + 1] << 2
+                        | above[topRow + i] << 3)
                     if index == 0 || index == 15 { continue }
+                    let z0 = values[bottomRow + i], z1 = values[bottomRow + i + 1]
+                    let z2 = values[topRow + i + 1], z3 = values[topRow + i]
                     guard z0.isFinite, z1.isFinite, z2.isFinite, z3.isFinite else { continue }
                     // Edge slots: 0 bottom, 1 right, 2 top, 3 left.
-                    let edges = (j * (nx - 1) + i, horizontalCount + j * nx + i + 1,
-                                 (j + 1) * (nx - 1) + i, horizontalCount + j * nx + i)
+                    let edges = (j * (nx - 1) + i, horizontalCount + bottomRow + i + 1,
+                                 (j + 1) * (nx - 1) + i, horizontalCount + bottomRow + i)
                     func edge(_ slot: Int) -> Int {
                         switch slot {
                         case 0: return edges.0
@@ -138,11 +180,14 @@ public enum MarchingSquares {
                             link(edges.1, edges.2)
                         }
                     } else {
-                        let pair = Self.crossedEdges[index]
+                        let pair = crossedEdges[index]
                         link(edge(pair.0), edge(pair.1))
                     }
                 }
+                }
             }
+        }
+        }
         }
 
         func point(_ edge: Int) -> (Double, Double) {

@@ -18,35 +18,30 @@ enum PNGEncoder {
     /// - Returns: The PNG file.
     static func encodeRGB(xrgbPixels: UnsafeRawPointer, width: Int, height: Int, stride: Int) -> Data {
         let rowBytes = 1 + 3 * width
-        let filtered = [UInt8](unsafeUninitializedCapacity: rowBytes * height) { output, initialized in
-            initialized = rowBytes * height
-            for row in 0..<height {
-                let pixels = (xrgbPixels + row * stride).assumingMemoryBound(to: UInt32.self)
-                let start = row * rowBytes
-                if row == 0 {
-                    output[start] = 0
-                    for column in 0..<width {
-                        let pixel = pixels[column]
-                        output[start + 1 + 3 * column] = UInt8(truncatingIfNeeded: pixel >> 16)
-                        output[start + 2 + 3 * column] = UInt8(truncatingIfNeeded: pixel >> 8)
-                        output[start + 3 + 3 * column] = UInt8(truncatingIfNeeded: pixel)
-                    }
-                } else {
-                    // Filter type 2 ("Up"): Filt(x) = Orig(x) − Orig(b), b the byte above, modulo 256.
-                    output[start] = 2
-                    let above = (xrgbPixels + (row - 1) * stride).assumingMemoryBound(to: UInt32.self)
-                    for column in 0..<width {
-                        let pixel = pixels[column]
-                        let previous = above[column]
-                        output[start + 1 + 3 * column] =
-                            UInt8(truncatingIfNeeded: pixel >> 16) &- UInt8(truncatingIfNeeded: previous >> 16)
-                        output[start + 2 + 3 * column] =
-                            UInt8(truncatingIfNeeded: pixel >> 8) &- UInt8(truncatingIfNeeded: previous >> 8)
-                        output[start + 3 + 3 * column] =
-                            UInt8(truncatingIfNeeded: pixel) &- UInt8(truncatingIfNeeded: previous)
-                    }
+        // Large images are filtered and compressed in two halves on two threads (see `DeflateEncoder`).
+        let partCount = rowBytes * height > 1 << 18 ? 2 : 1
+        let rowBoundaries = (0...partCount).map { height * $0 / partCount }
+        final class Parts: @unchecked Sendable {
+            var parts: [DeflateEncoder.CompressedPart?]
+            init(count: Int) { parts = Array(repeating: nil, count: count) }
+        }
+        let results = Parts(count: partCount)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: partCount) { part in
+            let rows = rowBoundaries[part]..<rowBoundaries[part + 1]
+            let filtered = [UInt8](unsafeUninitializedCapacity: rowBytes * rows.count) { output, initialized in
+                for row in rows {
+                    filterRow(row, of: xrgbPixels, width: width, stride: stride,
+                              into: output.baseAddress! + (row - rows.lowerBound) * rowBytes)
                 }
+                initialized = rowBytes * rows.count
             }
+            let compressed = filtered.withUnsafeBufferPointer {
+                DeflateEncoder.compressPart($0, final: part == partCount - 1)
+            }
+            lock.lock()
+            results.parts[part] = compressed
+            lock.unlock()
         }
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
@@ -54,9 +49,42 @@ enum PNGEncoder {
         appendBigEndian(UInt32(height), to: &header)
         header += [8, 2, 0, 0, 0]  // 8 bits per channel, truecolour, deflate, adaptive filtering, no interlace
         appendChunk("IHDR", header, to: &png)
-        appendChunk("IDAT", DeflateEncoder.zlibCompress(filtered), to: &png)
+        appendChunk("IDAT", DeflateEncoder.zlibStream(results.parts.map { $0! }), to: &png)
         appendChunk("IEND", [], to: &png)
         return Data(png)
+    }
+
+    /// Writes one filtered scanline: the filter type byte, then R, G, B per pixel.
+    ///
+    /// Row 0 uses filter 0 (None). Every other row uses filter 2 ("Up"): Filt(x) = Orig(x) − Orig(b), b the
+    /// byte above, modulo 256, computed for all four bytes of a pixel at once without borrows crossing bytes:
+    /// ((a | 0x80808080) − (b & 0x7F7F7F7F)) ^ ((a ^ ~b) & 0x80808080).
+    @inline(__always)
+    private static func filterRow(_ row: Int, of pixels: UnsafeRawPointer, width: Int, stride: Int,
+                                  into output: UnsafeMutablePointer<UInt8>) {
+        let current = (pixels + row * stride).assumingMemoryBound(to: UInt32.self)
+        output[0] = row == 0 ? 0 : 2
+        var destination = output + 1
+        if row == 0 {
+            for column in 0..<width {
+                let pixel = current[column]
+                destination[0] = UInt8(truncatingIfNeeded: pixel >> 16)
+                destination[1] = UInt8(truncatingIfNeeded: pixel >> 8)
+                destination[2] = UInt8(truncatingIfNeeded: pixel)
+                destination += 3
+            }
+            return
+        }
+        let above = (pixels + (row - 1) * stride).assumingMemoryBound(to: UInt32.self)
+        for column in 0..<width {
+            let a = current[column]
+            let b = above[column]
+            let difference = ((a | 0x8080_8080) &- (b & 0x7F7F_7F7F)) ^ ((a ^ ~b) & 0x8080_8080)
+            destination[0] = UInt8(truncatingIfNeeded: difference >> 16)
+            destination[1] = UInt8(truncatingIfNeeded: difference >> 8)
+            destination[2] = UInt8(truncatingIfNeeded: difference)
+            destination += 3
+        }
     }
 
     private static func appendBigEndian(_ value: UInt32, to bytes: inout [UInt8]) {

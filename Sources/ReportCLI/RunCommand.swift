@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NeuralNetworks
 import Report
 
 /// `report run <folder>`: compile, train, draw, write, publish.
@@ -52,7 +53,16 @@ struct RunCommand: ParsableCommand {
         let folder = try OutputFolder(destination: destination)
         do {
             let runStart = Date()
-            let context = runContext(for: experiment)
+            // OpenBLAS picks its kernels when it loads; on CPUs it does not know it falls back to slow generic
+            // ones unless told through the environment, which the experiment inherits.
+            if let coreType = OpenBLAS.recommendedCoreType {
+                setenv("OPENBLAS_CORETYPE", coreType, 1)
+            }
+            var context = runContext(for: experiment)
+            context.stageTimings = [StageTiming(
+                name: compiled.wasCached ? "compile (cached)" : "compile",
+                seconds: runStart.timeIntervalSince(compileStart)
+            )]
             let outcome = try CommandRunner.run(compiled.executable.path, ["--output", folder.staging.path] + context.commandLineArguments)
             guard outcome.succeeded else {
                 throw ReportFailure("experiment '\(experiment.name)' failed (\(outcome.summary)); \(destination.relativePath) was left unchanged")

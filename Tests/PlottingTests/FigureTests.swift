@@ -22,6 +22,23 @@ final class FigureTests: XCTestCase {
         XCTAssertEqual(try sampleFigure().pdfData(), try sampleFigure().pdfData())
     }
 
+    /// Images (a heat map, filled contours) add Cairo surfaces and patterns to SVG and PDF; they must not
+    /// make the output depend on what was drawn before in the process.
+    func testFiguresWithImagesAreByteIdentical() throws {
+        func make() -> Figure {
+            let figure = Figure(width: 300, height: 200, columns: 2, deviceScale: 1)
+            let grid = ScalarGrid(xRange: -1...1, yRange: -1...1, columns: 12, rows: 12) { x, y in x * x - y }
+            figure[0, 0].heatmap(grid)
+            figure[0, 1].contourFilled(grid, levels: .automatic(count: 6), showColorBar: true)
+            figure[0, 1].contour(grid, levels: .automatic(count: 6), color: .black)
+            return figure
+        }
+        let first = try make().svgData()
+        _ = try make().pngData()
+        XCTAssertEqual(first, try make().svgData())
+        XCTAssertEqual(try make().pdfData(), try make().pdfData())
+    }
+
     func testVectorOutputsCarryNoDatesOrVersions() throws {
         let pdf = String(decoding: try sampleFigure().pdfData(), as: UTF8.self)
         XCTAssertFalse(pdf.contains("CreationDate"))

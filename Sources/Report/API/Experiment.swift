@@ -1,0 +1,66 @@
+import Foundation
+
+/// An experiment: a `@main` type in `experiments/<name>/` that builds a handout.
+///
+/// ```swift
+/// /// Adam against SGD on two moons.
+/// @main
+/// struct AdamVersusSGD: Experiment {
+///     static func makeDocument(run: ExperimentRun) throws -> Document {
+///         let history = run.measure("train") { … }
+///         return Document(title: "Adam vs SGD", seed: 42) { … }
+///     }
+/// }
+/// ```
+///
+/// `report run` compiles the folder and starts the program with the options of ``RunContext/commandLineArguments``
+/// and `--output <staging folder>`; the `main()` below reads them, builds the document and writes it there.
+public protocol Experiment {
+    /// Trains, measures and describes: returns the document to write.
+    /// - Parameter run: the run's facts, and a stopwatch for the stages the appendix lists.
+    static func makeDocument(run: ExperimentRun) throws -> Document
+}
+
+extension Experiment {
+    /// Reads the options `report run` passes, builds the document and writes it; on any error prints it on
+    /// standard error and exits with status 1 (so `report run` keeps the previous report).
+    public static func main() {
+        do {
+            let (context, outputDirectory) = try RunContext.parse(Array(CommandLine.arguments.dropFirst()))
+            let run = ExperimentRun(context: context)
+            let document = try makeDocument(run: run)
+            var finalContext = context
+            finalContext.stageTimings += run.stageTimings
+            let written = try document.write(to: outputDirectory, context: finalContext)
+            if let warning = written.sizeWarning {
+                FileHandle.standardError.write(Data("report: warning: \(warning)\n".utf8))
+            }
+            FileHandle.standardError.write(Data("report: report.html is \(written.htmlByteCount) bytes, \(written.figureFiles.count) figures\n".utf8))
+        } catch {
+            FileHandle.standardError.write(Data("report: error: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+}
+
+/// One run of an experiment: its context and the stages it timed.
+public final class ExperimentRun {
+    /// What `report run` said about this run.
+    public let context: RunContext
+    /// The stages measured so far, in order.
+    public private(set) var stageTimings: [StageTiming] = []
+
+    public init(context: RunContext) {
+        self.context = context
+    }
+
+    /// Runs `body`, records its wall-clock time under `stage`, prints progress, and returns its result.
+    public func measure<Result>(_ stage: String, _ body: () throws -> Result) rethrows -> Result {
+        let start = Date()
+        let result = try body()
+        let seconds = Date().timeIntervalSince(start)
+        stageTimings.append(StageTiming(name: stage, seconds: seconds))
+        FileHandle.standardError.write(Data(String(format: "report: %@ (%.2f s)\n", stage, seconds).utf8))
+        return result
+    }
+}

@@ -1,0 +1,263 @@
+import Foundation
+import NeuralNetworks
+import Plotting
+import Report
+
+/// Adam against plain SGD on two moons: loss curves, activations, optimizer paths on Rosenbrock.
+@main
+struct AdamVersusSGD: Experiment {
+    // snippet: hyperparameters
+    /// One seed for all randomness (data, split, weights, shuffling): reruns are bit-identical.
+    static let seed: UInt64 = 7
+    /// 5,120 points: a 20 % validation split gives the 4,096 / 1,024 of the PyTorch peer.
+    static let sampleCount = 5_120
+    /// Noise 0.2 makes the moons overlap a little, so the validation loss cannot reach zero.
+    static let noise = 0.2
+    static let validationFraction = 0.2
+    /// 2-64-64-1 with ReLU, as the peer benchmark: wide enough to bend around both moons.
+    static let layerSizes = [2, 64, 64, 1]
+    static let epochs = 50
+    static let batchSize = 64
+    /// Usual starting points: SGD needs a large step; Adam normalises its step per parameter.
+    static let sgdLearningRate = 0.1
+    static let adamLearningRate = 0.001
+    // end snippet
+
+    // snippet: rosenbrock
+    /// Rosenbrock's valley from (−1.5, 2), 300 steps each; step sizes as in the peer benchmark,
+    /// each near the largest that does not diverge for that method.
+    static let rosenbrockStart = SIMD2(-1.5, 2.0)
+    static let rosenbrockSteps = 300
+    static let pathOptimizers: [(name: String, optimizer: any Optimizer<Double>)] = [
+        ("SGD", SGD<Double>(learningRate: 1e-3)),
+        ("Momentum", Momentum<Double>(learningRate: 2e-4, momentum: 0.9)),
+        ("AdaGrad", AdaGrad<Double>(learningRate: 0.1)),
+        ("RMSProp", RMSProp<Double>(learningRate: 1e-2, decay: 0.99)),
+        ("Adam", Adam<Double>(learningRate: 0.1, beta1: 0.9, beta2: 0.999)),
+    ]
+    // end snippet
+
+    static func makeDocument(run: ExperimentRun) throws -> Document {
+        let data = Dataset<Float>.twoMoons(count: sampleCount, noise: noise, seed: seed)
+        let split = try data.split(validationFraction: validationFraction, testFraction: 0, seed: seed)
+        let initial = Sequential<Float>.multilayerPerceptron(sizes: layerSizes, hiddenActivation: .relu, seed: seed)
+        let configuration = TrainingConfiguration(
+            epochs: epochs, batchSize: batchSize, loss: .binaryCrossEntropyWithLogits, shuffleSeed: seed
+        )
+
+        // Both runs start from the same weights and see the batches in the same order.
+        var sgdNetwork = initial
+        let sgdHistory = run.measure("train SGD") {
+            sgdNetwork.train(on: split.training, validation: split.validation,
+                             optimizer: SGD<Float>(learningRate: sgdLearningRate), configuration: configuration)
+        }
+        var adamNetwork = initial
+        let adamHistory = run.measure("train Adam") {
+            adamNetwork.train(on: split.training, validation: split.validation,
+                              optimizer: Adam<Float>(learningRate: adamLearningRate), configuration: configuration)
+        }
+        let runs = [("SGD", sgdHistory, sgdNetwork), ("Adam", adamHistory, adamNetwork)]
+
+        let paths = run.measure("optimizer paths") {
+            pathOptimizers.map { entry in
+                var trajectory = TestFunction.rosenbrock.trajectory(from: rosenbrockStart, optimizer: entry.optimizer, steps: rosenbrockSteps)
+                trajectory.name = entry.name
+                return trajectory
+            }
+        }
+
+        return Document(title: "Adam versus SGD on two moons", language: .english, seed: seed) {
+            Prose("""
+                A small network learns to separate two interleaved half-moons. We train it twice from the same \
+                initial weights, once with plain stochastic gradient descent (SGD) and once with Adam, and compare \
+                how fast the loss falls (@fig:loss-curves), where each ends (@tab:final-metrics) and what \
+                boundary each draws (@fig:decision-boundaries). Then the same optimizers, and three more, walk \
+                down the Rosenbrock valley, where their differences are easy to see (@fig:rosenbrock-paths).
+                """)
+            Section("Set-up") {
+                Prose("""
+                    The data are \(sampleCount) points of two moons with Gaussian noise of standard deviation \
+                    \(noise), split \(Int((1 - validationFraction) * 100)) / \(Int(validationFraction * 100)) into \
+                    \(split.training.count) training and \(split.validation.count) validation points. The network \
+                    is \(layerSizes.map(String.init).joined(separator: "–")): two hidden layers of ReLU units \
+                    and one output $z$ read as the probability $\\hat y = \\sigma(z)$ that a point belongs to the \
+                    second moon. Training minimises the binary cross-entropy, averaged over a mini-batch of \
+                    $B = \(batchSize)$ points:
+
+                    $$L = -\\frac{1}{B}\\sum_{i=1}^{B} \\Big[ y_i \\log \\sigma(z_i) + (1 - y_i) \\log\\big(1 - \\sigma(z_i)\\big) \\Big],
+                      \\qquad \\frac{\\partial L}{\\partial z_i} = \\frac{\\sigma(z_i) - y_i}{B}.$$
+
+                    Each epoch visits the \(split.training.count) training points once, in a new random order, \
+                    in $\\lceil \(split.training.count) / \(batchSize) \\rceil = \((split.training.count + batchSize - 1) / batchSize)$ \
+                    mini-batches.
+                    """)
+                Snippet("hyperparameters", caption: "The hyperparameters, from the experiment's source")
+            }
+            Section("Two optimizers") {
+                Prose("""
+                    With gradient $g_t = \\nabla_\\theta L(\\theta_{t-1})$ on the mini-batch of step $t$, SGD takes \
+                    a step of fixed size along the negative gradient, $\\theta_t = \\theta_{t-1} - \\alpha g_t$ with \
+                    $\\alpha = \(sgdLearningRate)$. Adam keeps running averages of the gradient and of its square, \
+                    corrects their bias towards zero, and divides one by the square root of the other, so every \
+                    parameter moves by roughly $\\alpha$ whatever the scale of its gradient:
+
+                    $$\\begin{aligned}
+                    m_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t, & \\hat m_t &= \\frac{m_t}{1 - \\beta_1^t},\\\\
+                    v_t &= \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2, & \\hat v_t &= \\frac{v_t}{1 - \\beta_2^t},\\\\
+                    \\theta_t &= \\theta_{t-1} - \\alpha \\frac{\\hat m_t}{\\sqrt{\\hat v_t} + \\epsilon},
+                    \\end{aligned}$$
+
+                    with $\\alpha = \(adamLearningRate)$, $\\beta_1 = 0.9$, $\\beta_2 = 0.999$ and $\\epsilon = 10^{-8}$.
+                    """)
+                FigureBlock(name: "loss-curves",
+                            caption: "Loss per epoch (log scale): training solid, validation dashed. 损失曲线。",
+                            lossCurveFigure(runs.map { ($0.0, $0.1) }))
+                finalMetricsTable(runs.map { $0.1 })
+                Prose(comparisonSentence(sgd: sgdHistory, adam: adamHistory))
+                FigureBlock(name: "decision-boundaries",
+                            caption: "Probability of the second moon after training, with the validation points.",
+                            decisionBoundaryFigure(runs: runs.map { ($0.0, $0.2) }, validation: split.validation))
+            }
+            Section("Activations and their derivatives") {
+                Prose("""
+                    Backpropagation multiplies by the derivative of each activation on the way back. The sigmoid \
+                    $\\sigma(x) = \\frac{1}{1 + e^{-x}}$ has $\\sigma'(x) = \\sigma(x)\\,(1 - \\sigma(x)) \\le \\frac14$, \
+                    and $\\tanh'(x) = 1 - \\tanh^2(x) \\le 1$: both vanish for large $|x|$, which slows learning in \
+                    deep stacks of them. ReLU, $\\max(0, x)$, passes the gradient unchanged wherever the unit is \
+                    active, which is why the network above uses it (@fig:activations).
+                    """)
+                FigureBlock(name: "activations",
+                            caption: "Sigmoid, tanh and ReLU (top) and their derivatives (bottom), computed by the training engine.",
+                            activationFigure())
+            }
+            Section("Optimizer paths on the Rosenbrock function") {
+                Prose("""
+                    The Rosenbrock function $f(x, y) = (1 - x)^2 + 100\\,(y - x^2)^2$ has its minimum $f = 0$ at \
+                    $(1, 1)$, at the end of a long, curved, flat-bottomed valley. From $(-1.5, 2)$ each optimizer \
+                    takes \(rosenbrockSteps) steps with the exact gradient (@fig:rosenbrock-paths). Momentum adds \
+                    up past gradients, $v_t = \\rho v_{t-1} + g_t$ and $\\theta_t = \\theta_{t-1} - \\alpha v_t$; \
+                    AdaGrad divides by the root of the sum of all squared gradients, \
+                    $\\theta_t = \\theta_{t-1} - \\alpha\\, g_t / (\\sqrt{\\textstyle\\sum_{k \\le t} g_k^2} + \\epsilon)$; \
+                    RMSProp replaces that sum by a running average, $s_t = \\gamma s_{t-1} + (1 - \\gamma) g_t^2$.
+                    """)
+                FigureBlock(name: "rosenbrock-paths",
+                            caption: "\(rosenbrockSteps) steps of five optimizers from (−1.5, 2) over log-spaced contours of the Rosenbrock function; ★ marks the minimum.",
+                            trajectoryFigure(paths))
+                rosenbrockTable(paths)
+                Snippet("rosenbrock", caption: "The optimizers and their step sizes")
+            }
+        }
+    }
+
+    // MARK: - Figures
+
+    static func lossCurveFigure(_ histories: [(String, TrainingHistory)]) -> Figure {
+        let palette = Color.tab10
+        var curves: [LossCurve] = []
+        for (index, (name, history)) in histories.enumerated() {
+            let epochs = history.epochs.map { Double($0.epoch) }
+            curves.append(LossCurve(name: "\(name) training", x: epochs, y: history.trainingLosses,
+                                    series: name, color: palette[index]))
+            curves.append(LossCurve(name: "\(name) validation", x: epochs, y: history.epochs.map { $0.validationLoss ?? .nan },
+                                    style: .dashed, series: name, color: palette[index]))
+        }
+        return Figure.lossCurves(curves, title: "Loss curves · 损失曲线", xLabel: "epoch",
+                                 yLabel: "binary cross-entropy", logarithmic: true)
+    }
+
+    static func decisionBoundaryFigure(runs: [(String, Sequential<Float>)], validation: Dataset<Float>) -> Figure {
+        let points = (0..<validation.count).map { (x: Double(validation.inputs[$0, 0]), y: Double(validation.inputs[$0, 1])) }
+        let labels = (0..<validation.count).map { Double(validation.targets[$0, 0]) }
+        let panels = runs.map { name, network in
+            Figure.ClassifierPanel(title: name) { x, y in
+                let logit = Double(network.predict(Matrix(rows: 1, columns: 2, storage: [Float(x), Float(y)]))[0, 0])
+                return Activation.sigmoid.value(at: logit)
+            }
+        }
+        return Figure.decisionBoundaries(panels, points: points, labels: labels, xRange: -1.6...2.6, yRange: -1.2...1.7,
+                                         title: "Decision boundaries after training · 决策边界", width: 900, height: 420)
+    }
+
+    static func activationFigure() -> Figure {
+        let panels = [(Activation.sigmoid, "σ(x)", "σ′(x)"), (.tanh, "tanh(x)", "tanh′(x)"), (.relu, "ReLU(x)", "ReLU′(x)")]
+            .map { activation, name, derivativeName in
+                FunctionPanel(name: name, derivativeName: derivativeName,
+                              function: { activation.value(at: $0) }, derivative: { activation.derivative(at: $0) })
+            }
+        return Figure.functionsWithDerivatives(panels, xRange: -6...6, samples: 1000,
+                                               title: "Activation functions and their derivatives · 激活函数及其导数",
+                                               width: 900, height: 560)
+    }
+
+    static func trajectoryFigure(_ paths: [OptimizationTrajectory]) -> Figure {
+        let function = TestFunction.rosenbrock
+        return Figure.optimizerTrajectories(
+            paths.map { Trajectory(name: $0.name, x: $0.xs, y: $0.ys) },
+            over: { x, y in function.value(SIMD2(x, y)) },
+            xRange: -2...2, yRange: -1...3, minimum: (x: 1, y: 1), minimumLabel: "minimum (1, 1)",
+            title: "Optimizer paths on Rosenbrock · 优化路径", width: 900, height: 620
+        )
+    }
+
+    // MARK: - Tables
+
+    static func finalMetricsTable(_ histories: [TrainingHistory]) -> Table {
+        let columns: [TableColumn<TrainingHistory>] = [
+            TableColumn("optimizer") { $0.optimizerName },
+            TableColumn("training loss", format: .fixed(4)) { $0.epochs.last?.trainingLoss ?? .nan },
+            TableColumn("validation loss", format: .fixed(4)) { $0.epochs.last?.validationLoss ?? .nan },
+            TableColumn("training accuracy", format: .percent(1)) { $0.epochs.last?.trainingAccuracy ?? .nan },
+            TableColumn("validation accuracy", format: .percent(1)) { $0.epochs.last?.validationAccuracy ?? .nan },
+            TableColumn("best validation loss", format: .fixed(4)) { $0.validationLosses.min() ?? .nan },
+            TableColumn("at epoch") { bestEpoch(of: $0) },
+            TableColumn("outcome") { outcome(of: $0) },
+        ]
+        return Table(name: "final-metrics", caption: "Where each run ends after \(epochs) epochs.",
+                     rows: histories, columns: columns)
+    }
+
+    static func rosenbrockTable(_ paths: [OptimizationTrajectory]) -> Table {
+        let columns: [TableColumn<OptimizationTrajectory>] = [
+            TableColumn("optimizer") { $0.name },
+            TableColumn("x", format: .fixed(4)) { $0.points.last?.x ?? .nan },
+            TableColumn("y", format: .fixed(4)) { $0.points.last?.y ?? .nan },
+            TableColumn("f(x, y)", format: .scientific(2)) { $0.values.last ?? .nan },
+            TableColumn("distance to (1, 1)", format: .fixed(4)) { distanceToMinimum(of: $0) },
+            TableColumn("outcome") { path in path.divergedAtStep.map { "diverged at step \($0)" } ?? "finite" },
+        ]
+        return Table(name: "rosenbrock-ends", caption: "Where each optimizer stands after \(rosenbrockSteps) steps.",
+                     rows: paths, columns: columns)
+    }
+
+    // MARK: - Numbers from results
+
+    /// The epoch with the lowest validation loss.
+    static func bestEpoch(of history: TrainingHistory) -> Int {
+        history.epochs.min { ($0.validationLoss ?? .infinity) < ($1.validationLoss ?? .infinity) }?.epoch ?? 0
+    }
+
+    static func outcome(of history: TrainingHistory) -> String {
+        history.divergedAtEpoch.map { "diverged at epoch \($0)" } ?? "converged"
+    }
+
+    /// Euclidean distance from the last point of `path` to Rosenbrock's minimum (1, 1).
+    static func distanceToMinimum(of path: OptimizationTrajectory) -> Double {
+        guard let last = path.points.last else { return .nan }
+        return ((last.x - 1) * (last.x - 1) + (last.y - 1) * (last.y - 1)).squareRoot()
+    }
+
+
+    /// One sentence comparing the runs, written from the numbers rather than from expectation.
+    static func comparisonSentence(sgd: TrainingHistory, adam: TrainingHistory) -> String {
+        func describe(_ name: String, _ history: TrainingHistory) -> String {
+            if let epoch = history.divergedAtEpoch { return "\(name) diverged at epoch \(epoch)" }
+            let loss = history.epochs.last?.validationLoss ?? .nan
+            let accuracy = (history.epochs.last?.validationAccuracy ?? .nan) * 100
+            return "\(name) ends at validation loss \(String(format: "%.4f", loss)) (\(String(format: "%.1f", accuracy)) % correct)"
+        }
+        let sgdLoss = sgd.epochs.last?.validationLoss ?? .infinity
+        let adamLoss = adam.epochs.last?.validationLoss ?? .infinity
+        let leader = adamLoss < sgdLoss ? "Adam" : "SGD"
+        return "After \(epochs) epochs, \(describe("SGD", sgd)) and \(describe("Adam", adam)); \(leader) ends lower on the validation set here."
+    }
+}
