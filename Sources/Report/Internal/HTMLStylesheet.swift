@@ -67,8 +67,9 @@ enum HTMLStylesheet {
     figure.table { overflow-x: auto; }
     table { border-collapse: collapse; margin: 1em auto; font-variant-numeric: tabular-nums; }
     figure.table table { margin: 0 auto; }
-    th, td { padding: 0.35em 0.9em; border-bottom: 1px solid var(--rule); }
-    thead th { border-bottom: 2px solid var(--text); font-weight: 700; }
+    th, td { padding: 0.35em 0.6em; border-bottom: 1px solid var(--rule); }
+    thead th { border-bottom: 2px solid var(--text); font-weight: 700; vertical-align: bottom; }
+    figure.table table { font-size: 0.9em; }
     table { border-top: 2px solid var(--text); border-bottom: 2px solid var(--text); }
     .left { text-align: left; }
     .center { text-align: center; }
