@@ -11,9 +11,12 @@ final class ProseScannerTests: XCTestCase {
     }
 
     func testDollarAmountsAreNotMath() {
-        XCTAssertEqual(segments("costs $5 and $6 today"), [.markdown("costs $5 and $6 today")])
-        XCTAssertEqual(segments("$x$5"), [.markdown("$x$5")])
-        XCTAssertEqual(segments("$ x$"), [.markdown("$ x$")])
+        XCTAssertEqual(segments("costs $5 and $6 today"), [.markdown("costs \\$5 and \\$6 today")])
+        XCTAssertEqual(segments("$x$5"), [.markdown("\\$x\\$5")])
+        XCTAssertEqual(segments("$ x$"), [.markdown("\\$ x\\$")])
+        // Only ASCII digits block a closing `$`: "两" (two) has a numeric value in Unicode but is a word here.
+        XCTAssertEqual(segments("由$a$和$b$两个"), [.markdown("由"), .inlineMath("a"), .markdown("和"), .inlineMath("b"),
+                                               .markdown("两个")])
     }
 
     func testEscapedDollarStaysText() {
@@ -37,8 +40,24 @@ final class ProseScannerTests: XCTestCase {
         ])
     }
 
+    func testQuoteMarkersAreNotPartOfTheFormula() {
+        XCTAssertEqual(segments("> > $$\n> > a \\\\\n> > b\n> > $$"), [
+            .markdown("> > "), .displayMath("a \\\\\nb", linePrefix: "> > "),
+        ])
+        XCTAssertEqual(segments("> so $a +\n> b$ here"), [.markdown("> so "), .inlineMath("a +\nb"), .markdown(" here")])
+        XCTAssertEqual(segments("x $a\n> b$"), [.markdown("x "), .inlineMath("a\n> b")])
+    }
+
+    func testAMathBlockMayContainBlankLines() {
+        XCTAssertEqual(segments("$$\na\n\n\\\\\nb\n$$\nafter"), [
+            .displayMath("a\n\\\\\nb", linePrefix: ""), .markdown("\nafter"),
+        ])
+        XCTAssertEqual(segments("text $$a\n\nb$$"), [.markdown("text \\$\\$a\n\nb\\$\\$")])
+    }
+
     func testMathDoesNotCrossABlankLine() {
-        XCTAssertEqual(segments("$a\n\nb$"), [.markdown("$a\n\nb$")])
+        XCTAssertEqual(segments("$a\n\nb$"), [.markdown("\\$a\n\nb\\$")])
+        XCTAssertEqual(segments("$$a\n\nb"), [.markdown("\\$\\$a\n\nb")])
     }
 
     func testReferences() {
@@ -47,6 +66,7 @@ final class ProseScannerTests: XCTestCase {
             .reference(.table, name: "metrics"), .markdown("."),
         ])
         XCTAssertEqual(segments("mail me@fig:x or @someone"), [.markdown("mail me@fig:x or @someone")])
+        XCTAssertEqual(segments("见@fig:loss。"), [.markdown("见"), .reference(.figure, name: "loss"), .markdown("。")])
     }
 
     func testLineNumbers() {

@@ -2,8 +2,8 @@
 ///
 /// Screen: a single reading column of about 46em, a sans-serif stack that covers Chinese, a math font stack with
 /// OpenType MATH tables (without one, browsers draw unstretched brackets and small sums), centred figures with
-/// captions, ruled tables. Print: A4 pages, no link colours, figures, tables, listings and callouts kept whole,
-/// headings kept with what follows.
+/// captions, ruled tables. Print: A4 pages numbered "n / N", no link colours, figures, tables, listings and
+/// callouts kept whole, headings kept with what follows.
 enum HTMLStylesheet {
     static let css = """
     :root {
@@ -67,8 +67,9 @@ enum HTMLStylesheet {
     figure.table { overflow-x: auto; }
     table { border-collapse: collapse; margin: 1em auto; font-variant-numeric: tabular-nums; }
     figure.table table { margin: 0 auto; }
-    th, td { padding: 0.35em 0.9em; border-bottom: 1px solid var(--rule); }
-    thead th { border-bottom: 2px solid var(--text); font-weight: 700; }
+    th, td { padding: 0.35em 0.6em; border-bottom: 1px solid var(--rule); }
+    thead th { border-bottom: 2px solid var(--text); font-weight: 700; vertical-align: bottom; }
+    figure.table table { font-size: 0.9em; }
     table { border-top: 2px solid var(--text); border-bottom: 2px solid var(--text); }
     .left { text-align: left; }
     .center { text-align: center; }
@@ -83,7 +84,11 @@ enum HTMLStylesheet {
     hr { border: none; border-top: 1px solid var(--rule); margin: 2em 0; }
     img { max-width: 100%; }
     @media print {
-      @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+      @page {
+        size: A4;
+        margin: 18mm 16mm 20mm 16mm;
+        @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #59636e; }
+      }
       body { font-size: 10.5pt; line-height: 1.55; }
       main { max-width: none; padding: 0; }
       a, a:visited { color: inherit; text-decoration: none; }

@@ -7,10 +7,14 @@ import Foundation
 /// matched by length) and fenced code blocks (```` ``` ```` / `~~~`, up to three spaces of indentation).
 ///
 /// Rules (those of Pandoc's `tex_math_dollars`, which GitHub's renderer follows closely):
-/// - `$$…$$` is display math; it may span lines but not a blank line.
+/// - `$$…$$` is display math; it may span lines but not a blank line, unless the opening `$$` stands alone on
+///   its line (a math block, as Typora writes them). Blank lines inside are dropped.
 /// - `$…$` is inline math when the opening `$` is followed by a non-space, the closing `$` is preceded by a
 ///   non-space and not followed by a digit, with no blank line between them.
-/// - `@fig:name` / `@tab:name` is a reference unless the `@` follows a letter, digit or `_` (an e-mail address).
+/// - Inside a block quote, the `>` markers that continue a formula's lines are removed from its TeX.
+/// - A `$` that starts no formula is passed on escaped (`\$`), so it stays a dollar sign on GitHub too.
+/// - `@fig:name` / `@tab:name` is a reference unless the `@` follows an ASCII letter, digit or `_` (an e-mail
+///   address).
 ///   Names are ASCII letters, digits, `-` and `_`, ending in a letter or digit.
 enum ProseScanner {
     /// What a reference points at.
@@ -202,15 +206,20 @@ enum ProseScanner {
         }
 
         mutating func scanDisplayMath() {
+            // A `$$` alone on its line opens a math block that may contain blank lines, as in Typora, where
+            // teachers write their notes; a `$$` within text must close before a blank line.
+            let opensBlock = currentLinePrefix() != nil && isBlankLine(at: index + 2)
             var cursor = index + 2
             while cursor + 1 < characters.count {
                 if characters[cursor] == "\\" {
                     cursor += 2
                     continue
                 }
-                if startsParagraphBreak(cursor) { break }
+                if !opensBlock, startsParagraphBreak(cursor) { break }
                 if characters[cursor] == "$", characters[cursor + 1] == "$" {
-                    let tex = String(characters[index + 2..<cursor]).trimmingCharacters(in: .whitespacesAndNewlines)
+                    let tex = Self.removingBlankLines(
+                        Self.removingQuoteMarkers(String(characters[index + 2..<cursor]), depth: quoteDepth())
+                    ).trimmingCharacters(in: .whitespacesAndNewlines)
                     let startLine = line
                     let prefix = currentLinePrefix()
                     emit(.displayMath(tex, linePrefix: prefix), line: startLine)
@@ -221,8 +230,41 @@ enum ProseScanner {
                 }
                 cursor += 1
             }
-            append(characters[index..<index + 2])
+            appendLiteralDollars(2)
             index += 2
+        }
+
+        /// How many block quotes the current line is in: the `>` markers at its start.
+        func quoteDepth() -> Int {
+            var start = index
+            while start > 0, characters[start - 1] != "\n" { start -= 1 }
+            return characters[start..<index].prefix { $0 == " " || $0 == ">" }.filter { $0 == ">" }.count
+        }
+
+        /// A formula that continues over lines of a block quote carries the quote's `>` markers on each of them;
+        /// they belong to the Markdown, not to the TeX.
+        static func removingQuoteMarkers(_ tex: String, depth: Int) -> String {
+            guard depth > 0, tex.contains("\n") else { return tex }
+            let lines = tex.split(separator: "\n", omittingEmptySubsequences: false)
+            let continued = lines.dropFirst().map { line -> Substring in
+                var rest = line
+                for _ in 0..<depth {
+                    let trimmed = rest.drop { $0 == " " }
+                    guard trimmed.first == ">" else { break }
+                    rest = trimmed.dropFirst()
+                    if rest.first == " " { rest = rest.dropFirst() }
+                }
+                return rest
+            }
+            return ([lines[0]] + continued).joined(separator: "\n")
+        }
+
+        /// Blank lines mean nothing inside a formula (TeX rejects them in math mode) but would end a Markdown
+        /// block around it.
+        static func removingBlankLines(_ tex: String) -> String {
+            tex.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.allSatisfy(\.isWhitespace) }
+                .joined(separator: "\n")
         }
 
         /// The text between the last newline and the current position, if it is only spaces and `>`.
@@ -236,7 +278,7 @@ enum ProseScanner {
         mutating func scanInlineMath() {
             let opening = index
             guard opening + 1 < characters.count, !characters[opening + 1].isWhitespace else {
-                append("$")
+                appendLiteralDollars(1)
                 index += 1
                 return
             }
@@ -250,11 +292,11 @@ enum ProseScanner {
                 if startsParagraphBreak(cursor) { break }
                 if character == "$" {
                     let closes = !characters[cursor - 1].isWhitespace
-                        && (cursor + 1 == characters.count || !characters[cursor + 1].isNumber)
+                        && (cursor + 1 == characters.count || !("0"..."9").contains(characters[cursor + 1]))
                     if closes {
-                        let tex = String(characters[opening + 1..<cursor])
-                        emit(.inlineMath(tex), line: line)
-                        line += tex.filter { $0 == "\n" }.count
+                        let source = String(characters[opening + 1..<cursor])
+                        emit(.inlineMath(Self.removingQuoteMarkers(source, depth: quoteDepth())), line: line)
+                        line += source.filter { $0 == "\n" }.count
                         bufferLine = line
                         index = cursor + 1
                         return
@@ -263,13 +305,20 @@ enum ProseScanner {
                 }
                 cursor += 1
             }
-            append("$")
+            appendLiteralDollars(1)
             index += 1
+        }
+
+        /// A `$` that opens no formula is escaped, so no Markdown renderer with math support (GitHub's) can pair it
+        /// with a later one; `\$` renders as `$` everywhere.
+        mutating func appendLiteralDollars(_ count: Int) {
+            for _ in 0..<count { append(Array("\\$")[...]) }
         }
 
         mutating func scanReference() {
             let follows = index > 0 ? characters[index - 1] : " "
-            guard !(follows.isLetter || follows.isNumber || follows == "_") else {
+            // Only ASCII word characters make an e-mail address; Chinese text puts `@fig:` right after a word.
+            guard !(Self.isLetterOrDigit(follows) || follows == "_") else {
                 append("@")
                 index += 1
                 return

@@ -1,0 +1,229 @@
+import Foundation
+
+/// The numbers of one traced training step and how to present them; see ``WorkedExample``.
+struct WorkedExampleContent {
+    /// The losses the presentation knows the formula of.
+    enum LossForm {
+        case halfSumOfSquaredErrors
+        case meanSquaredError
+        case binaryCrossEntropyWithLogits
+        case softmaxCrossEntropy
+    }
+
+    /// An activation function as it is written in formulas.
+    enum ActivationForm: Equatable {
+        case identity
+        case sigmoid
+        case tanh
+        case relu
+        case other(String)
+
+        var tex: String {
+            switch self {
+            case .identity: return "\\operatorname{id}"
+            case .sigmoid: return "\\sigma"
+            case .tanh: return "\\tanh"
+            case .relu: return "\\operatorname{ReLU}"
+            case .other(let name): return "\\operatorname{\(name.filter { $0.isLetter })}"
+            }
+        }
+    }
+
+    /// One layer's values; vectors hold one entry per unit.
+    struct Layer {
+        var activation: ActivationForm
+        var weights: [[Double]]
+        var bias: [Double]
+        var preactivation: [Double]
+        var activationValue: [Double]
+        var delta: [Double]
+        var weightGradient: [[Double]]
+        var biasGradient: [Double]
+        var updatedWeights: [[Double]]
+        var updatedBias: [Double]
+    }
+
+    var input: [Double]
+    var target: [Double]
+    var loss: LossForm
+    var lossValue: Double
+    var lossAfterStep: Double
+    var learningRate: Double
+    var updatesBiases: Bool
+    var precision: WorkedExample.Precision
+    var layers: [Layer]
+
+    // MARK: - TeX
+
+    /// A number in the example's precision, as TeX; a value that rounds to zero is written without a sign.
+    func number(_ value: Double) -> String {
+        switch precision {
+        case .decimals(let decimals):
+            return Self.fixed(value, decimals: max(0, decimals))
+        case .significantDigits(let digits):
+            let digits = max(1, digits)
+            guard value != 0, value.isFinite else { return Self.fixed(value, decimals: digits - 1) }
+            let exponent = Int(floor(log10(abs(value))))
+            if exponent < -4 {
+                let mantissa = value / pow(10, Double(exponent))
+                return Self.fixed(mantissa, decimals: digits - 1) + " \\times 10^{\(exponent)}"
+            }
+            return Self.fixed(value, decimals: max(0, digits - 1 - exponent))
+        }
+    }
+
+    private static func fixed(_ value: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", value)
+        return Double(text) == 0 ? String(format: "%.\(decimals)f", 0.0) : text
+    }
+
+    func column(_ values: [Double]) -> String {
+        "\\begin{bmatrix} " + values.map(number).joined(separator: " \\\\ ") + " \\end{bmatrix}"
+    }
+
+    func matrix(_ rows: [[Double]]) -> String {
+        "\\begin{bmatrix} " + rows.map { $0.map(number).joined(separator: " & ") }.joined(separator: " \\\\ ")
+            + " \\end{bmatrix}"
+    }
+
+    private func plain(_ value: Double) -> String {
+        var text = String(format: "%.10g", value)
+        if text.contains("e") { text = number(value) }
+        return text
+    }
+
+    /// A component `name⁽ˡ⁾_j` in formulas over components.
+    private func symbol(_ name: String, _ layer: Int) -> String { "\(name)^{(\(layer))}" }
+
+    /// A whole vector, bold: `𝐚⁽ˡ⁾`.
+    private func vector(_ name: String, _ layer: Int) -> String { "\\mathbf{\(name)}^{(\(layer))}" }
+
+    /// The loss of one sample.
+    private var lossTeX: String {
+        let output = symbol("a", layers.count)
+        let logits = symbol("z", layers.count)
+        switch loss {
+        case .halfSumOfSquaredErrors:
+            return "L = \\frac{1}{2} \\sum_{j} \\left( \(output)_j - y_j \\right)^2"
+        case .meanSquaredError:
+            return "L = \\frac{1}{k} \\sum_{j} \\left( \(output)_j - y_j \\right)^2"
+        case .binaryCrossEntropyWithLogits:
+            return "L = -\\frac{1}{k} \\sum_{j} \\left[ y_j \\log \\sigma(\(logits)_j) + (1 - y_j) \\log \\left( 1 - \\sigma(\(logits)_j) \\right) \\right]"
+        case .softmaxCrossEntropy:
+            return "L = -\\sum_{j} y_j \\log \\operatorname{softmax}(\(vector("z", layers.count)))_j"
+        }
+    }
+
+    /// δ of the output layer, ∂L/∂z⁽ᴸ⁾, for this loss.
+    private var outputDeltaTeX: String {
+        let last = layers.count
+        let difference = "\\left( \(vector("a", last)) - \\mathbf{y} \\right)"
+        let derivative = "\(layers[last - 1].activation.tex)'\\left( \(vector("z", last)) \\right)"
+        switch loss {
+        case .halfSumOfSquaredErrors:
+            return "\(difference) \\odot \(derivative)"
+        case .meanSquaredError:
+            return "\\frac{2}{k} \(difference) \\odot \(derivative)"
+        case .binaryCrossEntropyWithLogits:
+            return "\\frac{1}{k} \\left( \\sigma(\(vector("z", last))) - \\mathbf{y} \\right)"
+        case .softmaxCrossEntropy:
+            return "\\operatorname{softmax}(\(vector("z", last))) - \\mathbf{y}"
+        }
+    }
+
+    // MARK: - Blocks
+
+    private struct Words {
+        let language: DocumentLanguage
+        var chinese: Bool { language == .chinese }
+        var formulas: String { chinese ? "**所用公式。**" : "**Formulas used.**" }
+        var forward: String { chinese ? "**前向传播。**" : "**Forward pass.**" }
+        var lossTitle: String { chinese ? "**损失。**" : "**Loss.**" }
+        var backward: String { chinese ? "**反向传播。**" : "**Backward pass.**" }
+        var update: String { chinese ? "**参数更新。**" : "**Update.**" }
+        func setup(sizes: String, rate: String, biases: Bool) -> String {
+            if chinese {
+                return "网络结构 \(sizes)，输入 $\\mathbf{x}$，目标 $\\mathbf{y}$，学习率 $\\alpha = \(rate)$"
+                    + (biases ? "，权重和偏置都更新。" : "，只更新权重，偏置保持不变。")
+            }
+            return "A \(sizes) network, input $\\mathbf{x}$, target $\\mathbf{y}$, learning rate $\\alpha = \(rate)$; "
+                + (biases ? "weights and biases are updated." : "only the weights are updated, the biases stay fixed.")
+        }
+        func lossAfter(_ value: String) -> String {
+            chinese ? "更新后，同一样本的损失降为 $L = \(value)$。" : "After the step, the loss on the same sample is $L = \(value)$."
+        }
+        var biasesFixed: String { chinese ? "（偏置不更新）" : "(biases held fixed)" }
+    }
+
+    /// The example as prose blocks of display formulas.
+    func nodes(language: DocumentLanguage) -> [DocumentNode] {
+        let words = Words(language: language)
+        let count = layers.count
+        let sizes = ([input.count] + layers.map(\.preactivation.count)).map(String.init).joined(separator: "–")
+        var blocks: [String] = []
+
+        blocks.append(words.setup(sizes: sizes, rate: plain(learningRate), biases: updatesBiases))
+        blocks.append(words.formulas + "\n\n" + display([
+            "\\mathbf{z}^{(l)} = \\mathbf{W}^{(l)} \\mathbf{a}^{(l-1)} + \\mathbf{b}^{(l)}, \\quad "
+                + "\\mathbf{a}^{(l)} = f\\left( \\mathbf{z}^{(l)} \\right), \\quad \\mathbf{a}^{(0)} = \\mathbf{x}",
+            lossTeX,
+            "\\boldsymbol{\\delta}^{(L)} = \\frac{\\partial L}{\\partial \\mathbf{z}^{(L)}}, \\quad "
+                + "\\boldsymbol{\\delta}^{(l)} = \\left( \\mathbf{W}^{(l+1)\\top} \\boldsymbol{\\delta}^{(l+1)} \\right) "
+                + "\\odot f'\\left( \\mathbf{z}^{(l)} \\right)",
+            "\\frac{\\partial L}{\\partial \\mathbf{W}^{(l)}} = \\boldsymbol{\\delta}^{(l)} \\mathbf{a}^{(l-1)\\top}, \\quad "
+                + "\\frac{\\partial L}{\\partial \\mathbf{b}^{(l)}} = \\boldsymbol{\\delta}^{(l)}",
+            "\\mathbf{W}^{(l)} \\leftarrow \\mathbf{W}^{(l)} - \\alpha \\frac{\\partial L}{\\partial \\mathbf{W}^{(l)}}, \\quad "
+                + "\\mathbf{b}^{(l)} \\leftarrow \\mathbf{b}^{(l)} - \\alpha \\frac{\\partial L}{\\partial \\mathbf{b}^{(l)}}",
+        ]))
+
+        var forward = ["\\mathbf{x} = \\mathbf{a}^{(0)} = \(column(input)), \\quad \\mathbf{y} = \(column(target))"]
+        var previous = input
+        for (index, layer) in layers.enumerated() {
+            let l = index + 1
+            forward.append("\\mathbf{z}^{(\(l))} = \\mathbf{W}^{(\(l))} \\mathbf{a}^{(\(l - 1))} + \\mathbf{b}^{(\(l))} = "
+                + "\(matrix(layer.weights)) \(column(previous)) + \(column(layer.bias)) = \(column(layer.preactivation))")
+            forward.append("\\mathbf{a}^{(\(l))} = \(layer.activation.tex)\\left( \\mathbf{z}^{(\(l))} \\right) = "
+                + column(layer.activationValue))
+            previous = layer.activationValue
+        }
+        blocks.append(words.forward + "\n\n" + display(forward))
+
+        blocks.append(words.lossTitle + "\n\n" + display(["\(lossTeX) = \(number(lossValue))"]))
+
+        var backward: [String] = []
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            let l = index + 1
+            let layer = layers[index]
+            if l == count {
+                backward.append("\\boldsymbol{\\delta}^{(\(l))} = \(outputDeltaTeX) = \(column(layer.delta))")
+            } else {
+                backward.append("\\boldsymbol{\\delta}^{(\(l))} = \\left( \\mathbf{W}^{(\(l + 1))\\top} \\boldsymbol{\\delta}^{(\(l + 1))} \\right) "
+                    + "\\odot \(layer.activation.tex)'\\left( \\mathbf{z}^{(\(l))} \\right) = \(column(layer.delta))")
+            }
+            backward.append("\\frac{\\partial L}{\\partial \\mathbf{W}^{(\(l))}} = \\boldsymbol{\\delta}^{(\(l))} \\mathbf{a}^{(\(l - 1))\\top} = "
+                + "\(matrix(layer.weightGradient)), \\quad \\frac{\\partial L}{\\partial \\mathbf{b}^{(\(l))}} = \(column(layer.biasGradient))")
+        }
+        blocks.append(words.backward + "\n\n" + display(backward))
+
+        var update: [String] = []
+        let rate = plain(learningRate)
+        for (index, layer) in layers.enumerated() {
+            let l = index + 1
+            update.append("\\mathbf{W}^{(\(l))} \\leftarrow \(matrix(layer.weights)) - \(rate) \(matrix(layer.weightGradient)) = "
+                + matrix(layer.updatedWeights))
+            if updatesBiases {
+                update.append("\\mathbf{b}^{(\(l))} \\leftarrow \(column(layer.bias)) - \(rate) \(column(layer.biasGradient)) = "
+                    + column(layer.updatedBias))
+            }
+        }
+        blocks.append(words.update + (updatesBiases ? "" : " " + words.biasesFixed) + "\n\n" + display(update)
+            + "\n\n" + words.lossAfter(number(lossAfterStep)))
+
+        return blocks.map { Prose($0).documentNode }
+    }
+
+    /// Display formulas, one per line block.
+    private func display(_ formulas: [String]) -> String {
+        formulas.map { "$$\n\($0)\n$$" }.joined(separator: "\n\n")
+    }
+}
