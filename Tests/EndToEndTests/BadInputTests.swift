@@ -71,6 +71,31 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(leftovers, ["flaky"])
     }
 
+    /// A document that refers to a figure it does not have fails with a message naming the reference.
+    func testMissingFigureReferenceIsNamed() throws {
+        let root = try TemporaryFolder.make()
+        try TemporaryFolder.write([
+            "experiments/dangling/Dangling.swift": """
+                import Report
+
+                /// Refers to a figure that does not exist.
+                @main
+                struct Dangling: Experiment {
+                    static func makeDocument(run: ExperimentRun) throws -> Document {
+                        Document(title: "Dangling") {
+                            Prose("As @fig:loss-curve shows, nothing.")
+                        }
+                    }
+                }
+
+                """,
+        ], under: root)
+        let result = try ReportExecutable.run(["run", "experiments/dangling"], in: root)
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.standardError.contains("missing figure 'loss-curve'"), result.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/dangling").path))
+    }
+
     /// Writes a report, or half of one and then fails or crashes, as the file `mode` in the working folder says.
     private static let flakyExperiment = """
         import Foundation
