@@ -59,7 +59,7 @@ struct Backpropagation: Experiment {
                 FigureBlock(name: "network-2-2-2",
                             caption: "笔记 002 的 2–2–2 网络：边上是初始权重 $w_1,\\dots,w_8$，神经元旁是偏置。",
                             weightedNetworkFigure(exampleNetwork, neuronNames: [["i₁", "i₂"], ["h₁", "h₂"], ["o₁", "o₂"]],
-                                                  numbersWeights: true, title: "2–2–2 网络及其初始参数"))
+                                                  numbersWeights: true, title: "2–2–2 网络及其初始参数", height: 400))
                 Prose(backpropagationExplanation(example))
                 WorkedExample(network: exampleNetwork, input: exampleInput, target: exampleTarget,
                               learningRate: exampleLearningRate)
@@ -68,12 +68,18 @@ struct Backpropagation: Experiment {
             }
             Section("房价预测：3–2–2–1 ReLU 网络（笔记 003）") {
                 Prose(houseSetup(house))
+                FigureBlock(name: "network-3-2-2-1",
+                            caption: "笔记 003 的 3–2–2–1 房价网络及其初始权重和偏置，所有神经元都用 ReLU。",
+                            weightedNetworkFigure(houseNetwork,
+                                                  neuronNames: [["x₁", "x₂", "x₃"], ["h₁", "h₂"], ["g₁", "g₂"], ["ŷ"]],
+                                                  numbersWeights: false, title: "3–2–2–1 房价网络及其初始参数", height: 480))
                 WorkedExample(network: houseNetwork, input: houseInput, target: houseTarget,
-                              learningRate: houseLearningRate, precision: .significantDigits(5))
+                              learningRate: houseLearningRate)
                 Callout(.warning, notesWarning(house, notesMethod))
                 notesComparisonTable(house, notesMethod)
                 Prose(reluSentence(house))
                 Prose(stepSizeSentence(house))
+                Snippet("network-003", caption: "房价网络的定义（实验源代码）")
             }
             Section("每个数都经过检验：梯度检验") {
                 Prose(gradientCheckExplanation(checks))
@@ -129,7 +135,7 @@ struct Backpropagation: Experiment {
             \\delta^{(1)}_1 = \\left( w_5 \\delta^{(2)}_1 + w_7 \\delta^{(2)}_2 \\right) h_1 (1 - h_1) = \(significant(hidden.delta[0, 0])).$$
 
             **参数更新**：权重 $w_{jk}^{(l)}$ 连接第 $l-1$ 层的神经元 $k$ 和第 $l$ 层的神经元 $j$，它的梯度是\
-            "终点的误差 × 起点的输出"，即 $\\frac{\\partial L}{\\partial \\mathbf{W}^{(l)}} = \
+            “终点的误差 × 起点的输出”，即 $\\frac{\\partial L}{\\partial \\mathbf{W}^{(l)}} = \
             \\boldsymbol{\\delta}^{(l)} \\mathbf{a}^{(l-1)\\top}$；偏置的梯度就是 $\\boldsymbol{\\delta}^{(l)}$。\
             梯度下降沿负梯度走一步：$\\mathbf{W}^{(l)} \\leftarrow \\mathbf{W}^{(l)} - \\alpha \\frac{\\partial L}{\\partial \\mathbf{W}^{(l)}}$。\
             例如 $\\frac{\\partial L}{\\partial w_5} = \\delta^{(2)}_1 h_1 = \(significant(firstDelta)) \\times \
@@ -154,7 +160,7 @@ struct Backpropagation: Experiment {
     static func houseSetup(_ trace: TrainingStepTrace<Double>) -> String {
         """
         笔记 003 用一个三层的 ReLU 网络预测房价：输入 $\\mathbf{x} = (\(houseInput.map(plain).joined(separator: ", ")))$ \
-        依次是面积、卧室数和房龄，两个各有两个神经元的隐藏层，一个输出神经元；输出层也用 ReLU，\
+        依次是面积、卧室数和房龄，两个各有两个神经元的隐藏层，一个输出神经元（@fig:network-3-2-2-1）；输出层也用 ReLU，\
         保证预测的价格不为负。目标 $y = \(plain(houseTarget[0]))$，损失 $L = \\frac12 (a^{(3)} - y)^2$，\
         学习率 $\\alpha = \(plain(houseLearningRate))$。ReLU 的导数是 $\\operatorname{ReLU}'(z) = 1$（$z > 0$）\
         或 $0$（$z \\le 0$），所以反向传播时，凡是 $z \\le 0$ 的神经元都会把误差截断为 0。
@@ -202,7 +208,7 @@ struct Backpropagation: Experiment {
         let z3 = trace.layers[2].preactivation[0, 0]
         let activeHidden = trace.layers[0].preactivation.row(0).allSatisfy { $0 > 0 }
         return """
-            笔记在输出层"忽略激活函数，假设 $a^{(3)} = z^{(3)}$"，这一步恰好无害：$z^{(3)} = \(significant(z3)) \
+            笔记在输出层“忽略激活函数，假设 $a^{(3)} = z^{(3)}$”，这一步恰好无害：$z^{(3)} = \(significant(z3)) \
             \(z3 > 0 ? "> 0" : "\\le 0")$，ReLU 的导数\(z3 > 0 ? "是 1" : "是 0，这一步并非无害")。\
             第 1 层同样如此：\(activeHidden ? "$\\mathbf{z}^{(1)}$ 的两个分量都为正，导数都是 1" : "$\\mathbf{z}^{(1)}$ 有非正分量，导数不全为 1")。\
             只有第 2 层的第一个神经元 $z^{(2)}_1 < 0$，它的导数为 0 才是关键；一个在这个样本上输出恒为 0 的 ReLU 神经元\
@@ -302,9 +308,9 @@ struct Backpropagation: Experiment {
     static func notesComparisonTable(_ trace: TrainingStepTrace<Double>, _ notes: NotesMethod) -> Table {
         let columns: [TableColumn<ComparisonRow>] = [
             TableColumn("量") { $0.quantity },
-            TableColumn("笔记的算法（重算）", alignment: .right) { significant($0.notes, 5) },
-            TableColumn("引擎（正确）", alignment: .right) { significant($0.engine, 5) },
-            TableColumn("差", alignment: .right) { significant($0.notes - $0.engine) },
+            TableColumn("笔记的算法（重算）", alignment: .right) { tableNumber($0.notes, 5) },
+            TableColumn("引擎（正确）", alignment: .right) { tableNumber($0.engine, 5) },
+            TableColumn("差", alignment: .right) { tableNumber($0.notes - $0.engine, 4) },
         ]
         return Table(name: "notes-comparison",
                      caption: "笔记 003 的算法（$\\mathbf{z}^{(2)}$ 加错、忽略 ReLU 导数）与引擎逐项对照，学习率 \(plain(houseLearningRate))。",
@@ -348,8 +354,8 @@ struct Backpropagation: Experiment {
         let columns: [TableColumn<CheckedGradient>] = [
             TableColumn("网络") { $0.network },
             TableColumn("参数") { $0.parameter },
-            TableColumn("反向传播", alignment: .right) { significant($0.backpropagated, 10) },
-            TableColumn("中心差分", alignment: .right) { significant($0.numerical, 10) },
+            TableColumn("反向传播", alignment: .right) { tableNumber($0.backpropagated, 10) },
+            TableColumn("中心差分", alignment: .right) { tableNumber($0.numerical, 10) },
             TableColumn("相对误差", format: .scientific(1)) { $0.relativeError },
         ]
         return Table(name: "gradient-check", caption: "反向传播的梯度与中心差分（$h = 10^{-6}$）的对照。",
@@ -361,13 +367,15 @@ struct Backpropagation: Experiment {
     /// `networkDiagram` with every weight written on its edge and every bias beside its neuron.
     /// - Parameters:
     ///   - numbersWeights: names the weights w₁, w₂, … in the order of notes 002 (layer by layer, row by row).
+    ///   - height: the page height; taller for layers with more neurons.
     static func weightedNetworkFigure(_ network: Sequential<Double>, neuronNames: [[String]], numbersWeights: Bool,
-                                      title: String) -> Figure {
+                                      title: String, height: Double) -> Figure {
         let layers = network.denseLayers
         let sizes = [network.inputSize] + layers.map(\.outputSize)
-        let names = ["输入层"] + layers.indices.dropLast().map { "隐藏层 \($0 + 1)" } + ["输出层"]
+        let hiddenCount = layers.count - 1
+        let names = ["输入层"] + (0..<hiddenCount).map { hiddenCount == 1 ? "隐藏层" : "隐藏层 \($0 + 1)" } + ["输出层"]
         let figure = Figure.networkDiagram(layerSizes: sizes, layerNames: names, neuronLabels: neuronNames,
-                                           title: title, width: 820, height: 440)
+                                           title: title, width: 820, height: height)
         let axes = figure.axes
         // The diagram puts layer l at x = l and neuron s of n at y = (n − 1)/2 − s.
         func y(_ slot: Int, of count: Int) -> Double { Double(count - 1) / 2 - Double(slot) }
@@ -380,7 +388,7 @@ struct Backpropagation: Experiment {
                     // 30 % along the edge from its source keeps the labels of crossing edges apart.
                     let fraction = 0.3
                     let startY = y(source, of: weights.columns), endY = y(target, of: weights.rows)
-                    let value = plain(weights[target, source])
+                    let value = figureNumber(weights[target, source])
                     axes.text(numbersWeights ? "w_{\(number)} = \(value)" : value,
                               x: Double(index) + fraction, y: startY + fraction * (endY - startY),
                               size: 12, horizontal: .center, vertical: .center, boxed: true)
@@ -389,7 +397,7 @@ struct Backpropagation: Experiment {
             for target in 0..<layer.outputSize {
                 let position = y(target, of: layer.outputSize)
                 let above = position >= 0
-                axes.text("b = \(plain(layer.bias[target]))", x: Double(index + 1), y: position + (above ? 0.2 : -0.2),
+                axes.text("b = \(figureNumber(layer.bias[target]))", x: Double(index + 1), y: position + (above ? 0.2 : -0.2),
                           size: 12, horizontal: .center, vertical: above ? .bottom : .top)
             }
         }
@@ -413,6 +421,16 @@ struct Backpropagation: Experiment {
     /// A value as it is written in the notes: up to 10 significant digits, no trailing zeros (0.05, 1200).
     static func plain(_ value: Double) -> String {
         String(format: "%.10g", value)
+    }
+
+    /// ``plain(_:)`` with a typographic minus, for figure labels.
+    static func figureNumber(_ value: Double) -> String {
+        plain(value).replacingOccurrences(of: "-", with: "−")
+    }
+
+    /// ``significant(_:_:)`` with a typographic minus, for table cells (prose math gets one from MathML).
+    static func tableNumber(_ value: Double, _ digits: Int) -> String {
+        significant(value, digits).replacingOccurrences(of: "-", with: "−")
     }
 
     /// `digits` significant digits, the precision of the worked examples; zero is written 0.
