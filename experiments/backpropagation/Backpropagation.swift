@@ -6,8 +6,22 @@ import Report
 /// 反向传播逐步计算 — worked backpropagation examples (notes 002, 003).
 @main
 struct Backpropagation: Experiment {
-    /// No randomness: every weight below is given, so the seed printed in the appendix is only a label.
-    static let seed: UInt64 = 0
+    /// The worked examples have given weights; the seed is for the deep networks of the vanishing-gradient
+    /// figure only (their data and initial weights).
+    static let seed: UInt64 = 1
+
+    // snippet: deep-networks
+    /// Eight hidden layers of 16 units: deep enough for the per-layer factor σ′ ≤ 1/4 to add up.
+    static let deepLayerSizes = [2] + Array(repeating: 16, count: 8) + [1]
+    /// Each activation with the initialiser made for it (Xavier for sigmoid, He for ReLU), so the comparison
+    /// is not an artefact of a bad scale.
+    static let deepNetworks: [(name: String, activation: Activation, initializer: WeightInitializer)] = [
+        ("sigmoid（Xavier 初始化）", .sigmoid, .xavierUniform),
+        ("ReLU（He 初始化）", .relu, .heUniform),
+    ]
+    /// One batch of 256 two-moons points: gradients averaged over many samples, not one lucky point.
+    static let deepSampleCount = 256
+    // end snippet
 
     // snippet: network-002
     /// Notes 002: the standard 2-2-2 sigmoid example, values as in the independent float64 reference.
@@ -47,6 +61,7 @@ struct Backpropagation: Experiment {
                                            loss: .halfSumOfSquaredErrors, learningRate: houseLearningRate)
         }
         let notesMethod = NotesMethod(trace: house, misaddedPreactivation: notesMisaddedPreactivation)
+        let deepGradients = run.measure("deep-network gradients") { layerGradientNorms() }
         let checks = run.measure("gradient checks") {
             [(name: "2–2–2", report: gradientCheck(exampleNetwork, input: exampleInput, target: exampleTarget)),
              (name: "3–2–2–1", report: gradientCheck(houseNetwork, input: houseInput, target: houseTarget))]
@@ -90,6 +105,11 @@ struct Backpropagation: Experiment {
                 FigureBlock(name: "sigmoid-derivative",
                             caption: "sigmoid 与 ReLU 及其导数（由训练引擎计算）；虚线标出 $\\sigma'$ 的最大值 $1/4$。",
                             activationFigure())
+                Prose(vanishingSentence(deepGradients))
+                FigureBlock(name: "gradient-per-layer",
+                            caption: "初始化时每层权重梯度的范数 $\\lVert \\partial L / \\partial \\mathbf{W}^{(l)} \\rVert$（对数坐标），两个 \(deepLayerSizes.map(String.init).joined(separator: "–")) 网络，同一批 \(deepSampleCount) 个样本。",
+                            gradientFigure(deepGradients))
+                Snippet("deep-networks", caption: "两个深层网络的设置（实验源代码）")
             }
         }
     }
@@ -362,7 +382,43 @@ struct Backpropagation: Experiment {
                      rows: rows, columns: columns)
     }
 
+    // MARK: - Vanishing gradients
+
+    /// `‖∂L/∂W⁽ˡ⁾‖` (Frobenius) of every layer at initialisation, for each network of ``deepNetworks``.
+    static func layerGradientNorms() -> [(name: String, values: [Double])] {
+        let data = Dataset<Double>.twoMoons(count: deepSampleCount, noise: 0.1, seed: seed)
+        return deepNetworks.map { entry in
+            var network = Sequential<Double>.multilayerPerceptron(
+                sizes: deepLayerSizes, hiddenActivation: entry.activation, weightInitializer: entry.initializer, seed: seed)
+            _ = network.computeGradients(inputs: data.inputs, targets: data.targets, loss: .halfSumOfSquaredErrors)
+            var norms: [Double] = []
+            network.visitParameters { _, gradient, kind, _ in
+                if kind == .weight { norms.append(gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()) }
+            }
+            return (entry.name, norms)
+        }
+    }
+
+    static func vanishingSentence(_ gradients: [(name: String, values: [Double])]) -> String {
+        let ratios = gradients.map { entry -> String in
+            let first = entry.values.first ?? .nan, last = entry.values.last ?? .nan
+            let ratio = first / last
+            let text = abs(ratio) >= 0.01 ? significant(ratio, 2) : latexScientific(ratio)
+            return "\(entry.name)网络第 1 层的梯度范数是最后一层的 $\(text)$ 倍"
+        }
+        return """
+            引擎可以直接验证这一点。@fig:gradient-per-layer 是两个 \(deepLayerSizes.count - 2) 个隐藏层的网络在初始化时\
+            每层权重梯度的大小：\(ratios.joined(separator: "，"))。
+            """
+    }
+
     // MARK: - Figures
+
+    static func gradientFigure(_ gradients: [(name: String, values: [Double])]) -> Figure {
+        Figure.gradientMagnitudes(gradients, x: gradients.first.map { $0.values.indices.map { Double($0 + 1) } },
+                                  title: "每层的梯度大小", xLabel: "层 l（1 = 靠近输入）",
+                                  yLabel: "‖∂L/∂W^{(l)}‖", width: 820, height: 420)
+    }
 
     /// `networkDiagram` with every weight written on its edge and every bias beside its neuron.
     /// - Parameters:
