@@ -10,19 +10,6 @@ struct Backpropagation: Experiment {
     /// figure only (their data and initial weights).
     static let seed: UInt64 = 1
 
-    // snippet: deep-networks
-    /// Eight hidden layers of 16 units: deep enough for the per-layer factor σ′ ≤ 1/4 to add up.
-    static let deepLayerSizes = [2] + Array(repeating: 16, count: 8) + [1]
-    /// Each activation with the initialiser made for it (Xavier for sigmoid, He for ReLU), so the comparison
-    /// is not an artefact of a bad scale.
-    static let deepNetworks: [(name: String, activation: Activation, initializer: WeightInitializer)] = [
-        ("sigmoid（Xavier 初始化）", .sigmoid, .xavierUniform),
-        ("ReLU（He 初始化）", .relu, .heUniform),
-    ]
-    /// One batch of 256 two-moons points: gradients averaged over many samples, not one lucky point.
-    static let deepSampleCount = 256
-    // end snippet
-
     // snippet: network-002
     /// Notes 002: the standard 2-2-2 sigmoid example, values as in the independent float64 reference.
     static let exampleInput = [0.05, 0.10]
@@ -44,6 +31,19 @@ struct Backpropagation: Experiment {
         Dense(weights: Matrix([[0.1, -0.1], [0.1, 0.1]]), bias: [0.01, 0.01], activation: .relu),
         Dense(weights: Matrix([[0.1, 0.1]]), bias: [0.01], activation: .relu),
     ])
+    // end snippet
+
+    // snippet: deep-networks
+    /// Eight hidden layers of 16 units: deep enough for the per-layer factor σ′ ≤ 1/4 to add up.
+    static let deepLayerSizes = [2] + Array(repeating: 16, count: 8) + [1]
+    /// Each activation with the initialiser made for it (Xavier for sigmoid, He for ReLU), so the comparison
+    /// is not an artefact of a bad scale.
+    static let deepNetworks: [(name: String, activation: Activation, initializer: WeightInitializer)] = [
+        ("sigmoid（Xavier 初始化）", .sigmoid, .xavierUniform),
+        ("ReLU（He 初始化）", .relu, .heUniform),
+    ]
+    /// One batch of 256 two-moons points: gradients averaged over many samples, not one lucky point.
+    static let deepSampleCount = 256
     // end snippet
 
     /// The z⁽²⁾ and the loss printed in notes 003, quoted only to show where its hand computation departs
@@ -70,7 +70,7 @@ struct Backpropagation: Experiment {
         return Document(title: "反向传播：逐步计算", language: .chinese, seed: seed) {
             Prose(introduction)
             Section("2–2–2 sigmoid 网络（笔记 002）") {
-                Prose(exampleSetup(example))
+                Prose(exampleSetup)
                 FigureBlock(name: "network-2-2-2",
                             caption: "笔记 002 的 2–2–2 网络：边上是初始权重 $w_1,\\dots,w_8$，神经元旁是偏置。",
                             weightedNetworkFigure(exampleNetwork, neuronNames: [["i₁", "i₂"], ["h₁", "h₂"], ["o₁", "o₂"]],
@@ -82,7 +82,7 @@ struct Backpropagation: Experiment {
                 Snippet("network-002", caption: "网络的定义（实验源代码）")
             }
             Section("房价预测：3–2–2–1 ReLU 网络（笔记 003）") {
-                Prose(houseSetup(house))
+                Prose(houseSetup)
                 FigureBlock(name: "network-3-2-2-1",
                             caption: "笔记 003 的 3–2–2–1 房价网络及其初始权重和偏置，所有神经元都用 ReLU。",
                             weightedNetworkFigure(houseNetwork,
@@ -119,10 +119,11 @@ struct Backpropagation: Experiment {
     static let introduction = """
         这份讲义把课程笔记中的两个反向传播例子完整地算一遍：笔记 002 的 2–2–2 sigmoid 网络和笔记 003 的 \
         3–2–2–1 ReLU 房价网络。讲义中的每个数都由训练引擎计算（双精度），不是手算后抄录的；每个梯度还用中心差分\
-        独立检验过（@tab:gradient-check）。第 2 节指出笔记 003 手算中的错误（@tab:notes-comparison）。
+        独立检验过（@tab:gradient-check）。第 2 节指出笔记 003 手算中的错误（@tab:notes-comparison）；第 4 节\
+        用 sigmoid 的导数解释梯度消失，并用引擎算出深层网络每层的梯度（@fig:gradient-per-layer）。
         """
 
-    static func exampleSetup(_ trace: TrainingStepTrace<Double>) -> String {
+    static var exampleSetup: String {
         """
         网络有两个输入 $i_1 = \(plain(exampleInput[0]))$、$i_2 = \(plain(exampleInput[1]))$，两个隐藏神经元 \
         $h_1, h_2$ 和两个输出神经元 $o_1, o_2$，所有神经元都用 sigmoid 激活 \
@@ -177,7 +178,7 @@ struct Backpropagation: Experiment {
             """
     }
 
-    static func houseSetup(_ trace: TrainingStepTrace<Double>) -> String {
+    static var houseSetup: String {
         """
         笔记 003 用一个三层的 ReLU 网络预测房价：输入 $\\mathbf{x} = (\(houseInput.map(plain).joined(separator: ", ")))$ \
         依次是面积、卧室数和房龄，两个各有两个神经元的隐藏层，一个输出神经元（@fig:network-3-2-2-1）；输出层也用 ReLU，\
