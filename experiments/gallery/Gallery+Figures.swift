@@ -53,21 +53,49 @@ extension Gallery {
         paths.map { Trajectory(name: $0.name, x: $0.xs, y: $0.ys) }
     }
 
+    /// Where to write an optimizer's name: pointing at its point after `step` steps (nil: its last point),
+    /// with the text moved by `offset` in data units.
+    struct PathLabel {
+        var step: Int?
+        var offset: SIMD2<Double>
+    }
+
+    /// Names each path with an arrow, so that paths of similar colour can be told apart in grey print.
+    static func label(_ paths: [OptimizationTrajectory], on axes: Axes, _ labels: [PathLabel]) {
+        for (path, label) in zip(paths, labels) {
+            guard let point = label.step.map({ path.points[min($0, path.points.count - 1)] }) ?? path.points.last else {
+                continue
+            }
+            axes.annotate(path.name, pointingAtX: point.x, y: point.y, textX: point.x + label.offset.x,
+                          textY: point.y + label.offset.y)
+        }
+    }
+
     static func rosenbrockFigure(_ paths: [OptimizationTrajectory]) -> Figure {
         let function = TestFunction.rosenbrock
-        return Figure.optimizerTrajectories(
+        let figure = Figure.optimizerTrajectories(
             trajectories(paths), over: { x, y in function.value(SIMD2(x, y)) },
             xRange: -2...2, yRange: -1...3, minimum: (x: 1, y: 1), minimumLabel: "minimum (1, 1)",
             levels: .logarithmic(count: 20), title: "Rosenbrock, log-spaced contours", width: 720, height: 540)
+        // SGD, Momentum, AdaGrad, RMSProp, Adam: each name below or beside its end, clear of the valley floor.
+        label(paths, on: figure.axes, [
+            PathLabel(offset: SIMD2(-0.5, -0.45)), PathLabel(offset: SIMD2(0.1, -0.6)),
+            PathLabel(offset: SIMD2(0.1, -0.55)), PathLabel(offset: SIMD2(0.55, -0.35)),
+            PathLabel(offset: SIMD2(-0.55, 0.5)),
+        ])
+        return figure
     }
 
     static func quadraticFigure(_ paths: [OptimizationTrajectory]) -> Figure {
         let function = OptimizerPaths.quadratic
-        return Figure.optimizerTrajectories(
+        let figure = Figure.optimizerTrajectories(
             trajectories(paths), over: { x, y in function.value(SIMD2(x, y)) },
             xRange: -3...3, yRange: -2...2, minimum: (x: 0, y: 0), minimumLabel: "minimum (0, 0)",
             levels: .automatic(count: 12), filled: true, title: "½(x² + 20y²): SGD zig-zags across the narrow valley",
             width: 800, height: 520)
+        label(paths, on: figure.axes, [PathLabel(step: 1, offset: SIMD2(0.55, -0.45)),
+                                       PathLabel(step: 11, offset: SIMD2(0.3, 0.75))])
+        return figure
     }
 
     static func himmelblauFigure(_ paths: [OptimizationTrajectory]) -> Figure {
@@ -75,7 +103,7 @@ extension Gallery {
         return Figure.optimizerTrajectories(
             trajectories(paths), over: { x, y in function.value(SIMD2(x, y)) },
             xRange: -5...5, yRange: -5...5, levels: .logarithmic(count: 16, lower: 0.1), gridSize: 150,
-            separatePanels: true, title: "Himmelblau: one panel per optimizer, same start", width: 840, height: 580)
+            separatePanels: true, title: "Himmelblau: one panel per optimizer, same start", width: 780, height: 540)
     }
 
     static func saddleFigure(_ paths: [OptimizationTrajectory]) -> Figure {
@@ -85,6 +113,9 @@ extension Gallery {
             xRange: -2...2, yRange: -2...2, minimum: (x: 0, y: 0), minimumLabel: "saddle point (0, 0)",
             levels: .automatic(count: 14), title: "Saddle x² − y²", width: 640, height: 520)
         figure.axes.annotate("f rises along x, falls along y", pointingAtX: 0, y: 0, textX: 1.0, textY: -1.4)
+        label(paths, on: figure.axes, [PathLabel(step: 20, offset: SIMD2(0.45, 0.1)),
+                                       PathLabel(step: 20, offset: SIMD2(0.5, -0.35)),
+                                       PathLabel(step: 4, offset: SIMD2(-0.35, 0.7))])
         return figure
     }
 
@@ -94,7 +125,7 @@ extension Gallery {
         Figure.lossSurface(
             over: { w, b in neuron.loss(weight: w, bias: b) }, xRange: -4...4, yRange: -5...5,
             path: Trajectory(name: "gradient descent", points: neuron.path),
-            title: "Loss of one neuron σ(wx + b) over (w, b)", labels: ("w", "b", "MSE"), width: 800, height: 560)
+            title: "Loss of one neuron σ(wx + b) over (w, b)", labels: ("w", "b", "MSE"), width: 720, height: 500)
     }
 
     static func himmelblauSurfaceFigure(_ path: OptimizationTrajectory) -> Figure {
@@ -102,7 +133,7 @@ extension Gallery {
         return Figure.lossSurface(
             over: { x, y in function.value(SIMD2(x, y)) }, xRange: -4.5...4.5, yRange: -4.5...4.5,
             path: Trajectory(name: path.name, x: path.xs, y: path.ys), gridSize: 60, azimuth: -60, elevation: 40,
-            title: "Himmelblau's function: four valleys", labels: ("x", "y", "f(x, y)"), width: 760, height: 540)
+            title: "Himmelblau's function: four valleys", labels: ("x", "y", "f(x, y)"), width: 720, height: 500)
     }
 
     // MARK: - Classifiers
@@ -117,8 +148,8 @@ extension Gallery {
         }
         return Figure.decisionBoundaries(panels, points: points, labels: labels, xRange: classifierXRange,
                                          yRange: classifierYRange, resolution: boundaryResolution,
-                                         title: "Decision boundaries on the \(training.count) training points", width: 1100,
-                                         height: 420)
+                                         title: "Decision boundaries on the \(training.count) training points", width: 1000,
+                                         height: 390)
     }
 
     static func accuracyBarFigure(_ runs: ClassifierRuns) -> Figure {
@@ -177,8 +208,8 @@ extension Gallery {
 
     static func houseDiagram() -> Figure {
         Figure.networkDiagram(layerSizes: [3, 2, 2, 1],
-                              layerNames: ["size, bedrooms, age", "hidden 1 (ReLU)", "hidden 2 (ReLU)", "price"],
-                              neuronLabels: [["x₁", "x₂", "x₃"], ["a^{[1]}_{1}", "a^{[1]}_{2}"], ["a^{[2]}_{1}", "a^{[2]}_{2}"], ["ŷ"]],
+                              layerNames: ["size, bedrooms, age", "a^{[1]}, ReLU", "a^{[2]}, ReLU", "price"],
+                              neuronLabels: [["x₁", "x₂", "x₃"], ["a₁", "a₂"], ["a₁", "a₂"], ["ŷ"]],
                               title: "The 3-2-2-1 house-price network of notes 003", width: 700, height: 340)
     }
 
