@@ -22,7 +22,7 @@ extension Gallery {
         ]
         let figure = Figure.functionsWithDerivatives(panels, xRange: -5...5, samples: 1001,
                                                      title: "Activation functions and their derivatives",
-                                                     width: 1000, height: 520)
+                                                     width: 820, height: 500)
         figure[1, 0].annotate("max ¼ at x = 0", pointingAtX: 0, y: 0.25, textX: 2.6, textY: 0.17)
         figure[1, 3].annotate("slope \(leakySlope)", pointingAtX: -2.5, y: leakySlope, textX: -2.5, textY: 0.55)
         return figure
@@ -38,12 +38,20 @@ extension Gallery {
                                                width: 800, height: 340)
     }
 
+    static func sigmoid(_ x: Double) -> Double { Activation.sigmoid.value(at: x) }
+
     static let sigmoidParameters: [(weight: Double, bias: Double)] = [(1, 0), (4, 0), (0.5, 0), (1, 2), (4, -6)]
 
     static func sigmoidFamilyFigure() -> Figure {
         let figure = Figure.sigmoidFamily(sigmoidParameters, xRange: -6...6, title: "The sigmoid σ(wx + b)",
                                           width: 800, height: 440)
-        figure.axes.annotate("centre x = −b/w = 1.5", pointingAtX: 1.5, y: 0.5, textX: 3.8, textY: 0.25)
+        // Each curve named beside itself as well as in the legend, for grey print; (4, −6) also gets its centre.
+        let axes = figure.axes
+        axes.annotate("w = 4, b = 0", pointingAtX: 0.25, y: sigmoid(4 * 0.25), textX: -1.8, textY: 0.86)
+        axes.annotate("w = 1, b = 0", pointingAtX: 1, y: sigmoid(1), textX: 3.2, textY: 0.62)
+        axes.annotate("w = 0.5, b = 0", pointingAtX: 4, y: sigmoid(2), textX: 4.7, textY: 0.72)
+        axes.annotate("w = 1, b = 2", pointingAtX: -2, y: 0.5, textX: -4.4, textY: 0.62)
+        axes.annotate("w = 4, b = −6: centre −b/w = 1.5", pointingAtX: 1.5, y: 0.5, textX: 3.4, textY: 0.25)
         return figure
     }
 
@@ -111,7 +119,7 @@ extension Gallery {
         let figure = Figure.optimizerTrajectories(
             trajectories(paths), over: { x, y in function.value(SIMD2(x, y)) },
             xRange: -2...2, yRange: -2...2, minimum: (x: 0, y: 0), minimumLabel: "saddle point (0, 0)",
-            levels: .automatic(count: 14), title: "Saddle x² − y²", width: 640, height: 520)
+            levels: .automatic(count: 14), title: "Saddle x² − y²", width: 720, height: 560)
         figure.axes.annotate("f rises along x, falls along y", pointingAtX: 0, y: 0, textX: 1.0, textY: -1.4)
         label(paths, on: figure.axes, [PathLabel(step: 20, offset: SIMD2(0.45, 0.1)),
                                        PathLabel(step: 20, offset: SIMD2(0.5, -0.35)),
@@ -148,12 +156,12 @@ extension Gallery {
         }
         return Figure.decisionBoundaries(panels, points: points, labels: labels, xRange: classifierXRange,
                                          yRange: classifierYRange, resolution: boundaryResolution,
-                                         title: "Decision boundaries on the \(training.count) training points", width: 1000,
-                                         height: 390)
+                                         title: "Decision boundaries on the \(training.count) training points", width: 860,
+                                         height: 360)
     }
 
     static func accuracyBarFigure(_ runs: ClassifierRuns) -> Figure {
-        let figure = Figure(width: 700, height: 420)
+        let figure = Figure(width: 760, height: 420)
         let axes = figure.axes
         let positions = runs.fits.indices.map(Double.init)
         axes.bar(positions.map { $0 - 0.2 }, runs.fits.map(\.trainingAccuracy), width: 0.4, label: "training",
@@ -185,7 +193,7 @@ extension Gallery {
         }
         let figure = Figure.gradientMagnitudes(layers, x: history.epochs.map { Double($0.epoch) },
                                                title: "\(activation) network: gradient norm per layer",
-                                               yLabel: "Frobenius norm of dL/dW", width: 560, height: 420)
+                                               yLabel: "Frobenius norm of dL/dW", width: 720, height: 420)
         figure.axes.yLimits = yLimits
         return figure
     }
@@ -203,7 +211,7 @@ extension Gallery {
     static func twoTwoTwoDiagram() -> Figure {
         Figure.networkDiagram(layerSizes: [2, 2, 2], layerNames: ["input", "hidden (σ)", "output (σ)"],
                               neuronLabels: [["x₁", "x₂"], ["H₁", "H₂"], ["O₁", "O₂"]],
-                              title: "The 2-2-2 network of notes 002", width: 520, height: 280)
+                              title: "The 2-2-2 network of notes 002", width: 720, height: 300)
     }
 
     static func houseDiagram() -> Figure {
@@ -215,7 +223,7 @@ extension Gallery {
 
     static func wideDiagram() -> Figure {
         Figure.networkDiagram(layerSizes: classifierSizes[2], layerNames: ["input", "128 tanh", "128 tanh", "logit"],
-                              title: "The over-fitting network 2-128-128-1", width: 520, height: 400)
+                              title: "The over-fitting network 2-128-128-1", width: 720, height: 420)
     }
 
     // MARK: - Curves, heat map, scatter

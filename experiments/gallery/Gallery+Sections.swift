@@ -145,8 +145,9 @@ extension Gallery {
             Prose("""
                 A network is a function fitted to samples: the tanh network follows the sine through \
                 \(sineSampleCount) samples with noise of standard deviation \(sineNoise), ending at training MSE \
-                \(String(format: "%.4f", sine.trainingLoss)), close to the noise variance \
-                \(String(format: "%.2f", sineNoise * sineNoise)) rather than below it (@fig:sine-fit).
+                \(String(format: "%.4f", sine.trainingLoss)) against a noise variance of \
+                \(String(format: "%.2f", sineNoise * sineNoise)); a fit far below that would be fitting the noise \
+                (@fig:sine-fit).
                 """)
             FigureBlock(name: "sine-fit", caption: "Samples (points), the true sine (dashed) and the network's fit (solid).",
                         sineFigure(sine))

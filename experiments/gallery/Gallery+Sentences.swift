@@ -9,6 +9,14 @@ extension Gallery {
 
     static func percent(_ value: Double) -> String { String(format: "%.0f %%", value * 100) }
 
+    /// LaTeX for `value` as m × 10^e with two significant digits, e.g. `1.8 \times 10^{-3}`.
+    static func scientific(_ value: Double) -> String {
+        guard value.isFinite, value != 0 else { return formatted(value) }
+        let exponent = Int(floor(log10(abs(value))))
+        let mantissa = value / pow(10, Double(exponent))
+        return "\(formatted(mantissa, 1)) \\times 10^{\(exponent)}"
+    }
+
     /// "(x, y)" with a true minus sign and no trailing zeros, for captions.
     static func pointText(_ point: SIMD2<Double>) -> String {
         func number(_ value: Double) -> String {
@@ -43,7 +51,7 @@ extension Gallery {
 
     static func quadraticSentence(_ paths: [OptimizationTrajectory]) -> String {
         let descriptions = paths.map { path in
-            "\(path.name) crosses $y = 0$ \(signChanges(path)) times and ends at $f = \(String(format: "%.1e", path.values.last ?? .nan))$"
+            "\(path.name) changes the sign of $y$ \(signChanges(path)) times and ends at $f = \(scientific(path.values.last ?? .nan))$"
         }
         return """
             On the bowl $\\tfrac12(x^2 + 20y^2)$, whose curvature is 20 times larger across than along, a step \
@@ -82,7 +90,7 @@ extension Gallery {
             "\(fit.name) (\(fit.parameterCount) parameters) classifies \(percent(fit.trainingAccuracy)) of the training and \(percent(fit.validationAccuracy)) of the validation points"
         }
         return """
-            The same \(runs.training.count) noisy moons, three network sizes (notes 001): \
+            The same \(runs.training.count) training points from two noisy moons, three network sizes (notes 001): \
             \(parts.joined(separator: "; ")). The boundary of the smallest network can hardly bend; the largest \
             bends around single points, which the gap between its training and validation accuracy measures \
             (@fig:decision-boundaries, @fig:accuracy-bars, @tab:classifiers).

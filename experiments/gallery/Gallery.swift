@@ -10,18 +10,19 @@ struct Gallery: Experiment {
     /// One seed for data, initial weights and shuffling, so reruns are bit-identical.
     static let seed: UInt64 = 11
 
-    /// 500 noisy moons of which only 20 % train: few enough points that a wide network can memorise them, and
-    /// 400 validation points so that validation accuracy is measured to about ±2 % (notes 001).
+    /// 500 noisy moons of which only 20 % train: few enough points for a wide network to
+    /// memorise, and 400 validation points to measure accuracy to about ±2 % (notes 001).
     static let classifierSampleCount = 500
     static let classifierValidationFraction = 0.8
     static let classifierNoise = 0.3
-    /// Too small to bend, about right, and far more parameters (17,025) than training points (100).
+    /// Too small to bend, about right, and far more parameters (17,025) than points (100).
     static let classifierSizes: [[Int]] = [[2, 2, 1], [2, 8, 8, 1], [2, 128, 128, 1]]
     /// The same budget for all three: full-batch Adam, 300 epochs.
     static let classifierEpochs = 300
     static let classifierLearningRate = 0.01
 
-    /// Six sigmoid (or ReLU) layers of 32: deep enough for the product of σ′ ≤ ¼ to show (notes 003).
+    /// Six layers of 32 sigmoid (or ReLU) units: deep enough for the product of σ′ ≤ ¼ to
+    /// show (notes 003).
     static let deepSizes = [2, 32, 32, 32, 32, 32, 1]
     static let deepEpochs = 30
     static let deepLearningRate = 0.1
