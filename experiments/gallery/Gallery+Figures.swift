@@ -15,15 +15,15 @@ extension Gallery {
 
     static func activationFigure() -> Figure {
         let panels = [
-            activationPanel(.sigmoid, name: "sigmoid σ(x)", derivativeName: "σ′(x) = σ(x)(1 − σ(x))"),
-            activationPanel(.tanh, name: "tanh(x)", derivativeName: "tanh′(x) = 1 − tanh²(x)"),
+            activationPanel(.sigmoid, name: "sigmoid σ(x)", derivativeName: "σ′ = σ(1 − σ)"),
+            activationPanel(.tanh, name: "tanh(x)", derivativeName: "tanh′ = 1 − tanh²"),
             activationPanel(.relu, name: "ReLU(x)", derivativeName: "ReLU′(x)"),
             activationPanel(.leakyReLU(slope: leakySlope), name: "leaky ReLU(x)", derivativeName: "leaky ReLU′(x)"),
         ]
         let figure = Figure.functionsWithDerivatives(panels, xRange: -5...5, samples: 1001,
                                                      title: "Activation functions and their derivatives",
                                                      width: 820, height: 500)
-        figure[1, 0].annotate("max ¼ at x = 0", pointingAtX: 0, y: 0.25, textX: 2.6, textY: 0.17)
+        figure[1, 0].annotate("max ¼", pointingAtX: 0, y: 0.25, textX: 2.8, textY: 0.2)
         figure[1, 3].annotate("slope \(leakySlope)", pointingAtX: -2.5, y: leakySlope, textX: -2.5, textY: 0.55)
         return figure
     }
@@ -108,10 +108,16 @@ extension Gallery {
 
     static func himmelblauFigure(_ paths: [OptimizationTrajectory]) -> Figure {
         let function = TestFunction.himmelblau
-        return Figure.optimizerTrajectories(
+        let figure = Figure.optimizerTrajectories(
             trajectories(paths), over: { x, y in function.value(SIMD2(x, y)) },
             xRange: -5...5, yRange: -5...5, levels: .logarithmic(count: 16, lower: 0.1), gridSize: 150,
             separatePanels: true, title: "Himmelblau: one panel per optimizer, same start", width: 780, height: 540)
+        // The panels share both axes, so only the bottom row needs the x label and the left column the y label.
+        for (index, axes) in figure.allAxes.enumerated() {
+            if index / figure.columns < figure.rows - 1 { axes.xLabel = nil }
+            if index % figure.columns > 0 { axes.yLabel = nil }
+        }
+        return figure
     }
 
     static func saddleFigure(_ paths: [OptimizationTrajectory]) -> Figure {

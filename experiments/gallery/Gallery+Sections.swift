@@ -73,9 +73,10 @@ extension Gallery {
                         caption: "Mean squared error of one neuron over $(w, b)$, with the gradient-descent path (circle: start, star: end).",
                         neuronSurfaceFigure(neuron))
             Prose("""
-                A surface with several valleys shows why the start and the method matter together: Momentum's path \
-                from @fig:himmelblau-panels overshoots the valley it was heading for and settles in the one at \
-                $(\(formatted(momentum.points.last!.x)), \(formatted(momentum.points.last!.y)))$ (@fig:himmelblau-surface).
+                The same function in 3-D shows the valleys as basins: Momentum's path from @fig:himmelblau-panels \
+                comes down from near the central peak, runs past the bottom of its basin, climbs the far wall and \
+                loops back to $(\(formatted(momentum.points.last!.x)), \(formatted(momentum.points.last!.y)))$ \
+                (@fig:himmelblau-surface).
                 """)
             FigureBlock(name: "himmelblau-surface",
                         caption: "Himmelblau's function in 3-D with Momentum's \(OptimizerPaths.himmelblauSteps) steps from \(pointText(OptimizerPaths.himmelblauStart)).",

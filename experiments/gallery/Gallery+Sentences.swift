@@ -62,14 +62,21 @@ extension Gallery {
 
     static func himmelblauSentence(_ paths: [OptimizationTrajectory]) -> String {
         let minima = TestFunction.himmelblau.minima
-        let ends = paths.map { path -> String in
-            guard let end = path.points.last else { return "\(path.name) has no point" }
-            let nearest = minima.min { distance($0, end) < distance($1, end) }!
-            return "\(path.name) near $(\(formatted(nearest.x)), \(formatted(nearest.y)))$"
+        // The minimum each path ends nearest to, then the optimizers grouped by that minimum in order of first use.
+        let ends = paths.map { path -> Int in
+            let end = path.points.last ?? SIMD2(.nan, .nan)
+            return minima.indices.min { distance(minima[$0], end) < distance(minima[$1], end) } ?? 0
+        }
+        var order: [Int] = []
+        for end in ends where !order.contains(end) { order.append(end) }
+        let groups = order.map { minimum -> String in
+            let names = zip(paths, ends).filter { $0.1 == minimum }.map(\.0.name)
+            let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names[0]
+            return "\(list) end near $(\(formatted(minima[minimum].x)), \(formatted(minima[minimum].y)))$"
         }
         return """
             Small panels keep paths that cross each other apart. From one start on Himmelblau's function, with its \
-            four minima, the optimizers end as follows: \(ends.joined(separator: ", ")) (@fig:himmelblau-panels).
+            four minima of equal depth, \(groups.joined(separator: "; ")) (@fig:himmelblau-panels).
             """
     }
 
