@@ -59,9 +59,9 @@ struct Gallery: Experiment {
         return Document(title: "Figure gallery · 图库", language: .english, seed: seed) {
             Prose("""
                 This handout shows every kind of figure the plotting module draws, once each, so that they can be \
-                reviewed together. Every curve comes from the training engine: activations and their derivatives, \
-                optimizer steps on test functions, and networks trained on small data sets. Each figure has one \
-                sentence saying what it teaches.
+                reviewed together. Every curve is computed, none drawn by hand: activations and their derivatives \
+                by the training engine, optimizer steps on its test functions, and networks it trained on small data \
+                sets. Each figure comes with a sentence saying what it teaches, written from this run's numbers.
                 """)
             activationSection()
             trajectorySection(paths)
