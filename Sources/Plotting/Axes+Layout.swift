@@ -34,23 +34,19 @@ extension Axes {
         return (x, y)
     }
 
+    /// View limits of one axis: fixed limits if usable, else the data extent widened by `margin` of its width
+    /// on each side. Both go through ``nonsingular(_:_:expansion:absoluteExpansion:relative:)`` in the scale's
+    /// transformed space, so a degenerate log range widens by a decade each way.
     static func limits(fixed: ClosedRange<Double>?, low: Double, high: Double, present: Bool, scale: Scale,
                        margin: Double) -> ClosedRange<Double> {
-        if let fixed, scale != .log10 || fixed.lowerBound > 0 {
-            let (a, b) = scale == .log10
-                ? nonsingular(log10(fixed.lowerBound), log10(fixed.upperBound), expansion: 0, absoluteExpansion: 1)
-                : nonsingular(fixed.lowerBound, fixed.upperBound)
-            return scale == .log10 && a == b ? pow(10, a - 1)...pow(10, a + 1) : scale.inverse(a)...scale.inverse(b)
+        let logarithmic = scale == .log10
+        if let fixed, !logarithmic || fixed.lowerBound > 0 {
+            let (a, b) = nonsingular(scale.transform(fixed.lowerBound), scale.transform(fixed.upperBound),
+                                     relative: !logarithmic)
+            return scale.inverse(a)...scale.inverse(b)
         }
-        guard present else { return scale == .log10 ? 1...10 : 0...1 }
-        var a = scale.transform(low)
-        var b = scale.transform(high)
-        if scale == .log10 && b - a < 1e-12 {
-            a -= 1
-            b += 1
-        } else {
-            (a, b) = nonsingular(a, b)
-        }
+        guard present else { return logarithmic ? 1...10 : 0...1 }
+        let (a, b) = nonsingular(scale.transform(low), scale.transform(high), relative: !logarithmic)
         let padding = (b - a) * margin
         return scale.inverse(a - padding)...scale.inverse(b + padding)
     }

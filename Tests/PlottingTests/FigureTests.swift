@@ -121,6 +121,16 @@ final class FigureTests: XCTestCase {
         XCTAssertGreaterThan(limits.y.upperBound, 5)
     }
 
+    /// A constant series on a log axis spans a decade either way: 10⁻³ gives 10⁻⁴…10⁻².
+    func testConstantSeriesOnLogAxisWidensByDecades() {
+        let figure = Figure(width: 200, height: 150, deviceScale: 1, theme: { var theme = Theme(); theme.dataMargin = 0; return theme }())
+        figure.axes.plot([1, 2, 3], [1e-3, 1e-3, 1e-3])
+        figure.axes.yScale = .log10
+        let limits = figure.axes.automaticLimits()
+        XCTAssertEqual(limits.y.lowerBound, 1e-4, accuracy: 1e-12)
+        XCTAssertEqual(limits.y.upperBound, 1e-2, accuracy: 1e-12)
+    }
+
     func testSharedAxesUseTheUnionOfLimitsAndHideInnerLabels() throws {
         let figure = Figure(rows: 2, columns: 2, sharedX: true, sharedY: true)
         figure[0, 0].plot([0, 1], [0, 1])
