@@ -59,7 +59,7 @@ extension Figure {
             // White halos lift the paths off the contour lines, also in grey; all halos go first so that no
             // halo hides another path.
             for index in shown {
-                axes.plot(trajectories[index].x, trajectories[index].y, color: Color(gray: 1, alpha: 0.85),
+                axes.plot(trajectories[index].x, trajectories[index].y, color: .white,
                           lineWidth: 3.8)
             }
             for index in shown {
