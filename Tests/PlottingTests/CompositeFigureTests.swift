@@ -63,6 +63,25 @@ final class CompositeFigureTests: XCTestCase {
         }, named: "activations")
     }
 
+    func testFunctionsOverlaidWithDerivatives() throws {
+        let softplus = FunctionPanel(name: "softplus ln(1 + eˣ)", derivativeName: "σ(x)",
+                                     function: { log(1 + exp($0)) }, derivative: { 1 / (1 + exp(-$0)) })
+        try check({ theme, scale in
+            Figure.functionsWithDerivatives([.tanh, softplus], xRange: -4...4, layout: .overlaid, width: 800,
+                                            height: 350, theme: theme).withScale(scale)
+        }, named: "activations-overlaid")
+    }
+
+    func testLinearLossCurvesOfOneRun() throws {
+        let steps = (0..<200).map(Double.init)
+        var losses = steps.map { 0.7 * exp(-$0 / 40) + 0.05 }
+        losses[120] = .nan
+        try check({ theme, scale in
+            Figure.lossCurves([LossCurve(name: "", x: steps, y: losses)], title: "one run, linear axis, a NaN at step 120",
+                              logarithmic: false, theme: theme).withScale(scale)
+        }, named: "loss-curve-linear")
+    }
+
     func testSigmoidFamily() throws {
         try check({ theme, scale in
             Figure.sigmoidFamily([(1, 0), (5, 0), (1, 2), (5, -5), (-2, 0)], theme: theme).withScale(scale)
