@@ -111,6 +111,24 @@ final class FigureTests: XCTestCase {
         XCTAssertNoThrow(try figure.pngData())
     }
 
+    /// mean − std < 0 has no place on a log axis: the band must reach down to the bottom of the plot
+    /// instead of disappearing.
+    func testBandBelowZeroOnLogAxisReachesTheBottom() throws {
+        var theme = Theme()
+        theme.figurePadding = 10
+        let figure = Figure(width: 300, height: 200, deviceScale: 1, theme: theme)
+        let x = (0...10).map(Double.init)
+        figure.axes.fillBetween(x, lower: x.map { _ in -0.04 }, upper: x.map { _ in 0.06 }, color: Color(hex: 0x0000FF),
+                                opacity: 1)
+        figure.axes.yScale = .log10
+        figure.axes.yLimits = 1e-3...1
+        figure.axes.hidesAxes = true
+        let image = try figure.rasterize()
+        // The plotting area is the page less the 10-unit padding: rows 10…190.
+        XCTAssertEqual(image.pixels[187 * image.width + 150] & 0xFF_FFFF, 0x0000FF)
+        XCTAssertEqual(image.pixels[40 * image.width + 150] & 0xFF_FFFF, 0xFFFFFF)
+    }
+
     func testEmptyAndConstantDataStillDrawAxes() throws {
         let empty = Figure(width: 200, height: 150, deviceScale: 1)
         XCTAssertNoThrow(try empty.pngData())
