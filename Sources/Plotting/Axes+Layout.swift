@@ -84,6 +84,11 @@ extension Axes {
 
     // MARK: - Decorations
 
+    /// The x-axis label unless a shared x axis shows it on the panel below (matplotlib's `label_outer`).
+    var shownXLabel: String? { hidesXTickLabels ? nil : xLabel }
+    /// The y-axis label unless a shared y axis shows it on the panel to the left.
+    var shownYLabel: String? { hidesYTickLabels ? nil : yLabel }
+
     /// Space needed around the plotting area for ticks, tick labels, axis labels, title and colour bar.
     ///
     /// - Parameters:
@@ -114,7 +119,7 @@ extension Axes {
                 insets.right = max(insets.right, half - (plot.maxX - position))
             }
         }
-        if let xLabel {
+        if let xLabel = shownXLabel {
             insets.bottom += theme.axisLabelPadding + canvas.height(of: RichText(xLabel), size: theme.axisLabelSize)
         } else if xTicks.multiplier != nil && !hidesXTickLabels {
             insets.bottom += theme.axisLabelPadding + labelHeight
@@ -127,7 +132,7 @@ extension Axes {
             insets.top = max(insets.top, labelHeight / 2)
             insets.bottom = max(insets.bottom, labelHeight / 2)
         }
-        if let yLabel {
+        if let yLabel = shownYLabel {
             left += theme.axisLabelPadding + canvas.height(of: RichText(yLabel), size: theme.axisLabelSize)
         }
         insets.left = max(insets.left, left)
@@ -283,12 +288,12 @@ extension Axes {
                         at: PagePoint(x: plot.maxX, y: labelsBottom + theme.axisLabelPadding),
                         horizontal: .right, vertical: .top)
         }
-        if let xLabel {
+        if let xLabel = shownXLabel {
             canvas.draw(RichText(xLabel), size: theme.axisLabelSize, color: theme.textColor,
                         at: PagePoint(x: plot.minX + plot.width / 2, y: labelsBottom + theme.axisLabelPadding),
                         horizontal: .center, vertical: .top)
         }
-        if let yLabel {
+        if let yLabel = shownYLabel {
             canvas.draw(RichText(yLabel), size: theme.axisLabelSize, color: theme.textColor,
                         at: PagePoint(x: labelsLeft - theme.axisLabelPadding, y: plot.minY + plot.height / 2),
                         horizontal: .center, vertical: .bottom, rotation: Double.pi / 2)

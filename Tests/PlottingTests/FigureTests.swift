@@ -160,6 +160,21 @@ final class FigureTests: XCTestCase {
         XCTAssertFalse(figure[0, 0].hidesYTickLabels)
     }
 
+    /// Five panels in a 2 × 3 grid: the panel above the empty sixth cell keeps its x tick labels.
+    func testPanelAboveAnEmptyCellKeepsItsXLabels() throws {
+        let figure = Figure(rows: 2, columns: 3, sharedX: true)
+        for axes in figure.allAxes.prefix(5) {
+            axes.plot([0, 1], [0, 1])
+            axes.xLabel = "x"
+        }
+        figure[1, 2].hidesAxes = true
+        _ = try figure.svgData()
+        XCTAssertTrue(figure[0, 0].hidesXTickLabels)
+        XCTAssertNil(figure[0, 0].shownXLabel)
+        XCTAssertFalse(figure[0, 2].hidesXTickLabels)
+        XCTAssertEqual(figure[0, 2].shownXLabel, "x")
+    }
+
     func testGrayscaleUsesLuma() {
         let image = RasterImage(width: 2, height: 1, pixels: [0xFFFF_0000, 0xFF00_FF00])
         let gray = image.grayscale()
