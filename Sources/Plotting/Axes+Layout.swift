@@ -60,8 +60,11 @@ extension Axes {
     ///   - limits: The view limits.
     ///   - length: Axis length on the page.
     ///   - spacing: Desired length per tick interval.
+    ///
+    /// - Note: The target count is one tick per `spacing`, between 3 and 10; like matplotlib's `nbins='auto'`
+    ///   (at most 9 intervals), a tall or wide axis does not fill up with labels.
     static func ticks(scale: Scale, limits: ClosedRange<Double>, length: Double, spacing: Double) -> AxisTicks {
-        let target = max(3, Int(length / spacing) + 1)
+        let target = min(max(3, Int(length / spacing) + 1), 10)
         let tolerance = (limits.upperBound - limits.lowerBound) * 1e-9
         var result = AxisTicks()
         switch scale {
