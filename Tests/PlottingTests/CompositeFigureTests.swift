@@ -4,7 +4,8 @@ import Plotting
 
 /// Image tests of every composite figure against reviewed references (800 × 500 px, device scale 1).
 ///
-/// Set `PLOTTING_PREVIEW_DIRECTORY` to also write each figure at device scale 2 and in grey there, for review.
+/// Set `PLOTTING_PREVIEW_DIRECTORY` to also write each figure at device scale 2, in grey, as SVG and as PDF
+/// there, for review.
 final class CompositeFigureTests: XCTestCase {
     /// A seeded normal generator (SplitMix64 + Box–Muller), so the data never changes.
     struct Normal {
@@ -32,6 +33,7 @@ final class CompositeFigureTests: XCTestCase {
             try sharp.pngData().write(to: url.appendingPathComponent(name + ".png"))
             try sharp.grayscale().pngData().write(to: url.appendingPathComponent(name + "-gray.png"))
             try make(Theme(), 2).writeSVG(to: url.appendingPathComponent(name + ".svg"))
+            try make(Theme(), 2).writePDF(to: url.appendingPathComponent(name + ".pdf"))
         }
     }
 
