@@ -73,8 +73,8 @@ enum PolylinePainter {
     /// (Ramer–Douglas–Peucker: keep the point farthest from the chord if it is farther than the tolerance,
     /// and recurse on both halves).
     ///
-    /// - Note: Used for dense contour lines, where a tolerance of a fraction of a pixel halves the work of
-    ///   the rasteriser without a visible change.
+    /// - Note: Used for lines and dense contour lines, where a tolerance of a fraction of a pixel saves much
+    ///   of the rasteriser's work without a visible change.
     static func simplified(_ points: [PagePoint], tolerance: Double) -> [PagePoint] {
         guard points.count > 2 else { return points }
         var keep = [Bool](repeating: false, count: points.count)
@@ -110,6 +110,24 @@ enum PolylinePainter {
             }
         }
         return points.indices.compactMap { keep[$0] ? points[$0] : nil }
+    }
+
+    /// `simplified(_:tolerance:)` applied to each unbroken run of a polyline, keeping the breaks.
+    static func simplifiedRuns(_ points: [PagePoint?], tolerance: Double) -> [PagePoint?] {
+        var result: [PagePoint?] = []
+        result.reserveCapacity(points.count)
+        var run: [PagePoint] = []
+        for point in points {
+            if let point {
+                run.append(point)
+            } else {
+                result += simplified(run, tolerance: tolerance).map { Optional($0) }
+                result.append(nil)
+                run.removeAll(keepingCapacity: true)
+            }
+        }
+        result += simplified(run, tolerance: tolerance).map { Optional($0) }
+        return result
     }
 
     /// Draws one marker centred at `center`; `size` is the marker's diameter.

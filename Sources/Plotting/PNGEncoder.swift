@@ -60,8 +60,8 @@ enum PNGEncoder {
     /// byte above, modulo 256, computed for all four bytes of a pixel at once without borrows crossing bytes:
     /// ((a | 0x80808080) − (b & 0x7F7F7F7F)) ^ ((a ^ ~b) & 0x80808080).
     ///
-    /// - Note: The pixel words are read as native-endian 0xXXRRGGBB (Cairo's RGB24 layout), which this
-    ///   little-endian packing assumes, as on x86-64 and arm64.
+    /// - Note: The pixel words are read as native-endian 0xXXRRGGBB (Cairo's RGB24 layout) and their bytes
+    ///   as B, G, R, X, which assumes a little-endian machine, as x86-64 and arm64 are.
     @inline(__always)
     private static func filterRow(_ row: Int, of pixels: UnsafeRawPointer, width: Int, stride: Int,
                                   into output: UnsafeMutablePointer<UInt8>) {
@@ -86,17 +86,20 @@ enum PNGEncoder {
             return ((((a | 0x8080_8080) &- (b & 0x7F7F_7F7F)) ^ ((a ^ ~b) & 0x8080_8080)).byteSwapped) >> 8
         }
         var column = 0
-        // Four pixels make twelve bytes, written as three 32-bit words.
-        while column + 4 <= width {
-            let s0 = difference(column), s1 = difference(column + 1)
-            let s2 = difference(column + 2), s3 = difference(column + 3)
-            let raw = UnsafeMutableRawPointer(destination)
-            raw.storeBytes(of: (s0 | s1 << 24).littleEndian, as: UInt32.self)
-            raw.storeBytes(of: (s1 >> 8 | s2 << 16).littleEndian, toByteOffset: 4, as: UInt32.self)
-            raw.storeBytes(of: (s2 >> 16 | s3 << 8).littleEndian, toByteOffset: 8, as: UInt32.self)
+        // Four pixels at a time as sixteen bytes B, G, R, X: subtract bytewise, pick R, G, B of each pixel
+        // (a byte shuffle), store sixteen bytes of which the last four are overwritten by the next group.
+        // The last group of a row goes through the word path below so that nothing is written past the row.
+        while column + 8 <= width {
+            let a = UnsafeRawPointer(current + column).loadUnaligned(as: SIMD16<UInt8>.self)
+            let b = UnsafeRawPointer(above + column).loadUnaligned(as: SIMD16<UInt8>.self)
+            let d = a &- b
+            let rgb = SIMD16<UInt8>(d[2], d[1], d[0], d[6], d[5], d[4], d[10], d[9], d[8], d[14], d[13], d[12],
+                                    0, 0, 0, 0)
+            UnsafeMutableRawPointer(destination).storeBytes(of: rgb, as: SIMD16<UInt8>.self)
             destination += 12
             column += 4
         }
+        // Four pixels make twelve bytes, written as three 32-bit words.
         while column < width {
             let rgb = difference(column)
             destination[0] = UInt8(truncatingIfNeeded: rgb)
