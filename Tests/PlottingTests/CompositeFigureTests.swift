@@ -187,6 +187,21 @@ final class CompositeFigureTests: XCTestCase {
         }, named: "heatmap-bars")
     }
 
+    /// Huge x and tiny y values: both axes label mantissas and show one ×10^k factor; the y label is Chinese.
+    func testScientificMultipliersAndRotatedChineseLabel() throws {
+        try check({ theme, scale in
+            let figure = Figure(width: 800, height: 400, deviceScale: scale, theme: theme)
+            let x = (0...50).map { Double($0) * 2e5 }
+            figure.axes.plot(x, x.map { 3e-5 * exp(-$0 / 3e6) }, label: "学习率 learning rate η")
+            figure.axes.plot(x, x.map { 1e-5 + 1e-5 * sin($0 / 1e6) }, label: "−1 × noise", style: .dashed)
+            figure.axes.xLabel = "step"
+            figure.axes.yLabel = "学习率 η"
+            figure.axes.title = "×10^k multipliers, true minus −1"
+            figure.axes.legend()
+            return figure
+        }, named: "multipliers")
+    }
+
     static func rosenbrock(_ x: Double, _ y: Double) -> Double { (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) }
 
     /// Plain gradient descent and heavy-ball momentum from (−1.5, 2), plus a diverging path that leaves the plot.
