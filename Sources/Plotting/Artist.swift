@@ -153,6 +153,11 @@ enum PolylinePainter {
             canvas.line(to: PagePoint(x: center.x + radius * 0.95, y: center.y + radius * 0.6))
             canvas.line(to: PagePoint(x: center.x - radius * 0.95, y: center.y + radius * 0.6))
             canvas.closePath()
+        case .triangleDown:
+            canvas.move(to: PagePoint(x: center.x, y: center.y + radius * 1.1))
+            canvas.line(to: PagePoint(x: center.x + radius * 0.95, y: center.y - radius * 0.6))
+            canvas.line(to: PagePoint(x: center.x - radius * 0.95, y: center.y - radius * 0.6))
+            canvas.closePath()
         case .star:
             // Five outer points on radius r and five inner on 0.4r, starting at the top.
             for index in 0..<10 {

@@ -1,7 +1,7 @@
 extension Figure {
     /// Optimizer paths over the contour lines of a function of two variables: each path in its own colour
-    /// (on a white halo), a circle at its start and a shape at its end (diamond, square, triangle, circle in
-    /// turn), the minimum marked by a star.
+    /// (on a white halo), a circle at its start and a shape at its end (diamond, square, triangle up, triangle
+    /// down in turn), the minimum marked by a star.
     ///
     /// ```swift
     /// let figure = Figure.optimizerTrajectories(
@@ -77,7 +77,7 @@ extension Figure {
             for index in shown {
                 if let end = trajectories[index].lastFinitePoint {
                     // End markers differ in shape as well as colour, so they stay apart in grey.
-                    let shapes: [Marker] = [.diamond, .square, .triangleUp, .circle]
+                    let shapes: [Marker] = [.diamond, .square, .triangleUp, .triangleDown]
                     axes.scatter([end.x], [end.y], color: colors[index], marker: shapes[index % shapes.count],
                                  size: 12, edgeColor: .black)
                 }
