@@ -73,8 +73,8 @@ enum PolylinePainter {
     /// (Ramer–Douglas–Peucker: keep the point farthest from the chord if it is farther than the tolerance,
     /// and recurse on both halves).
     ///
-    /// - Note: Used for dense contour lines, where a tolerance of a fraction of a pixel halves the work of
-    ///   the rasteriser without a visible change.
+    /// - Note: Used for lines and dense contour lines, where a tolerance of a fraction of a pixel saves much
+    ///   of the rasteriser's work without a visible change.
     static func simplified(_ points: [PagePoint], tolerance: Double) -> [PagePoint] {
         guard points.count > 2 else { return points }
         var keep = [Bool](repeating: false, count: points.count)
@@ -112,6 +112,24 @@ enum PolylinePainter {
         return points.indices.compactMap { keep[$0] ? points[$0] : nil }
     }
 
+    /// `simplified(_:tolerance:)` applied to each unbroken run of a polyline, keeping the breaks.
+    static func simplifiedRuns(_ points: [PagePoint?], tolerance: Double) -> [PagePoint?] {
+        var result: [PagePoint?] = []
+        result.reserveCapacity(points.count)
+        var run: [PagePoint] = []
+        for point in points {
+            if let point {
+                run.append(point)
+            } else {
+                result += simplified(run, tolerance: tolerance).map { Optional($0) }
+                result.append(nil)
+                run.removeAll(keepingCapacity: true)
+            }
+        }
+        result += simplified(run, tolerance: tolerance).map { Optional($0) }
+        return result
+    }
+
     /// Draws one marker centred at `center`; `size` is the marker's diameter.
     static func drawMarker(_ marker: Marker, at center: PagePoint, size: Double, fill: Color, edge: Color?,
                            edgeWidth: Double, on canvas: Canvas) {
@@ -134,6 +152,11 @@ enum PolylinePainter {
             canvas.move(to: PagePoint(x: center.x, y: center.y - radius * 1.1))
             canvas.line(to: PagePoint(x: center.x + radius * 0.95, y: center.y + radius * 0.6))
             canvas.line(to: PagePoint(x: center.x - radius * 0.95, y: center.y + radius * 0.6))
+            canvas.closePath()
+        case .triangleDown:
+            canvas.move(to: PagePoint(x: center.x, y: center.y + radius * 1.1))
+            canvas.line(to: PagePoint(x: center.x + radius * 0.95, y: center.y - radius * 0.6))
+            canvas.line(to: PagePoint(x: center.x - radius * 0.95, y: center.y - radius * 0.6))
             canvas.closePath()
         case .star:
             // Five outer points on radius r and five inner on 0.4r, starting at the top.

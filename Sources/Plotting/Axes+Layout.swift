@@ -34,23 +34,19 @@ extension Axes {
         return (x, y)
     }
 
+    /// View limits of one axis: fixed limits if usable, else the data extent widened by `margin` of its width
+    /// on each side. Both go through ``nonsingular(_:_:expansion:absoluteExpansion:relative:)`` in the scale's
+    /// transformed space, so a degenerate log range widens by a decade each way.
     static func limits(fixed: ClosedRange<Double>?, low: Double, high: Double, present: Bool, scale: Scale,
                        margin: Double) -> ClosedRange<Double> {
-        if let fixed, scale != .log10 || fixed.lowerBound > 0 {
-            let (a, b) = scale == .log10
-                ? nonsingular(log10(fixed.lowerBound), log10(fixed.upperBound), expansion: 0, absoluteExpansion: 1)
-                : nonsingular(fixed.lowerBound, fixed.upperBound)
-            return scale == .log10 && a == b ? pow(10, a - 1)...pow(10, a + 1) : scale.inverse(a)...scale.inverse(b)
+        let logarithmic = scale == .log10
+        if let fixed, !logarithmic || fixed.lowerBound > 0 {
+            let (a, b) = nonsingular(scale.transform(fixed.lowerBound), scale.transform(fixed.upperBound),
+                                     relative: !logarithmic)
+            return scale.inverse(a)...scale.inverse(b)
         }
-        guard present else { return scale == .log10 ? 1...10 : 0...1 }
-        var a = scale.transform(low)
-        var b = scale.transform(high)
-        if scale == .log10 && b - a < 1e-12 {
-            a -= 1
-            b += 1
-        } else {
-            (a, b) = nonsingular(a, b)
-        }
+        guard present else { return logarithmic ? 1...10 : 0...1 }
+        let (a, b) = nonsingular(scale.transform(low), scale.transform(high), relative: !logarithmic)
         let padding = (b - a) * margin
         return scale.inverse(a - padding)...scale.inverse(b + padding)
     }
@@ -64,8 +60,11 @@ extension Axes {
     ///   - limits: The view limits.
     ///   - length: Axis length on the page.
     ///   - spacing: Desired length per tick interval.
+    ///
+    /// - Note: The target count is one tick per `spacing`, between 3 and 10; like matplotlib's `nbins='auto'`
+    ///   (at most 9 intervals), a tall or wide axis does not fill up with labels.
     static func ticks(scale: Scale, limits: ClosedRange<Double>, length: Double, spacing: Double) -> AxisTicks {
-        let target = max(3, Int(length / spacing) + 1)
+        let target = min(max(3, Int(length / spacing) + 1), 10)
         let tolerance = (limits.upperBound - limits.lowerBound) * 1e-9
         var result = AxisTicks()
         switch scale {
@@ -87,6 +86,11 @@ extension Axes {
     }
 
     // MARK: - Decorations
+
+    /// The x-axis label unless a shared x axis shows it on the panel below (matplotlib's `label_outer`).
+    var shownXLabel: String? { hidesXTickLabels ? nil : xLabel }
+    /// The y-axis label unless a shared y axis shows it on the panel to the left.
+    var shownYLabel: String? { hidesYTickLabels ? nil : yLabel }
 
     /// Space needed around the plotting area for ticks, tick labels, axis labels, title and colour bar.
     ///
@@ -118,7 +122,7 @@ extension Axes {
                 insets.right = max(insets.right, half - (plot.maxX - position))
             }
         }
-        if let xLabel {
+        if let xLabel = shownXLabel {
             insets.bottom += theme.axisLabelPadding + canvas.height(of: RichText(xLabel), size: theme.axisLabelSize)
         } else if xTicks.multiplier != nil && !hidesXTickLabels {
             insets.bottom += theme.axisLabelPadding + labelHeight
@@ -131,7 +135,7 @@ extension Axes {
             insets.top = max(insets.top, labelHeight / 2)
             insets.bottom = max(insets.bottom, labelHeight / 2)
         }
-        if let yLabel {
+        if let yLabel = shownYLabel {
             left += theme.axisLabelPadding + canvas.height(of: RichText(yLabel), size: theme.axisLabelSize)
         }
         insets.left = max(insets.left, left)
@@ -287,12 +291,12 @@ extension Axes {
                         at: PagePoint(x: plot.maxX, y: labelsBottom + theme.axisLabelPadding),
                         horizontal: .right, vertical: .top)
         }
-        if let xLabel {
+        if let xLabel = shownXLabel {
             canvas.draw(RichText(xLabel), size: theme.axisLabelSize, color: theme.textColor,
                         at: PagePoint(x: plot.minX + plot.width / 2, y: labelsBottom + theme.axisLabelPadding),
                         horizontal: .center, vertical: .top)
         }
-        if let yLabel {
+        if let yLabel = shownYLabel {
             canvas.draw(RichText(yLabel), size: theme.axisLabelSize, color: theme.textColor,
                         at: PagePoint(x: labelsLeft - theme.axisLabelPadding, y: plot.minY + plot.height / 2),
                         horizontal: .center, vertical: .bottom, rotation: Double.pi / 2)

@@ -23,11 +23,6 @@ struct AxisMapping {
     func position(_ value: Double) -> Double {
         start + (scale.transform(value) - transformedLower) * factor
     }
-
-    /// The data value at a page position.
-    func value(at position: Double) -> Double {
-        scale.inverse(transformedLower + (position - start) / factor)
-    }
 }
 
 /// Data-to-page mapping of one axes (both axes together).

@@ -29,10 +29,6 @@ struct PageRect: Equatable {
         point.x >= minX && point.x <= maxX && point.y >= minY && point.y <= maxY
     }
 
-    func intersects(_ other: PageRect) -> Bool {
-        minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
-    }
-
     func insetBy(_ amount: Double) -> PageRect {
         PageRect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
     }
@@ -50,6 +46,7 @@ final class Canvas {
     private var usingFallback = false
     private var currentFontSize = -1.0
     private var metricsCache: [Double: (ascent: Double, descent: Double)] = [:]
+    private var scaledFonts: [FontKey: OpaquePointer?] = [:]
 
     /// - Parameters:
     ///   - context: A Cairo context whose user space is logical units.
@@ -74,6 +71,10 @@ final class Canvas {
         cairo_set_line_join(context, CAIRO_LINE_JOIN_BEVEL)
         if fastAntialiasing { cairo_set_antialias(context, CAIRO_ANTIALIAS_FAST) }
         cairo_set_line_cap(context, CAIRO_LINE_CAP_BUTT)
+    }
+
+    deinit {
+        for font in scaledFonts.values { cairo_scaled_font_destroy(font) }
     }
 
     // MARK: - State
@@ -177,9 +178,8 @@ final class Canvas {
     ///   actually covers.
     func fontMetrics(size: Double) -> (ascent: Double, descent: Double) {
         if let cached = metricsCache[size] { return cached }
-        useFontSize(size)
         var extents = cairo_text_extents_t()
-        cairo_text_extents(context, "Hg国", &extents)
+        cairo_scaled_font_text_extents(scaledFont(size: size, fallback: false), "Hg国", &extents)
         let metrics = (ascent: -extents.y_bearing, descent: extents.height + extents.y_bearing)
         metricsCache[size] = metrics
         return metrics
@@ -187,16 +187,40 @@ final class Canvas {
 
     /// Advance width of plain text at `size`.
     func advance(_ text: String, size: Double) -> Double {
-        useFontSize(size)
         var total = 0.0
         for segment in fontSegments(text) {
-            useFallback(segment.fallback)
             var extents = cairo_text_extents_t()
-            cairo_text_extents(context, segment.text, &extents)
+            cairo_scaled_font_text_extents(scaledFont(size: size, fallback: segment.fallback), segment.text, &extents)
             total += extents.x_advance
         }
-        useFallback(false)
         return total
+    }
+
+    /// The scaled font for a size, made once per canvas.
+    ///
+    /// - Note: Measuring through cached scaled fonts leaves the context's font state alone; switching the
+    ///   context's font size for every measurement made Cairo look up a scaled font each time, which cost
+    ///   more than the rest of the layout.
+    private func scaledFont(size: Double, fallback: Bool) -> OpaquePointer? {
+        let key = FontKey(size: size, fallback: fallback)
+        if let font = scaledFonts[key] { return font }
+        cairo_save(context)
+        cairo_identity_matrix(context)
+        cairo_select_font_face(context, fallback ? fallbackFontFamily : fontFamily, CAIRO_FONT_SLANT_NORMAL,
+                               CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(context, size)
+        let font = cairo_scaled_font_reference(cairo_get_scaled_font(context))
+        cairo_restore(context)
+        // cairo_restore puts back the font the state had, which the caches may not know.
+        currentFontSize = -1
+        usingFallback = false
+        scaledFonts[key] = font
+        return font
+    }
+
+    private struct FontKey: Hashable {
+        var size: Double
+        var fallback: Bool
     }
 
     /// Splits text into runs the main font can draw and runs it cannot (drawn with the fallback font).
@@ -220,8 +244,7 @@ final class Canvas {
     private func covers(_ character: Character) -> Bool {
         if let known = coverage[character] { return known }
         guard !character.isWhitespace else { return true }
-        useFallback(false)
-        let font = cairo_get_scaled_font(context)
+        let font = scaledFont(size: 10, fallback: false)
         var glyphs: UnsafeMutablePointer<cairo_glyph_t>?
         var count: Int32 = 0
         let text = String(character)
@@ -305,14 +328,16 @@ final class Canvas {
         var x = origin.x
         for run in text.runs {
             let (scale, rise) = RichText.metrics(of: run.position)
-            useFontSize(size * scale)
-            for segment in fontSegments(run.text) {
+            // Measure first: making a scaled font resets the context's font state.
+            let segments = fontSegments(run.text).map { segment in
+                (segment: segment, advance: advance(segment.text, size: size * scale))
+            }
+            for (segment, advance) in segments {
+                useFontSize(size * scale)
                 useFallback(segment.fallback)
-                var extents = cairo_text_extents_t()
-                cairo_text_extents(context, segment.text, &extents)
                 cairo_move_to(context, x, origin.y - rise * size)
                 cairo_show_text(context, segment.text)
-                x += extents.x_advance
+                x += advance
             }
             useFallback(false)
         }

@@ -53,8 +53,10 @@ extension Figure {
             axes.contour(grid, levels: .values([0.5]), color: Color(gray: 0.1), lineWidth: 1.6)
             for classIndex in 0...1 {
                 let members = points.indices.filter { (labels[$0] >= 0.5 ? 1 : 0) == classIndex }
+                // Different shapes keep the classes apart when the figure is printed in grey.
                 axes.scatter(members.map { points[$0].x }, members.map { points[$0].y }, label: "class \(classIndex)",
-                             color: classColors[classIndex], size: 6.5, edgeColor: .white)
+                             color: classColors[classIndex], marker: classIndex == 0 ? .circle : .triangleUp,
+                             size: classIndex == 0 ? 6.5 : 7.5, edgeColor: .white)
             }
             axes.title = panel.title
             axes.xLimits = xRange

@@ -48,7 +48,7 @@ extension Figure {
             if layout == .derivativesBelow {
                 bottom.title = derivativeName
             } else {
-                top.legend(location: .upperLeft)
+                top.legend(location: .best)
             }
             for axes in top === bottom ? [top] : [top, bottom] {
                 axes.horizontalLine(at: 0, color: Color(gray: 0.1), lineWidth: 0.7)

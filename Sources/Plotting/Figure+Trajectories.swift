@@ -1,6 +1,7 @@
 extension Figure {
-    /// Optimizer paths over the contour lines of a function of two variables: each path in its own colour,
-    /// a circle at its start and a diamond at its end, the minimum marked by a star.
+    /// Optimizer paths over the contour lines of a function of two variables: each path in its own colour
+    /// (on a white halo), a circle at its start and a shape at its end (diamond, square, triangle up, triangle
+    /// down in turn), the minimum marked by a star.
     ///
     /// ```swift
     /// let figure = Figure.optimizerTrajectories(
@@ -54,18 +55,32 @@ extension Figure {
                 axes.contourFilled(grid, levels: levels, colormap: contourMap.reversed.faded(0.75))
             }
             axes.contour(grid, levels: levels, colormap: contourMap, lineWidth: separatePanels ? 0.8 : 1.0)
-            let shown = separatePanels ? [panel] : Array(trajectories.indices)
-            for index in shown where index < trajectories.count {
+            let shown = (separatePanels ? [panel] : Array(trajectories.indices)).filter { $0 < trajectories.count }
+            // White halos lift the paths off the contour lines, also in grey; all halos go first so that no
+            // halo hides another path.
+            for index in shown {
+                axes.plot(trajectories[index].x, trajectories[index].y, color: .white,
+                          lineWidth: 3.8)
+            }
+            for index in shown {
+                axes.plot(trajectories[index].x, trajectories[index].y, label: trajectories[index].name,
+                          color: colors[index], lineWidth: 1.8)
+                if separatePanels { axes.title = trajectories[index].name }
+            }
+            // Markers after all lines, so that a later path never hides where an earlier one starts or ends.
+            for index in shown {
                 let path = trajectories[index]
-                let color = colors[index]
-                axes.plot(path.x, path.y, label: path.name, color: color, lineWidth: 1.8)
                 if let startX = path.x.first, let startY = path.y.first {
-                    axes.scatter([startX], [startY], color: color, marker: .circle, size: 10, edgeColor: .white)
+                    axes.scatter([startX], [startY], color: colors[index], marker: .circle, size: 10, edgeColor: .white)
                 }
-                if let end = path.lastFinitePoint {
-                    axes.scatter([end.x], [end.y], color: color, marker: .diamond, size: 12, edgeColor: .black)
+            }
+            for index in shown {
+                if let end = trajectories[index].lastFinitePoint {
+                    // End markers differ in shape as well as colour, so they stay apart in grey.
+                    let shapes: [Marker] = [.diamond, .square, .triangleUp, .triangleDown]
+                    axes.scatter([end.x], [end.y], color: colors[index], marker: shapes[index % shapes.count],
+                                 size: 12, edgeColor: .black)
                 }
-                if separatePanels { axes.title = path.name }
             }
             if let minimum {
                 axes.scatter([minimum.x], [minimum.y], label: minimumLabel ?? "minimum", color: Color(hex: 0xFFD700),

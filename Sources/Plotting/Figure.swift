@@ -17,9 +17,11 @@ public final class Figure {
     public let rows: Int
     public let columns: Int
     public let theme: Theme
-    /// All panels share one x range (and only the bottom row shows x tick labels).
+    /// All panels share one x range; only the lowest visible panel of each column shows x tick labels and
+    /// the x-axis label.
     public let sharedX: Bool
-    /// All panels share one y range (and only the left column shows y tick labels).
+    /// All panels share one y range; only the leftmost visible panel of each row shows y tick labels and
+    /// the y-axis label.
     public let sharedY: Bool
     /// A title above all panels.
     public var title: String?
@@ -71,9 +73,13 @@ public final class Figure {
         var limits = allAxes.map { $0.automaticLimits() }
         if sharedX { shareLimits(&limits, x: true) }
         if sharedY { shareLimits(&limits, x: false) }
+        // Shared axes label only the outer panels: x at the lowest visible panel of each column, y at the
+        // leftmost visible panel of each row (a hidden panel, such as an empty grid cell, does not count).
         for (index, axes) in allAxes.enumerated() {
-            axes.hidesXTickLabels = sharedX && index / columns < rows - 1
-            axes.hidesYTickLabels = sharedY && index % columns > 0
+            let row = index / columns
+            let column = index % columns
+            axes.hidesXTickLabels = sharedX && ((row + 1)..<rows).contains { !self[$0, column].hidesAxes }
+            axes.hidesYTickLabels = sharedY && (0..<column).contains { !self[row, $0].hidesAxes }
         }
 
         let titleHeight = title.map { canvas.height(of: RichText($0), size: theme.figureTitleSize) + 6 } ?? 0

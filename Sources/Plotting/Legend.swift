@@ -25,14 +25,17 @@ struct Legend {
 
     func rowHeight(canvas: Canvas, theme: Theme) -> Double {
         let metrics = canvas.fontMetrics(size: theme.legendTextSize)
-        return max(metrics.ascent + metrics.descent, theme.markerSize) + 3
+        return max(metrics.ascent + metrics.descent, theme.markerSize) + Self.rowGap
     }
+
+    /// Space between legend rows (about matplotlib's `labelspacing` of 0.5 em).
+    static let rowGap = 6.0
 
     /// Width and height of the legend box.
     func size(canvas: Canvas, theme: Theme) -> (width: Double, height: Double) {
         let textWidth = entries.map { canvas.width(of: RichText($0.label), size: theme.legendTextSize) }.max() ?? 0
         let width = 2 * theme.legendPadding + theme.legendLineLength + 8 + textWidth
-        let height = 2 * theme.legendPadding + Double(entries.count) * rowHeight(canvas: canvas, theme: theme) - 3
+        let height = 2 * theme.legendPadding + Double(entries.count) * rowHeight(canvas: canvas, theme: theme) - Self.rowGap
         return (width, height)
     }
 
@@ -112,7 +115,7 @@ struct Legend {
         canvas.fillAndStroke(fill: theme.legendBackground, stroke: theme.legendBorder, lineWidth: 0.9)
         let row = rowHeight(canvas: canvas, theme: theme)
         for (index, entry) in entries.enumerated() {
-            let centerY = box.minY + theme.legendPadding + (Double(index) + 0.5) * row - 1.5
+            let centerY = box.minY + theme.legendPadding + (Double(index) + 0.5) * row - Self.rowGap / 2
             let symbolLeft = box.minX + theme.legendPadding
             let symbolCenter = PagePoint(x: symbolLeft + theme.legendLineLength / 2, y: centerY)
             drawSymbol(entry.symbol, left: symbolLeft, center: symbolCenter, canvas: canvas, theme: theme)

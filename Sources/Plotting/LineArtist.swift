@@ -29,7 +29,9 @@ struct LineArtist: Artist {
         let points = pagePoints(transform)
         if drawsLine {
             canvas.newPath()
-            PolylinePainter.addPath(points, to: canvas, bounds: clipRect.insetBy(-2 * lineWidth - 10))
+            // Points closer than a fifth of a device pixel to the simplified line change nothing visible.
+            PolylinePainter.addPath(PolylinePainter.simplifiedRuns(points, tolerance: 0.1), to: canvas,
+                                    bounds: clipRect.insetBy(-2 * lineWidth - 10))
             canvas.setColor(color)
             canvas.setLineWidth(lineWidth)
             canvas.setDash(style.dashes(lineWidth: lineWidth))

@@ -29,6 +29,7 @@ public enum Marker: Sendable, Hashable {
     case square
     case diamond
     case triangleUp
+    case triangleDown
     case star
     /// A diagonal cross (×), stroked.
     case cross

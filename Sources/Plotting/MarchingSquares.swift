@@ -72,8 +72,8 @@ public enum MarchingSquares {
         var links: [Int32]
         var visited: [Bool]
         var above: [UInt8]
-        /// Smallest and largest finite value over the grid points of each block of `blockSize` × `blockSize`
-        /// cells, so that blocks a level cannot cross are skipped whole.
+        /// Smallest and largest value (NaN ignored) over the grid points of each block of `blockSize` ×
+        /// `blockSize` cells, so that blocks a level cannot cross are skipped whole.
         var blockRanges: [(low: Double, high: Double)]
         let blockColumns: Int
         static let blockSize = 16
@@ -84,22 +84,32 @@ public enum MarchingSquares {
             let cellRows = grid.y.count - 1
             blockColumns = (cellColumns + Self.blockSize - 1) / Self.blockSize
             let blockRows = (cellRows + Self.blockSize - 1) / Self.blockSize
-            blockRanges = Array(repeating: (.infinity, -.infinity), count: blockColumns * blockRows)
-            for row in 0...cellRows {
-                for column in 0...cellColumns {
-                    let value = grid.values[row * grid.x.count + column]
-                    guard value.isFinite else { continue }
-                    // A grid point belongs to every block whose cells it is a corner of.
-                    for blockRow in (max(row - 1, 0) / Self.blockSize)...(min(row, cellRows - 1) / Self.blockSize) {
-                        for blockColumn in (max(column - 1, 0) / Self.blockSize)...(min(column, cellColumns - 1) / Self.blockSize) {
-                            let block = blockRow * blockColumns + blockColumn
-                            blockRanges[block].low = min(blockRanges[block].low, value)
-                            blockRanges[block].high = max(blockRanges[block].high, value)
+            var ranges = [(low: Double, high: Double)](repeating: (.infinity, -.infinity),
+                                                       count: blockColumns * blockRows)
+            let columns = grid.x.count
+            let blockColumns = blockColumns
+            grid.values.withUnsafeBufferPointer { values in
+                for blockRow in 0..<blockRows {
+                    for blockColumn in 0..<blockColumns {
+                        // The grid points of a block's cells: one more row and column than cells.
+                        let firstRow = blockRow * Self.blockSize, firstColumn = blockColumn * Self.blockSize
+                        let lastRow = min(firstRow + Self.blockSize, cellRows)
+                        let lastColumn = min(firstColumn + Self.blockSize, cellColumns)
+                        var low = Double.infinity, high = -Double.infinity
+                        for row in firstRow...lastRow {
+                            for column in firstColumn...lastColumn {
+                                let value = values[row * columns + column]
+                                // NaN fails both comparisons, so holes never widen the range.
+                                if value < low { low = value }
+                                if value > high { high = value }
+                            }
                         }
+                        ranges[blockRow * blockColumns + blockColumn] = (low, high)
                     }
                 }
             }
-            let edgeCount = (grid.x.count - 1) * grid.y.count + grid.x.count * (grid.y.count - 1)
+            blockRanges = ranges
+            let edgeCount = cellColumns * grid.y.count + grid.x.count * cellRows
             links = [Int32](repeating: -1, count: 2 * edgeCount)
             visited = [Bool](repeating: false, count: edgeCount)
         }

@@ -25,20 +25,23 @@ public enum Scale: Sendable, Hashable {
 
 /// Widens a degenerate interval so that an axis can be drawn, the one place where degenerate ranges are handled.
 ///
-/// - Both ends non-finite → (−1, 1).
+/// - Both ends non-finite → (−a, a), a = `absoluteExpansion`.
+/// - One end non-finite → the other end is used for both.
 /// - Reversed ends are swapped.
 /// - A width of at most `|end|·1e-12` (equal ends, or equal up to rounding) is widened to
-///   `value ± expansion·|value|`, or to ±`absoluteExpansion` around 0 when the value is 0.
+///   `value ± expansion·|value|` when `relative`, else to `value ± absoluteExpansion`; a degenerate
+///   interval at 0 always becomes (−a, a).
 ///
 /// - Parameters:
 ///   - lower: The lower end (may be NaN or infinite).
 ///   - upper: The upper end (may be NaN or infinite).
 ///   - expansion: Relative widening of a degenerate non-zero interval.
-///   - absoluteExpansion: Half-width used around 0.
+///   - absoluteExpansion: Half-width used around 0, and for every degenerate interval when not `relative`.
+///   - relative: Widen in proportion to the value (linear axes) or by a fixed amount (log axes, in decades).
 /// - Returns: A finite interval with lower < upper.
 /// - Note: Like matplotlib's `nonsingular`, but with a 5 % default so a constant series shows a readable axis.
 public func nonsingular(
-    _ lower: Double, _ upper: Double, expansion: Double = 0.05, absoluteExpansion: Double = 1
+    _ lower: Double, _ upper: Double, expansion: Double = 0.05, absoluteExpansion: Double = 1, relative: Bool = true
 ) -> (lower: Double, upper: Double) {
     var low = lower
     var high = upper
@@ -50,7 +53,7 @@ public func nonsingular(
     if magnitude < 1e-300 { return (-absoluteExpansion, absoluteExpansion) }
     if high - low <= magnitude * 1e-12 {
         let middle = (low + high) / 2
-        let halfWidth = abs(middle) * expansion
+        let halfWidth = relative ? abs(middle) * expansion : absoluteExpansion
         return (middle - halfWidth, middle + halfWidth)
     }
     return (low, high)

@@ -59,6 +59,8 @@ struct SurfaceArtist: Artist {
             let point = project(x: x, y: y, height: z)
             bounds.include(x: point.screenX, y: point.screenY, xScale: .linear, yScale: .linear)
         }
+        // Room below the box for the tick labels and axis labels of the floor edges.
+        bounds.minY -= 0.14 * (bounds.maxY - bounds.minY)
         return bounds
     }
 
@@ -184,9 +186,32 @@ struct SurfaceArtist: Artist {
             canvas.draw(RichText(text), size: theme.axisLabelSize, color: theme.textColor, at: point,
                         horizontal: horizontal, vertical: .top)
         }
-        // Labels go at the middle of the front edges, which run from the two ends of the back edges.
-        let xMiddle = PagePoint(x: (alongY.x + frontX.x) / 2, y: (alongY.y + frontX.y) / 2 + 6)
-        let yMiddle = PagePoint(x: (alongX.x + frontX.x) / 2, y: (alongX.y + frontX.y) / 2 + 6)
+        // Ticks and labels go on the two front edges, which run from the ends of the back edges to the
+        // front corner: x varies along the one at y = otherY, y along the one at x = otherX.
+        let tickLabelHeight = canvas.height(of: RichText("0"), size: theme.tickLabelSize)
+        func ticks(_ range: (Double, Double), at point: (Double) -> PagePoint?) {
+            let values = ExtendedWilkinsonLocator().ticks(lower: min(range.0, range.1), upper: max(range.0, range.1),
+                                                           targetCount: 5)
+                // Ticks at the corners would collide with the neighbouring edge's labels.
+                .filter { $0 > min(range.0, range.1) + 1e-9 && $0 < max(range.0, range.1) - 1e-9 }
+            for (value, text) in zip(values, TickFormatter.linearLabels(values).labels) {
+                guard let position = point(value) else { continue }
+                canvas.newPath()
+                canvas.move(to: position)
+                canvas.line(to: PagePoint(x: position.x, y: position.y + theme.tickLength))
+                canvas.setColor(theme.axisLineColor)
+                canvas.setLineWidth(theme.tickWidth)
+                canvas.stroke()
+                canvas.draw(RichText(text), size: theme.tickLabelSize, color: theme.textColor,
+                            at: PagePoint(x: position.x, y: position.y + theme.tickLength + 2), horizontal: .center,
+                            vertical: .top)
+            }
+        }
+        ticks((xs[0], xs[1])) { page($0, otherY, low) }
+        ticks((ys[0], ys[1])) { page(otherX, $0, low) }
+        let offset = theme.tickLength + 2 + tickLabelHeight + theme.axisLabelPadding
+        let xMiddle = PagePoint(x: (alongY.x + frontX.x) / 2, y: (alongY.y + frontX.y) / 2 + offset)
+        let yMiddle = PagePoint(x: (alongX.x + frontX.x) / 2, y: (alongX.y + frontX.y) / 2 + offset)
         label(labels.x, at: xMiddle, horizontal: .center)
         label(labels.y, at: yMiddle, horizontal: .center)
     }

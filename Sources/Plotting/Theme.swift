@@ -16,7 +16,7 @@ public struct Theme: Sendable {
     public var axisLabelSize = 14.0
     public var titleSize = 16.0
     public var figureTitleSize = 17.0
-    public var legendTextSize = 12.5
+    public var legendTextSize = 13.5
     public var annotationSize = 12.5
 
     public var textColor = Color(gray: 0.1)
@@ -64,7 +64,7 @@ public struct Theme: Sendable {
     public var legendBackground = Color(gray: 1, alpha: 0.85)
     public var legendBorder = Color(gray: 0.8)
     public var legendPadding = 8.0
-    public var legendLineLength = 26.0
+    public var legendLineLength = 28.0
     /// Opacity of fill-between bands.
     public var bandOpacity = 0.22
 

@@ -4,7 +4,8 @@ import Plotting
 
 /// Image tests of every composite figure against reviewed references (800 × 500 px, device scale 1).
 ///
-/// Set `PLOTTING_PREVIEW_DIRECTORY` to also write each figure at device scale 2 and in grey there, for review.
+/// Set `PLOTTING_PREVIEW_DIRECTORY` to also write each figure at device scale 2, in grey, as SVG and as PDF
+/// there, for review.
 final class CompositeFigureTests: XCTestCase {
     /// A seeded normal generator (SplitMix64 + Box–Muller), so the data never changes.
     struct Normal {
@@ -32,6 +33,7 @@ final class CompositeFigureTests: XCTestCase {
             try sharp.pngData().write(to: url.appendingPathComponent(name + ".png"))
             try sharp.grayscale().pngData().write(to: url.appendingPathComponent(name + "-gray.png"))
             try make(Theme(), 2).writeSVG(to: url.appendingPathComponent(name + ".svg"))
+            try make(Theme(), 2).writePDF(to: url.appendingPathComponent(name + ".pdf"))
         }
     }
 
@@ -61,6 +63,25 @@ final class CompositeFigureTests: XCTestCase {
             Figure.functionsWithDerivatives([.sigmoid, .tanh, .relu], title: "激活函数及其导数 Activations and derivatives",
                                             theme: theme).withScale(scale)
         }, named: "activations")
+    }
+
+    func testFunctionsOverlaidWithDerivatives() throws {
+        let softplus = FunctionPanel(name: "softplus ln(1 + eˣ)", derivativeName: "σ(x)",
+                                     function: { log(1 + exp($0)) }, derivative: { 1 / (1 + exp(-$0)) })
+        try check({ theme, scale in
+            Figure.functionsWithDerivatives([.tanh, softplus], xRange: -4...4, layout: .overlaid, width: 800,
+                                            height: 350, theme: theme).withScale(scale)
+        }, named: "activations-overlaid")
+    }
+
+    func testLinearLossCurvesOfOneRun() throws {
+        let steps = (0..<200).map(Double.init)
+        var losses = steps.map { 0.7 * exp(-$0 / 40) + 0.05 }
+        losses[120] = .nan
+        try check({ theme, scale in
+            Figure.lossCurves([LossCurve(name: "", x: steps, y: losses)], title: "one run, linear axis, a NaN at step 120",
+                              logarithmic: false, theme: theme).withScale(scale)
+        }, named: "loss-curve-linear")
     }
 
     func testSigmoidFamily() throws {
@@ -164,6 +185,21 @@ final class CompositeFigureTests: XCTestCase {
             axes.legend(location: .lowerRight)
             return figure
         }, named: "heatmap-bars")
+    }
+
+    /// Huge x and tiny y values: both axes label mantissas and show one ×10^k factor; the y label is Chinese.
+    func testScientificMultipliersAndRotatedChineseLabel() throws {
+        try check({ theme, scale in
+            let figure = Figure(width: 800, height: 400, deviceScale: scale, theme: theme)
+            let x = (0...50).map { Double($0) * 2e5 }
+            figure.axes.plot(x, x.map { 3e-5 * exp(-$0 / 3e6) }, label: "学习率 learning rate η")
+            figure.axes.plot(x, x.map { 1e-5 + 1e-5 * sin($0 / 1e6) }, label: "−1 × noise", style: .dashed)
+            figure.axes.xLabel = "step"
+            figure.axes.yLabel = "学习率 η"
+            figure.axes.title = "×10^k multipliers, true minus −1"
+            figure.axes.legend()
+            return figure
+        }, named: "multipliers")
     }
 
     static func rosenbrock(_ x: Double, _ y: Double) -> Double { (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) }

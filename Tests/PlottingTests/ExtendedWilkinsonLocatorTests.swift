@@ -68,6 +68,8 @@ final class ExtendedWilkinsonLocatorTests: XCTestCase {
         let widened = nonsingular(10, 10)
         XCTAssertEqual(widened.lower, 9.5, accuracy: 1e-12)
         XCTAssertEqual(widened.upper, 10.5, accuracy: 1e-12)
+        let decades = nonsingular(-3, -3, absoluteExpansion: 1, relative: false)
+        XCTAssertTrue(decades == (-4, -2))
         let oneSided = nonsingular(.infinity, 4)
         XCTAssertEqual(oneSided.lower, 3.8, accuracy: 1e-12)
         XCTAssertEqual(oneSided.upper, 4.2, accuracy: 1e-12)

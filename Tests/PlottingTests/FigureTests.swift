@@ -111,6 +111,24 @@ final class FigureTests: XCTestCase {
         XCTAssertNoThrow(try figure.pngData())
     }
 
+    /// mean − std < 0 has no place on a log axis: the band must reach down to the bottom of the plot
+    /// instead of disappearing.
+    func testBandBelowZeroOnLogAxisReachesTheBottom() throws {
+        var theme = Theme()
+        theme.figurePadding = 10
+        let figure = Figure(width: 300, height: 200, deviceScale: 1, theme: theme)
+        let x = (0...10).map(Double.init)
+        figure.axes.fillBetween(x, lower: x.map { _ in -0.04 }, upper: x.map { _ in 0.06 }, color: Color(hex: 0x0000FF),
+                                opacity: 1)
+        figure.axes.yScale = .log10
+        figure.axes.yLimits = 1e-3...1
+        figure.axes.hidesAxes = true
+        let image = try figure.rasterize()
+        // The plotting area is the page less the 10-unit padding: rows 10…190.
+        XCTAssertEqual(image.pixels[187 * image.width + 150] & 0xFF_FFFF, 0x0000FF)
+        XCTAssertEqual(image.pixels[40 * image.width + 150] & 0xFF_FFFF, 0xFFFFFF)
+    }
+
     func testEmptyAndConstantDataStillDrawAxes() throws {
         let empty = Figure(width: 200, height: 150, deviceScale: 1)
         XCTAssertNoThrow(try empty.pngData())
@@ -119,6 +137,16 @@ final class FigureTests: XCTestCase {
         let limits = constant.axes.automaticLimits()
         XCTAssertLessThan(limits.y.lowerBound, 5)
         XCTAssertGreaterThan(limits.y.upperBound, 5)
+    }
+
+    /// A constant series on a log axis spans a decade either way: 10⁻³ gives 10⁻⁴…10⁻².
+    func testConstantSeriesOnLogAxisWidensByDecades() {
+        let figure = Figure(width: 200, height: 150, deviceScale: 1, theme: { var theme = Theme(); theme.dataMargin = 0; return theme }())
+        figure.axes.plot([1, 2, 3], [1e-3, 1e-3, 1e-3])
+        figure.axes.yScale = .log10
+        let limits = figure.axes.automaticLimits()
+        XCTAssertEqual(limits.y.lowerBound, 1e-4, accuracy: 1e-12)
+        XCTAssertEqual(limits.y.upperBound, 1e-2, accuracy: 1e-12)
     }
 
     func testSharedAxesUseTheUnionOfLimitsAndHideInnerLabels() throws {
@@ -130,6 +158,21 @@ final class FigureTests: XCTestCase {
         XCTAssertFalse(figure[1, 0].hidesXTickLabels)
         XCTAssertTrue(figure[1, 1].hidesYTickLabels)
         XCTAssertFalse(figure[0, 0].hidesYTickLabels)
+    }
+
+    /// Five panels in a 2 × 3 grid: the panel above the empty sixth cell keeps its x tick labels.
+    func testPanelAboveAnEmptyCellKeepsItsXLabels() throws {
+        let figure = Figure(rows: 2, columns: 3, sharedX: true)
+        for axes in figure.allAxes.prefix(5) {
+            axes.plot([0, 1], [0, 1])
+            axes.xLabel = "x"
+        }
+        figure[1, 2].hidesAxes = true
+        _ = try figure.svgData()
+        XCTAssertTrue(figure[0, 0].hidesXTickLabels)
+        XCTAssertNil(figure[0, 0].shownXLabel)
+        XCTAssertFalse(figure[0, 2].hidesXTickLabels)
+        XCTAssertEqual(figure[0, 2].shownXLabel, "x")
     }
 
     func testGrayscaleUsesLuma() {
