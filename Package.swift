@@ -2,7 +2,7 @@
 // The `report` tool: train small neural networks, draw what they do, write a handout.
 //
 // Dependencies point one way:
-//   NeuralNetworks (Foundation, OpenBLAS)      MathML (Foundation)      Plotting (Cairo)
+//   NeuralNetworks (Foundation, OpenBLAS)      MathML (Foundation)      Plotting (Cairo, zlib)
 //                  \                              |                     /
 //                   +------------------------- Report (cmark-gfm) ----+
 //                                                 |
@@ -41,6 +41,11 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
             name: "COpenBLAS",
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
@@ -49,7 +54,7 @@ let package = Package(
         // MARK: - Libraries
 
         .target(name: "NeuralNetworks", dependencies: ["COpenBLAS"]),
-        .target(name: "Plotting", dependencies: ["CCairo"]),
+        .target(name: "Plotting", dependencies: ["CCairo", "CZlib"]),
         .target(name: "MathML"),
         .target(name: "Report", dependencies: ["NeuralNetworks", "Plotting", "MathML", "CCmarkGFM"]),
 

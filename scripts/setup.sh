@@ -5,6 +5,7 @@
 #   libcairo2-dev                  drawing (the Plotting module), found through pkg-config "cairo"
 #   libcmark-gfm(-extensions)-dev  CommonMark/GFM to HTML (the Report module)
 #   libopenblas-dev                matrix products for training (the NeuralNetworks module)
+#   zlib1g-dev                     PNG compression (the Plotting module)
 #   fonts-noto-cjk                 one font for Latin and Chinese text in figures, pinned for identical PNGs
 #   pkg-config                     how SwiftPM and `report run` find the libraries above
 set -euo pipefail
@@ -16,6 +17,7 @@ has_pc() { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$1"; }
 has_pc cairo || missing+=(libcairo2-dev)
 has_pc libcmark-gfm || missing+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
 has_pc openblas || missing+=(libopenblas-dev)
+has_pc zlib || missing+=(zlib1g-dev)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK SC" || missing+=(fonts-noto-cjk)
 
 if [ ${#missing[@]} -gt 0 ]; then

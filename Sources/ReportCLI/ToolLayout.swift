@@ -10,9 +10,9 @@ struct ToolLayout {
 
     /// The system-library targets whose module maps an experiment needs, because the modules it imports
     /// import them.
-    static let systemLibraries = ["CCairo", "CCmarkGFM", "COpenBLAS"]
+    static let systemLibraries = ["CCairo", "CCmarkGFM", "COpenBLAS", "CZlib"]
     /// Their pkg-config names, for the header search paths the module maps rely on.
-    static let pkgConfigNames = ["cairo", "libcmark-gfm", "openblas"]
+    static let pkgConfigNames = ["cairo", "libcmark-gfm", "openblas", "zlib"]
 
     /// Finds the layout from the running executable.
     /// - Throws: `ReportFailure` when the library was not built or the package root cannot be found.
