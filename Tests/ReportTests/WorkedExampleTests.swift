@@ -122,6 +122,32 @@ final class WorkedExampleTests: XCTestCase {
         XCTAssertEqual(content.number(0), "0.000")
     }
 
+    /// One identity unit, w = 1, b = 0, x = 1, y = 0: L = ½ (w − 0)² = ½ and ∂L/∂w = ∂L/∂b = 1, so the step
+    /// gives w = 1 − α, b = −α and L = ½ (1 − 2α)², which falls for α = 0.25 (to 1/8), rises for α = 3 (to 12.5)
+    /// and is unchanged for α = 1.
+    private func lossSentence(learningRate: Double, language: DocumentLanguage) throws -> String {
+        let network = Sequential<Double>([Dense(weights: Matrix([[1]]), bias: [0], activation: .identity)])
+        let document = Document(title: "Step", language: language, includesReproducibilityAppendix: false) {
+            WorkedExample(network: network, input: [1], target: [0], learningRate: learningRate)
+        }
+        let text = try document.render(context: RunContext(experimentName: "step"), convertMath: SampleDocument.fakeMath)
+            .markdown
+        let lines = text.split(separator: "\n").filter { $0.contains("After the step") || $0.contains("更新后") }
+        XCTAssertEqual(lines.count, 1, text)
+        return String(lines.first ?? "")
+    }
+
+    func testLossSentenceSaysWhetherTheLossFellOrRose() throws {
+        XCTAssertEqual(try lossSentence(learningRate: 0.25, language: .english),
+                       "After the step, the loss on the same sample drops to $`L = 0.1250`$.")
+        XCTAssertEqual(try lossSentence(learningRate: 3, language: .english),
+                       "After the step, the loss on the same sample rises to $`L = 12.50`$.")
+        XCTAssertEqual(try lossSentence(learningRate: 0.25, language: .chinese), "更新后，同一样本的损失降为 $`L = 0.1250`$。")
+        XCTAssertEqual(try lossSentence(learningRate: 3, language: .chinese), "更新后，同一样本的损失升为 $`L = 12.50`$。")
+        XCTAssertEqual(try lossSentence(learningRate: 1, language: .english),
+                       "After the step, the loss on the same sample stays at $`L = 0.5000`$.")
+    }
+
     func testChineseWords() throws {
         let text = try markdown(updatesBiases: true, language: .chinese)
         XCTAssertTrue(text.contains("**前向传播。**"))

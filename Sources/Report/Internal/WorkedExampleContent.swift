@@ -149,8 +149,13 @@ struct WorkedExampleContent {
             return "A \(sizes) network, input $\\mathbf{x}$, target $\\mathbf{y}$, learning rate $\\alpha = \(rate)$; "
                 + (biases ? "weights and biases are updated." : "only the weights are updated, the biases stay fixed.")
         }
-        func lossAfter(_ value: String) -> String {
-            chinese ? "更新后，同一样本的损失降为 $L = \(value)$。" : "After the step, the loss on the same sample is $L = \(value)$."
+        /// The sentence after the update; the verb follows the two losses, since a step that is too large
+        /// makes the loss rise.
+        func lossAfter(_ value: String, before: Double, after: Double) -> String {
+            let verb = after < before ? (chinese ? "降为" : "drops to")
+                : after > before ? (chinese ? "升为" : "rises to") : (chinese ? "保持为" : "stays at")
+            return chinese ? "更新后，同一样本的损失\(verb) $L = \(value)$。"
+                : "After the step, the loss on the same sample \(verb) $L = \(value)$."
         }
         var biasesFixed: String { chinese ? "（偏置不更新）" : "(biases held fixed)" }
     }
@@ -217,7 +222,7 @@ struct WorkedExampleContent {
             }
         }
         blocks.append(words.update + (updatesBiases ? "" : " " + words.biasesFixed) + "\n\n" + display(update)
-            + "\n\n" + words.lossAfter(number(lossAfterStep)))
+            + "\n\n" + words.lossAfter(number(lossAfterStep), before: lossValue, after: lossAfterStep))
 
         return blocks.map { Prose($0).documentNode }
     }
