@@ -119,7 +119,25 @@ final class WorkedExampleTests: XCTestCase {
         XCTAssertEqual(content.number(-0.038098236516556236), "-0.03810")
         XCTAssertEqual(content.number(1.10590596705977), "1.106")
         XCTAssertEqual(content.number(0.000012346), "1.235 \\times 10^{-5}")
-        XCTAssertEqual(content.number(0), "0.000")
+        XCTAssertEqual(content.number(-0.0000200004), "-2.000 \\times 10^{-5}", "a computed value keeps its zeros")
+        XCTAssertEqual(content.number(0.0000099996), "1.000 \\times 10^{-5}", "rounding carries into the exponent")
+        XCTAssertEqual(content.number(9.99996), "10.00")
+    }
+
+    func testSignificantDigitsTrimZerosOfExactValues() throws {
+        let content = WorkedExampleContent(
+            input: [], target: [], loss: .halfSumOfSquaredErrors, lossValue: 0, lossAfterStep: 0, learningRate: 0.5,
+            updatesBiases: true, precision: .significantDigits(4), layers: [])
+        XCTAssertEqual(content.number(3), "3")
+        XCTAssertEqual(content.number(10), "10")
+        XCTAssertEqual(content.number(0.01), "0.01")
+        XCTAssertEqual(content.number(-0.05), "-0.05")
+        XCTAssertEqual(content.number(Double(Float(0.05))), "0.05", "a Float network's 0.05")
+        XCTAssertEqual(content.number(0), "0")
+        XCTAssertEqual(content.number(0.00002), "2 \\times 10^{-5}")
+        XCTAssertEqual(content.number(0.1250), "0.125")
+        XCTAssertEqual(content.number(0.1250001), "0.1250", "not exact: the zero is a significant digit")
+        XCTAssertEqual(content.number(1234.6), "1235", "rounded, so no zeros to trim and none added")
     }
 
     /// One identity unit, w = 1, b = 0, x = 1, y = 0: L = ½ (w − 0)² = ½ and ∂L/∂w = ∂L/∂b = 1, so the step
@@ -139,13 +157,13 @@ final class WorkedExampleTests: XCTestCase {
 
     func testLossSentenceSaysWhetherTheLossFellOrRose() throws {
         XCTAssertEqual(try lossSentence(learningRate: 0.25, language: .english),
-                       "After the step, the loss on the same sample drops to $`L = 0.1250`$.")
+                       "After the step, the loss on the same sample drops to $`L = 0.125`$.")
         XCTAssertEqual(try lossSentence(learningRate: 3, language: .english),
-                       "After the step, the loss on the same sample rises to $`L = 12.50`$.")
-        XCTAssertEqual(try lossSentence(learningRate: 0.25, language: .chinese), "更新后，同一样本的损失降为 $`L = 0.1250`$。")
-        XCTAssertEqual(try lossSentence(learningRate: 3, language: .chinese), "更新后，同一样本的损失升为 $`L = 12.50`$。")
+                       "After the step, the loss on the same sample rises to $`L = 12.5`$.")
+        XCTAssertEqual(try lossSentence(learningRate: 0.25, language: .chinese), "更新后，同一样本的损失降为 $`L = 0.125`$。")
+        XCTAssertEqual(try lossSentence(learningRate: 3, language: .chinese), "更新后，同一样本的损失升为 $`L = 12.5`$。")
         XCTAssertEqual(try lossSentence(learningRate: 1, language: .english),
-                       "After the step, the loss on the same sample stays at $`L = 0.5000`$.")
+                       "After the step, the loss on the same sample stays at $`L = 0.5`$.")
     }
 
     func testChineseWords() throws {

@@ -56,20 +56,47 @@ struct WorkedExampleContent {
     // MARK: - TeX
 
     /// A number in the example's precision, as TeX; a value that rounds to zero is written without a sign.
+    ///
+    /// With significant digits, a value that the digits shown represent exactly (to within single precision,
+    /// so that a `Float` network's 0.05 counts) loses its trailing zeros: inputs, targets and hand-set weights
+    /// read `3`, `10`, `0.01`, `0.05` rather than `3.000`, `10.00`, `0.01000`, `0.05000`, while a computed
+    /// value keeps all its digits (`-0.03810`), since there the zeros are significant.
     func number(_ value: Double) -> String {
         switch precision {
         case .decimals(let decimals):
             return Self.fixed(value, decimals: max(0, decimals))
         case .significantDigits(let digits):
             let digits = max(1, digits)
-            guard value != 0, value.isFinite else { return Self.fixed(value, decimals: digits - 1) }
-            let exponent = Int(floor(log10(abs(value))))
-            if exponent < -4 {
-                let mantissa = value / pow(10, Double(exponent))
-                return Self.fixed(mantissa, decimals: digits - 1) + " \\times 10^{\(exponent)}"
+            guard value != 0, value.isFinite else {
+                return value == 0 ? "0" : Self.fixed(value, decimals: digits - 1)
             }
-            return Self.fixed(value, decimals: max(0, digits - 1 - exponent))
+            // The exponent of the value rounded to `digits` digits, which `%e` carries (9.99996 → 1.000e+01).
+            let scientific = String(format: "%.\(digits - 1)e", value)
+            let exponent = scientific.split(separator: "e").last.flatMap { Int($0) } ?? 0
+            if exponent < -4 {
+                let scale = pow(10, Double(exponent))
+                let mantissa = Self.fixed(value / scale, decimals: digits - 1)
+                let exact = Self.isExact(mantissa, value: value, scale: scale)
+                return (exact ? Self.trimmingZeros(mantissa) : mantissa) + " \\times 10^{\(exponent)}"
+            }
+            let text = Self.fixed(value, decimals: max(0, digits - 1 - exponent))
+            return Self.isExact(text, value: value, scale: 1) ? Self.trimmingZeros(text) : text
         }
+    }
+
+    /// Whether `text` × `scale` is `value` to within one `Float` ulp (relative 2⁻²³).
+    private static func isExact(_ text: String, value: Double, scale: Double) -> Bool {
+        guard let shown = Double(text) else { return false }
+        return abs(shown * scale - value) <= abs(value) * Double(Float.ulpOfOne)
+    }
+
+    /// `0.05000` → `0.05`, `10.00` → `10`; text without a decimal point is left alone.
+    private static func trimmingZeros(_ text: String) -> String {
+        guard text.contains(".") else { return text }
+        var trimmed = Substring(text)
+        while trimmed.hasSuffix("0") { trimmed.removeLast() }
+        if trimmed.hasSuffix(".") { trimmed.removeLast() }
+        return String(trimmed)
     }
 
     private static func fixed(_ value: Double, decimals: Int) -> String {
