@@ -50,8 +50,9 @@ final class WorkedExampleTests: XCTestCase {
         let matrices = rendered.markdown.components(separatedBy: "\\begin{bmatrix}").count - 1
         // Per layer: W, a⁽ˡ⁻¹⁾, b, z, a forward; δ, ∂W, ∂b backward; W, ∂W, W′, b, ∂b, b′ in the update; plus x, y.
         XCTAssertEqual(matrices, 2 * (5 + 3 + 6) + 2)
-        XCTAssertEqual(rendered.html.components(separatedBy: "<mtable").count - 1, matrices,
-                       "every vector and matrix becomes a MathML table")
+        let tables = rendered.html.components(separatedBy: "<mtable").count - 1
+        let alignedBlocks = rendered.html.components(separatedBy: "<mtable displaystyle=\"true\"").count - 1
+        XCTAssertEqual(tables - alignedBlocks, matrices, "every vector and matrix becomes a MathML table")
         XCTAssertFalse(rendered.html.contains("$$"))
     }
 
@@ -101,7 +102,7 @@ final class WorkedExampleTests: XCTestCase {
 
     func testStepsComeInTeachingOrder() throws {
         let text = try markdown(updatesBiases: true)
-        let markers = ["**Formulas used.**", "**Forward pass.**", "\\mathbf{z}^{(1)} = \\mathbf{W}^{(1)}",
+        let markers = ["**Formulas used.**", "**Forward pass.**", "\\mathbf{W}^{(1)} \\mathbf{a}^{(0)} + \\mathbf{b}^{(1)}",
                        "\\mathbf{a}^{(2)} = \\sigma", "**Loss.**", "**Backward pass.**", "\\boldsymbol{\\delta}^{(2)} = ",
                        "\\boldsymbol{\\delta}^{(1)} = ", "**Update.**", "After the step"]
         let positions = markers.map { text.range(of: $0)?.lowerBound }

@@ -9,6 +9,8 @@ import NeuralNetworks
 /// ```
 ///
 /// Vectors are shown as columns, matrices as `bmatrix` (MathML in HTML, a ```` ```math ```` block in Markdown).
+/// An equation too wide for the HTML reading column (a layer with three or more inputs) is set as `aligned`,
+/// breaking before a relation, e.g. the result of z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾ = … goes on a second line.
 /// The formulas follow the course notes (layer l = 1…L, a⁽⁰⁾ = x):
 ///
 /// ```

@@ -104,13 +104,14 @@ struct WorkedExampleContent {
         return Double(text) == 0 ? String(format: "%.\(decimals)f", 0.0) : text
     }
 
-    func column(_ values: [Double]) -> String {
-        "\\begin{bmatrix} " + values.map(number).joined(separator: " \\\\ ") + " \\end{bmatrix}"
+    private typealias Expression = DisplayEquation.Expression
+
+    private func column(_ values: [Double]) -> Expression {
+        .matrix(values.map { [number($0)] })
     }
 
-    func matrix(_ rows: [[Double]]) -> String {
-        "\\begin{bmatrix} " + rows.map { $0.map(number).joined(separator: " & ") }.joined(separator: " \\\\ ")
-            + " \\end{bmatrix}"
+    private func matrix(_ rows: [[Double]]) -> Expression {
+        .matrix(rows.map { $0.map(number) })
     }
 
     private func plain(_ value: Double) -> String {
@@ -208,47 +209,67 @@ struct WorkedExampleContent {
                 + "\\mathbf{b}^{(l)} \\leftarrow \\mathbf{b}^{(l)} - \\alpha \\frac{\\partial L}{\\partial \\mathbf{b}^{(l)}}",
         ]))
 
-        var forward = ["\\mathbf{x} = \\mathbf{a}^{(0)} = \(column(input)), \\quad \\mathbf{y} = \(column(target))"]
+        let rate = Expression(plain(learningRate))
+        var forward = [DisplayEquation(chains: [
+            .init(left: Expression("\\mathbf{x}"), steps: [("=", Expression("\\mathbf{a}^{(0)}")), ("=", column(input))]),
+            .init(left: Expression("\\mathbf{y}"), steps: [("=", column(target))]),
+        ])]
         var previous = input
         for (index, layer) in layers.enumerated() {
             let l = index + 1
-            forward.append("\\mathbf{z}^{(\(l))} = \\mathbf{W}^{(\(l))} \\mathbf{a}^{(\(l - 1))} + \\mathbf{b}^{(\(l))} = "
-                + "\(matrix(layer.weights)) \(column(previous)) + \(column(layer.bias)) = \(column(layer.preactivation))")
-            forward.append("\\mathbf{a}^{(\(l))} = \(layer.activation.tex)\\left( \\mathbf{z}^{(\(l))} \\right) = "
-                + column(layer.activationValue))
+            forward.append(DisplayEquation(chains: [.init(left: Expression("\\mathbf{z}^{(\(l))}"), steps: [
+                ("=", Expression("\\mathbf{W}^{(\(l))} \\mathbf{a}^{(\(l - 1))} + \\mathbf{b}^{(\(l))}")),
+                ("=", matrix(layer.weights) + column(previous) + Expression("+") + column(layer.bias)),
+                ("=", column(layer.preactivation)),
+            ])]))
+            forward.append(DisplayEquation(chains: [.init(left: Expression("\\mathbf{a}^{(\(l))}"), steps: [
+                ("=", Expression("\(layer.activation.tex)\\left( \\mathbf{z}^{(\(l))} \\right)")),
+                ("=", column(layer.activationValue)),
+            ])]))
             previous = layer.activationValue
         }
-        blocks.append(words.forward + "\n\n" + display(forward))
+        blocks.append(words.forward + "\n\n" + display(forward.map(\.tex)))
 
         blocks.append(words.lossTitle + "\n\n" + display(["\(lossTeX) = \(number(lossValue))"]))
 
-        var backward: [String] = []
+        var backward: [DisplayEquation] = []
         for index in stride(from: count - 1, through: 0, by: -1) {
             let l = index + 1
             let layer = layers[index]
-            if l == count {
-                backward.append("\\boldsymbol{\\delta}^{(\(l))} = \(outputDeltaTeX) = \(column(layer.delta))")
-            } else {
-                backward.append("\\boldsymbol{\\delta}^{(\(l))} = \\left( \\mathbf{W}^{(\(l + 1))\\top} \\boldsymbol{\\delta}^{(\(l + 1))} \\right) "
-                    + "\\odot \(layer.activation.tex)'\\left( \\mathbf{z}^{(\(l))} \\right) = \(column(layer.delta))")
-            }
-            backward.append("\\frac{\\partial L}{\\partial \\mathbf{W}^{(\(l))}} = \\boldsymbol{\\delta}^{(\(l))} \\mathbf{a}^{(\(l - 1))\\top} = "
-                + "\(matrix(layer.weightGradient)), \\quad \\frac{\\partial L}{\\partial \\mathbf{b}^{(\(l))}} = \(column(layer.biasGradient))")
+            let delta = Expression("\\boldsymbol{\\delta}^{(\(l))}")
+            let deltaFormula = l == count ? Expression(outputDeltaTeX)
+                : Expression("\\left( \\mathbf{W}^{(\(l + 1))\\top} \\boldsymbol{\\delta}^{(\(l + 1))} \\right) "
+                    + "\\odot \(layer.activation.tex)'\\left( \\mathbf{z}^{(\(l))} \\right)")
+            backward.append(DisplayEquation(chains: [.init(left: delta, steps: [
+                ("=", deltaFormula), ("=", column(layer.delta)),
+            ])]))
+            backward.append(DisplayEquation(chains: [
+                .init(left: Expression("\\frac{\\partial L}{\\partial \\mathbf{W}^{(\(l))}}"), steps: [
+                    ("=", Expression("\\boldsymbol{\\delta}^{(\(l))} \\mathbf{a}^{(\(l - 1))\\top}")),
+                    ("=", matrix(layer.weightGradient)),
+                ]),
+                .init(left: Expression("\\frac{\\partial L}{\\partial \\mathbf{b}^{(\(l))}}"), steps: [
+                    ("=", column(layer.biasGradient)),
+                ]),
+            ]))
         }
-        blocks.append(words.backward + "\n\n" + display(backward))
+        blocks.append(words.backward + "\n\n" + display(backward.map(\.tex)))
 
-        var update: [String] = []
-        let rate = plain(learningRate)
+        var update: [DisplayEquation] = []
         for (index, layer) in layers.enumerated() {
             let l = index + 1
-            update.append("\\mathbf{W}^{(\(l))} \\leftarrow \(matrix(layer.weights)) - \(rate) \(matrix(layer.weightGradient)) = "
-                + matrix(layer.updatedWeights))
+            update.append(DisplayEquation(chains: [.init(left: Expression("\\mathbf{W}^{(\(l))}"), steps: [
+                ("\\leftarrow", matrix(layer.weights) + Expression("-") + rate + matrix(layer.weightGradient)),
+                ("=", matrix(layer.updatedWeights)),
+            ])]))
             if updatesBiases {
-                update.append("\\mathbf{b}^{(\(l))} \\leftarrow \(column(layer.bias)) - \(rate) \(column(layer.biasGradient)) = "
-                    + column(layer.updatedBias))
+                update.append(DisplayEquation(chains: [.init(left: Expression("\\mathbf{b}^{(\(l))}"), steps: [
+                    ("\\leftarrow", column(layer.bias) + Expression("-") + rate + column(layer.biasGradient)),
+                    ("=", column(layer.updatedBias)),
+                ])]))
             }
         }
-        blocks.append(words.update + (updatesBiases ? "" : " " + words.biasesFixed) + "\n\n" + display(update)
+        blocks.append(words.update + (updatesBiases ? "" : " " + words.biasesFixed) + "\n\n" + display(update.map(\.tex))
             + "\n\n" + words.lossAfter(number(lossAfterStep), before: lossValue, after: lossAfterStep))
 
         return blocks.map { Prose($0).documentNode }
