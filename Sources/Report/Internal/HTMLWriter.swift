@@ -212,10 +212,44 @@ struct HTMLWriter {
             let placeholder = Self.placeholder(index)
             if formula.display {
                 html = html.replacingOccurrences(of: "<p>\(placeholder)</p>", with: formula.html)
+                html = html.replacingOccurrences(of: placeholder, with: formula.html)
+            } else {
+                html = Self.replacing(placeholder, withInlineFormula: formula.html, in: html)
             }
-            html = html.replacingOccurrences(of: placeholder, with: formula.html)
         }
         return html
+    }
+
+    /// Punctuation that must not start a line: Chinese full stops and commas, closing brackets and quotes, and
+    /// their ASCII counterparts (`"` is left out: cmark writes it as `&quot;`).
+    private static let closingPunctuation: Set<Character> = [
+        "。", "，", "、", "；", "：", "！", "？", "）", "》", "」", "』", "】", "〉", "”", "’", "…", "％",
+        ".", ",", ";", ":", "!", "?", ")", "]", "%",
+    ]
+    /// Punctuation that must not end a line: opening brackets and quotes.
+    private static let openingPunctuation: Set<Character> = ["（", "《", "「", "『", "【", "〈", "“", "‘", "(", "["]
+
+    /// Puts an inline formula in place of its placeholder. Punctuation right after it (and an opening bracket
+    /// right before it) goes with it into `<span class="nowrap">`: browsers may break a line between a `<math>`
+    /// element and a following `。`, which then starts the next line alone.
+    static func replacing(_ placeholder: String, withInlineFormula formula: String, in html: String) -> String {
+        guard let range = html.range(of: placeholder) else { return html }
+        var start = range.lowerBound
+        var end = range.upperBound
+        while end < html.endIndex, closingPunctuation.contains(html[end]) {
+            end = html.index(after: end)
+        }
+        while start > html.startIndex, openingPunctuation.contains(html[html.index(before: start)]) {
+            start = html.index(before: start)
+        }
+        var result = html
+        if start == range.lowerBound && end == range.upperBound {
+            result.replaceSubrange(range, with: formula)
+        } else {
+            result.replaceSubrange(start..<end, with: "<span class=\"nowrap\">\(html[start..<range.lowerBound])"
+                + "\(formula)\(html[range.upperBound..<end])</span>")
+        }
+        return result
     }
 
     /// Renders a caption: a single paragraph loses its `<p>` so it flows after the label.
