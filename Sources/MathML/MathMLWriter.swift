@@ -35,7 +35,9 @@ struct MathMLWriter {
 
     // MARK: - Nodes
 
-    private mutating func write(_ node: MathNode, displayStyle: Bool) {
+    /// Writes one node. `leadingSignIsPrefix` applies to a row: whether a sign that starts it is unary, which it
+    /// is everywhere in TeX except after the empty atom amsmath puts at the start of an aligned right column.
+    private mutating func write(_ node: MathNode, displayStyle: Bool, leadingSignIsPrefix: Bool = true) {
         switch node {
         case .identifier(let text, let upright):
             output += upright && text.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>"
@@ -54,7 +56,7 @@ struct MathMLWriter {
                 write(children[0], displayStyle: displayStyle)
             } else {
                 output += "<mrow>"
-                writeChildren(children, displayStyle: displayStyle)
+                writeChildren(children, displayStyle: displayStyle, leadingSignIsPrefix: leadingSignIsPrefix)
                 output += "</mrow>"
             }
         case .fraction(let numerator, let denominator, let style, let hasRule):
@@ -116,16 +118,23 @@ struct MathMLWriter {
     /// Writes the children of a row, adding what TeX's spacing rules would and MathML's operator dictionary
     /// does not: an invisible function application after a function name, with a thin space before an
     /// argument that is not in brackets and after an ordinary symbol before it (`2\sin x`); and prefix form
-    /// for a sign that follows an operator or an opening bracket (`= -1` has no space after the minus).
-    private mutating func writeChildren(_ children: [MathNode], displayStyle: Bool) {
+    /// for a sign that TeX makes unary: one that follows an operator or an opening bracket (`= -1` has no space
+    /// after the minus), or starts the row, as at the start of a formula, a group (`x^{-1}`) or a matrix cell
+    /// (after `&` or `\\`). Spaces are skipped when looking back, as TeX skips glue.
+    ///
+    /// - Note: MathML would infer prefix form for the first operator of an `<mrow>` with several children, but
+    ///   the explicit form keeps a leading sign tight however a renderer groups a table cell's content.
+    private mutating func writeChildren(_ children: [MathNode], displayStyle: Bool, leadingSignIsPrefix: Bool = true) {
         for (index, child) in children.enumerated() {
             let previous = index > 0 ? children[index - 1] : nil
             if child.isFunction, let previous, previous.isOrdinary {
                 output += "<mspace width=\"0.1667em\"/>"
             }
+            let previousAtom = children[..<index].last { !$0.isSpace }
             if case .operator(var sign) = child, sign.form == nil, Self.signs.contains(sign.text),
-               let previous, !previous.isOrdinary, !previous.isSpace {
-                sign.form = .prefix
+               previousAtom.map({ !$0.isOrdinary }) ?? true {
+                // MathML would make a row's first operator prefix, so the binary one is said explicitly.
+                sign.form = previousAtom != nil || leadingSignIsPrefix ? .prefix : .infix
                 writeOperator(sign)
             } else {
                 write(child, displayStyle: displayStyle)
@@ -217,7 +226,10 @@ struct MathMLWriter {
                     output += " style=\"\(style)\""
                 }
                 output += ">"
-                write(cell, displayStyle: table.layout == .aligned)
+                // amsmath starts each right-hand column of an aligned environment with `{}`, so `&= x` and
+                // `&- x` have a binary operator there.
+                let followsEmptyAtom = table.layout == .aligned && !column.isMultiple(of: 2)
+                write(cell, displayStyle: table.layout == .aligned, leadingSignIsPrefix: !followsEmptyAtom)
                 output += "</mtd>"
             }
             output += "</mtr>"

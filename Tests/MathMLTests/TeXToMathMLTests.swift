@@ -191,7 +191,7 @@ final class TeXToMathMLTests: XCTestCase {
                        + "<mtable columnalign=\"left left\">"
                        + "<mtr><mtd style=\"\(first)\"><mrow><mi>x</mi><mo>,</mo></mrow></mtd>"
                        + "<mtd style=\"\(second)\"><mrow><mi>x</mi><mo>≥</mo><mn>0</mn></mrow></mtd></mtr>"
-                       + "<mtr><mtd style=\"\(first)\"><mrow><mo>−</mo><mi>x</mi><mo>,</mo></mrow></mtd>"
+                       + "<mtr><mtd style=\"\(first)\"><mrow><mo form=\"prefix\">−</mo><mi>x</mi><mo>,</mo></mrow></mtd>"
                        + "<mtd style=\"\(second)\"><mtext>otherwise</mtext></mtd></mtr>"
                        + "</mtable></mrow>")
     }
@@ -264,6 +264,30 @@ final class TeXToMathMLTests: XCTestCase {
     func testSignAfterOperatorIsPrefix() {
         assertConverts("a=-b", to: "<mi>a</mi><mo>=</mo><mo form=\"prefix\">−</mo><mi>b</mi>")
         assertConverts("a-b", to: "<mi>a</mi><mo>−</mo><mi>b</mi>")
+    }
+
+    /// A sign is unary where TeX makes it so: at the start of a matrix cell (after `&` or `\\`), of a group
+    /// and of the formula, and after an operator even across spaces. The form is written out rather than left
+    /// to MathML's inference for a row's first operator, which a review saw fail in a matrix's second row.
+    func testSignAtTheStartOfACellGroupOrFormulaIsPrefix() {
+        let cell = { (number: String) in "<mtd><mrow><mo form=\"prefix\">−</mo><mn>\(number)</mn></mrow></mtd>" }
+        assertConverts("\\begin{matrix} 0.08217 & 0.08267 \\\\ -0.02260 & -0.02274 \\end{matrix}",
+                       to: "<mtable><mtr><mtd><mn>0.08217</mn></mtd><mtd><mn>0.08267</mn></mtd></mtr>"
+                       + "<mtr>\(cell("0.02260"))\(cell("0.02274"))</mtr></mtable>")
+        assertConverts("x^{-1}", to: "<msup><mi>x</mi><mrow><mo form=\"prefix\">−</mo><mn>1</mn></mrow></msup>")
+        assertConverts("-a+b", to: "<mo form=\"prefix\">−</mo><mi>a</mi><mo>+</mo><mi>b</mi>")
+        assertConverts("\\quad -a", to: "<mspace width=\"1em\"/><mo form=\"prefix\">−</mo><mi>a</mi>")
+        assertConverts("a = \\; -1", to: "<mi>a</mi><mo>=</mo><mspace width=\"0.2778em\"/><mo form=\"prefix\">−</mo><mn>1</mn>")
+        // After an ordinary symbol the sign stays binary, spaces or not.
+        assertConverts("b \\quad - a", to: "<mi>b</mi><mspace width=\"1em\"/><mo>−</mo><mi>a</mi>")
+    }
+
+    /// amsmath puts an empty atom at the start of an aligned right-hand column, so a sign there is binary.
+    func testSignAfterAlignmentTabOfAlignedIsBinary() throws {
+        let html = try TeXToMathML.convert("\\begin{aligned} a &= b \\\\ &- c \\end{aligned}", display: true)
+        XCTAssertTrue(html.contains("<mrow><mo form=\"infix\">−</mo><mi>c</mi></mrow>"), html)
+        let left = try TeXToMathML.convert("\\begin{aligned} -a &= b \\end{aligned}", display: true)
+        XCTAssertTrue(left.contains("<mrow><mo form=\"prefix\">−</mo><mi>a</mi></mrow>"), left)
     }
 
     func testSlashHasNoSpace() {

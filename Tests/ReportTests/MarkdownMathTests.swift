@@ -25,7 +25,27 @@ final class MarkdownMathTests: XCTestCase {
         let document = Document(title: "T", includesReproducibilityAppendix: false) { "Text\n\n$$a$$\n\nmore $b$." }
         let html = try document.render(context: RunContext(experimentName: "math"), convertMath: SampleDocument.fakeMath).html
         XCTAssertTrue(html.contains("<p>Text</p>\n<math display=\"block\"><mtext>a</mtext></math>\n"
-            + "<p>more <math display=\"inline\"><mtext>b</mtext></math>.</p>"), html)
+            + "<p>more <span class=\"nowrap\"><math display=\"inline\"><mtext>b</mtext></math>.</span></p>"), html)
+    }
+
+    private func html(_ prose: String) throws -> String {
+        let document = Document(title: "T", includesReproducibilityAppendix: false) { Prose(prose) }
+        let html = try document.render(context: RunContext(experimentName: "math"), convertMath: SampleDocument.fakeMath).html
+        guard let start = html.range(of: "<main>"), let end = html.range(of: "</main>") else { return html }
+        return String(html[start.upperBound..<end.lowerBound])
+    }
+
+    /// An inline formula keeps the punctuation after it (and a bracket before it) on its line: Chromium
+    /// otherwise wrapped "…损失 L" and put the "。" alone on the next line.
+    func testInlineFormulaKeepsItsPunctuation() throws {
+        let math = { (tex: String) in "<math display=\"inline\"><mtext>\(tex)</mtext></math>" }
+        XCTAssertTrue(try html("得到损失 $L$。下一句").contains("<p>得到损失 <span class=\"nowrap\">\(math("L"))。</span>下一句</p>"))
+        XCTAssertTrue(try html("其中 $a$，$b$；还有（$c$）").contains(
+            "<span class=\"nowrap\">\(math("a"))，</span><span class=\"nowrap\">\(math("b"))；</span>"
+            + "还有<span class=\"nowrap\">（\(math("c"))）</span>"))
+        XCTAssertTrue(try html("so ($x$), then $y$ and").contains(
+            "so <span class=\"nowrap\">(\(math("x"))),</span> then \(math("y")) and"))
+        XCTAssertTrue(HTMLStylesheet.css.contains(".nowrap { white-space: nowrap; }"))
     }
 
     func testLanguageCodes() {

@@ -4,7 +4,7 @@ import XCTest
 final class NumberFormatTests: XCTestCase {
     func testFormats() {
         XCTAssertEqual(NumberFormat.fixed(3).format(0.12345), "0.123")
-        XCTAssertEqual(NumberFormat.fixed(2).format(-1.005e3), "-1005.00")
+        XCTAssertEqual(NumberFormat.fixed(2).format(-1.005e3), "−1005.00")
         XCTAssertEqual(NumberFormat.percent(1).format(0.9531), "95.3%")
         XCTAssertEqual(NumberFormat.integer.format(2.6), "3")
         XCTAssertEqual(NumberFormat.automatic.format(12), "12")
@@ -14,8 +14,20 @@ final class NumberFormatTests: XCTestCase {
     func testScientificRoundsMantissaAndExponentTogether() {
         XCTAssertEqual(NumberFormat.scientific(2).format(0.000123), "1.23 × 10⁻⁴")
         XCTAssertEqual(NumberFormat.scientific(1).format(9.99), "1.0 × 10¹")
-        XCTAssertEqual(NumberFormat.scientific(2).format(-31_400), "-3.14 × 10⁴")
+        XCTAssertEqual(NumberFormat.scientific(2).format(-31_400), "−3.14 × 10⁴")
         XCTAssertEqual(NumberFormat.scientific(2).format(2.5), "2.50")
+    }
+
+    /// Negative numbers use U+2212, the minus of typeset math, in every format and for integers.
+    func testNegativeNumbersTakeTheMinusSign() {
+        XCTAssertEqual(NumberFormat.fixed(4).format(-1.2457), "\u{2212}1.2457")
+        XCTAssertEqual(NumberFormat.automatic.format(-0.000123456), "\u{2212}0.0001235")
+        XCTAssertEqual(NumberFormat.automatic.format(-12), "\u{2212}12")
+        XCTAssertEqual(NumberFormat.percent(1).format(-0.05), "\u{2212}5.0%")
+        XCTAssertEqual(NumberFormat.integer.format(-2.6), "\u{2212}3")
+        XCTAssertEqual(NumberFormat.scientific(1).format(-0.00012), "\u{2212}1.2 × 10⁻⁴")
+        XCTAssertEqual(TableValue.integer(-7).formatted(with: .automatic), "\u{2212}7")
+        XCTAssertFalse(NumberFormat.fixed(2).format(-3).contains("-"))
     }
 
     func testNonFiniteValues() {

@@ -50,8 +50,9 @@ final class WorkedExampleTests: XCTestCase {
         let matrices = rendered.markdown.components(separatedBy: "\\begin{bmatrix}").count - 1
         // Per layer: W, a⁽ˡ⁻¹⁾, b, z, a forward; δ, ∂W, ∂b backward; W, ∂W, W′, b, ∂b, b′ in the update; plus x, y.
         XCTAssertEqual(matrices, 2 * (5 + 3 + 6) + 2)
-        XCTAssertEqual(rendered.html.components(separatedBy: "<mtable").count - 1, matrices,
-                       "every vector and matrix becomes a MathML table")
+        let tables = rendered.html.components(separatedBy: "<mtable").count - 1
+        let alignedBlocks = rendered.html.components(separatedBy: "<mtable displaystyle=\"true\"").count - 1
+        XCTAssertEqual(tables - alignedBlocks, matrices, "every vector and matrix becomes a MathML table")
         XCTAssertFalse(rendered.html.contains("$$"))
     }
 
@@ -101,7 +102,7 @@ final class WorkedExampleTests: XCTestCase {
 
     func testStepsComeInTeachingOrder() throws {
         let text = try markdown(updatesBiases: true)
-        let markers = ["**Formulas used.**", "**Forward pass.**", "\\mathbf{z}^{(1)} = \\mathbf{W}^{(1)}",
+        let markers = ["**Formulas used.**", "**Forward pass.**", "\\mathbf{W}^{(1)} \\mathbf{a}^{(0)} + \\mathbf{b}^{(1)}",
                        "\\mathbf{a}^{(2)} = \\sigma", "**Loss.**", "**Backward pass.**", "\\boldsymbol{\\delta}^{(2)} = ",
                        "\\boldsymbol{\\delta}^{(1)} = ", "**Update.**", "After the step"]
         let positions = markers.map { text.range(of: $0)?.lowerBound }
@@ -119,7 +120,51 @@ final class WorkedExampleTests: XCTestCase {
         XCTAssertEqual(content.number(-0.038098236516556236), "-0.03810")
         XCTAssertEqual(content.number(1.10590596705977), "1.106")
         XCTAssertEqual(content.number(0.000012346), "1.235 \\times 10^{-5}")
-        XCTAssertEqual(content.number(0), "0.000")
+        XCTAssertEqual(content.number(-0.0000200004), "-2.000 \\times 10^{-5}", "a computed value keeps its zeros")
+        XCTAssertEqual(content.number(0.0000099996), "1.000 \\times 10^{-5}", "rounding carries into the exponent")
+        XCTAssertEqual(content.number(9.99996), "10.00")
+    }
+
+    func testSignificantDigitsTrimZerosOfExactValues() throws {
+        let content = WorkedExampleContent(
+            input: [], target: [], loss: .halfSumOfSquaredErrors, lossValue: 0, lossAfterStep: 0, learningRate: 0.5,
+            updatesBiases: true, precision: .significantDigits(4), layers: [])
+        XCTAssertEqual(content.number(3), "3")
+        XCTAssertEqual(content.number(10), "10")
+        XCTAssertEqual(content.number(0.01), "0.01")
+        XCTAssertEqual(content.number(-0.05), "-0.05")
+        XCTAssertEqual(content.number(Double(Float(0.05))), "0.05", "a Float network's 0.05")
+        XCTAssertEqual(content.number(0), "0")
+        XCTAssertEqual(content.number(0.00002), "2 \\times 10^{-5}")
+        XCTAssertEqual(content.number(0.1250), "0.125")
+        XCTAssertEqual(content.number(0.1250001), "0.1250", "not exact: the zero is a significant digit")
+        XCTAssertEqual(content.number(1234.6), "1235", "rounded, so no zeros to trim and none added")
+    }
+
+    /// One identity unit, w = 1, b = 0, x = 1, y = 0: L = ½ (w − 0)² = ½ and ∂L/∂w = ∂L/∂b = 1, so the step
+    /// gives w = 1 − α, b = −α and L = ½ (1 − 2α)², which falls for α = 0.25 (to 1/8), rises for α = 3 (to 12.5)
+    /// and is unchanged for α = 1.
+    private func lossSentence(learningRate: Double, language: DocumentLanguage) throws -> String {
+        let network = Sequential<Double>([Dense(weights: Matrix([[1]]), bias: [0], activation: .identity)])
+        let document = Document(title: "Step", language: language, includesReproducibilityAppendix: false) {
+            WorkedExample(network: network, input: [1], target: [0], learningRate: learningRate)
+        }
+        let text = try document.render(context: RunContext(experimentName: "step"), convertMath: SampleDocument.fakeMath)
+            .markdown
+        let lines = text.split(separator: "\n").filter { $0.contains("After the step") || $0.contains("更新后") }
+        XCTAssertEqual(lines.count, 1, text)
+        return String(lines.first ?? "")
+    }
+
+    func testLossSentenceSaysWhetherTheLossFellOrRose() throws {
+        XCTAssertEqual(try lossSentence(learningRate: 0.25, language: .english),
+                       "After the step, the loss on the same sample drops to $`L = 0.125`$.")
+        XCTAssertEqual(try lossSentence(learningRate: 3, language: .english),
+                       "After the step, the loss on the same sample rises to $`L = 12.5`$.")
+        XCTAssertEqual(try lossSentence(learningRate: 0.25, language: .chinese), "更新后，同一样本的损失降为 $`L = 0.125`$。")
+        XCTAssertEqual(try lossSentence(learningRate: 3, language: .chinese), "更新后，同一样本的损失升为 $`L = 12.5`$。")
+        XCTAssertEqual(try lossSentence(learningRate: 1, language: .english),
+                       "After the step, the loss on the same sample stays at $`L = 0.5`$.")
     }
 
     func testChineseWords() throws {

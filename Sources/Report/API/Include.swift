@@ -6,7 +6,8 @@
 ///
 /// Its headings are moved down to fit where it is included: the file's shallowest heading becomes one level
 /// below the enclosing section's heading (level 2 at the top of the document, below the title). They are not
-/// numbered and not in the table of contents.
+/// numbered; in HTML they get ids `note-1`, `note-2`, … in document order and are listed in the table of
+/// contents (ATX headings, `## Title`, outside fenced code; setext headings stay in the text).
 public struct Include: DocumentComponent {
     let path: String
 

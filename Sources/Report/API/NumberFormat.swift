@@ -3,7 +3,8 @@ import Foundation
 /// How a number in a table or metrics summary is written.
 ///
 /// Formatting never depends on the machine's locale: the decimal separator is always `.`, so outputs stay
-/// byte-identical across machines.
+/// byte-identical across machines. Negative numbers take the minus sign U+2212 (`−1.2457`), as in typeset
+/// math, rather than the shorter hyphen; table columns of numbers stay right-aligned.
 public enum NumberFormat: Sendable, Equatable {
     /// Integers as integers; other values with 4 significant digits (`%.4g`).
     case automatic
@@ -19,8 +20,17 @@ public enum NumberFormat: Sendable, Equatable {
 
     /// Writes `value` in this format.
     /// - Parameter value: the number; NaN is written `NaN` and infinities `∞` / `−∞`.
-    /// - Returns: the text, never localised.
+    /// - Returns: the text, never localised, with `−` (U+2212) for a negative number.
     public func format(_ value: Double) -> String {
+        Self.withMinusSign(formatWithHyphen(value))
+    }
+
+    /// `-1.5` → `−1.5`: C's formatting writes a hyphen-minus for the sign.
+    static func withMinusSign(_ text: String) -> String {
+        text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
+    }
+
+    private func formatWithHyphen(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "∞" : "−∞" }
         switch self {

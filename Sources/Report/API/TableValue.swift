@@ -24,7 +24,8 @@ public enum TableValue: Sendable, Equatable {
         switch self {
         case .text(let text): return text
         case .number(let value): return format.format(value)
-        case .integer(let value): return format == .automatic ? String(value) : format.format(Double(value))
+        case .integer(let value):
+            return format == .automatic ? NumberFormat.withMinusSign(String(value)) : format.format(Double(value))
         case .empty: return ""
         }
     }

@@ -9,6 +9,8 @@ import NeuralNetworks
 /// ```
 ///
 /// Vectors are shown as columns, matrices as `bmatrix` (MathML in HTML, a ```` ```math ```` block in Markdown).
+/// An equation too wide for the HTML reading column (a layer with three or more inputs) is set as `aligned`,
+/// breaking before a relation, e.g. the result of z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾ = … goes on a second line.
 /// The formulas follow the course notes (layer l = 1…L, a⁽⁰⁾ = x):
 ///
 /// ```
@@ -26,6 +28,9 @@ public struct WorkedExample: DocumentComponent {
         case decimals(Int)
         /// A number of significant digits, so small gradients keep their digits: with 4, 0.0004385677 is written
         /// `0.0004386` and 0.1385 stays `0.1385`. Values below 10⁻⁴ in magnitude are written `a \times 10^{b}`.
+        /// A value the digits shown represent exactly (to single precision) drops its trailing zeros, so inputs
+        /// and hand-set values read `3`, `0.05` rather than `3.000`, `0.05000`; a computed value that only rounds
+        /// to them keeps the zeros (`-0.03810`), since there they are significant.
         case significantDigits(Int)
     }
 

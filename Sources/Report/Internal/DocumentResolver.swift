@@ -17,6 +17,8 @@ struct DocumentResolver {
     /// Index in `images` by the image file's standardized path, so a file used twice is stored once.
     private var imageIndices: [String: Int] = [:]
     private var proseCount = 0
+    /// Headings of included files so far, which number their anchors `note-1`, `note-2`, ….
+    private var includedHeadingCount = 0
     private var sectionPath: [String] = []
 
     init(document: Document, context: RunContext) {
@@ -184,7 +186,8 @@ struct DocumentResolver {
         blocks.append(.code(language: "swift", text: text, caption: caption))
     }
 
-    /// Reads an included file; its headings start at `headingLevel` (one below the enclosing section's).
+    /// Reads an included file; its headings start at `headingLevel` (one below the enclosing section's) and
+    /// become heading blocks with anchors `note-1`, `note-2`, …, so the HTML contents list them.
     private mutating func appendInclude(_ include: Include, headingLevel: Int) throws {
         guard let directory = context.sourceDirectory else {
             throw ReportError("include '\(include.path)': the run context has no source directory to read it from")
@@ -197,8 +200,22 @@ struct DocumentResolver {
             throw ReportError("included file '\(include.path)' is not UTF-8 text")
         }
         let shifted = MarkdownHeadings.shifted(markdown, topLevel: headingLevel)
-        blocks.append(.prose(try resolveText(shifted, origin: include.path, originIsFile: true,
-                                             imageBase: url.deletingLastPathComponent())))
+        let imageBase = url.deletingLastPathComponent()
+        for part in MarkdownHeadings.parts(shifted) {
+            switch part {
+            case .text(let text, let firstLine):
+                blocks.append(.prose(try resolveText(text, origin: include.path, originIsFile: true,
+                                                     imageBase: imageBase, firstLine: firstLine)))
+            case .heading(let level, let title, let line):
+                includedHeadingCount += 1
+                blocks.append(.includedHeading(
+                    level: level,
+                    title: try resolveText(title, origin: include.path, originIsFile: true, imageBase: imageBase,
+                                           firstLine: line),
+                    anchor: "note-\(includedHeadingCount)"
+                ))
+            }
+        }
     }
 
     private mutating func appendAppendix() {
@@ -232,9 +249,9 @@ struct DocumentResolver {
     /// Scans prose, resolves its references and collects the images it links to.
     /// - Parameter imageBase: the folder image paths are relative to; the experiment folder by default.
     private mutating func resolveText(
-        _ markdown: String, origin: String, originIsFile: Bool = false, imageBase: URL? = nil
+        _ markdown: String, origin: String, originIsFile: Bool = false, imageBase: URL? = nil, firstLine: Int = 1
     ) throws -> ResolvedText {
-        var text = ResolvedText(segments: [], origin: origin, originIsFile: originIsFile)
+        var text = ResolvedText(segments: [], origin: origin, originIsFile: originIsFile, firstLine: firstLine)
         let segments = try ProseScanner.scan(markdown).map { token -> ResolvedSegment in
             switch token.segment {
             case .markdown(let markdown):

@@ -43,6 +43,7 @@ enum HTMLStylesheet {
     nav.toc > ol { padding-left: 0; }
     nav.toc li { margin: 0.15em 0; }
     math { font-family: "DejaVu Math TeX Gyre", "STIX Two Math", "Cambria Math", math; font-size: 1.05em; }
+    .nowrap { white-space: nowrap; }
     math[display="block"] { display: block math; margin: 1em 0; overflow-x: auto; overflow-y: hidden; }
     code, pre {
       font-family: "DejaVu Sans Mono", "Noto Sans Mono CJK SC", "SFMono-Regular", Consolas, monospace;

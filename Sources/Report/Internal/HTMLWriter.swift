@@ -42,7 +42,7 @@ struct HTMLWriter {
         <body>
         <main>
         <h1 class="title">\(document.title.htmlEscaped)</h1>
-        \(tableOfContents())
+        \(try tableOfContents())
         \(body.joined(separator: "\n"))
         </main>
         </body>
@@ -57,6 +57,8 @@ struct HTMLWriter {
         switch block {
         case .heading(let level, let number, let title, let anchor):
             return "<h\(level) id=\"\(anchor)\">\(headingText(number: number, title: title))</h\(level)>"
+        case .includedHeading(let level, let title, let anchor):
+            return "<h\(level) id=\"\(anchor)\">\(try headingHTML(for: title))</h\(level)>"
         case .prose(let text):
             return try html(for: text).trimmingNewlines
         case .figure(let label, let anchor, let caption, let figureIndex):
@@ -84,6 +86,28 @@ struct HTMLWriter {
             </aside>
             """
         }
+    }
+
+    /// An included heading's title as inline HTML. A title that would read as a list item or quote on its own
+    /// (`1. Introduction`, `- aside`) has its marker escaped, since it is rendered outside its heading line.
+    private func headingHTML(for title: ResolvedText) throws -> String {
+        var title = title
+        if case .markdown(let first)? = title.segments.first {
+            title.segments[0] = .markdown(Self.escapingBlockMarker(first))
+        }
+        return try inlineHTML(for: title)
+    }
+
+    /// Backslash-escapes what would open a list item, quote, heading or thematic break at the start of a line:
+    /// `1. a` → `1\. a`, `- a` → `\- a`.
+    private static func escapingBlockMarker(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        if "-+*>#=_".contains(first) { return "\\" + text }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, let marker = text.dropFirst(digits.count).first, marker == "." || marker == ")" else {
+            return text
+        }
+        return digits + "\\" + text.dropFirst(digits.count)
     }
 
     private func headingText(number: String, title: String) -> String {
@@ -133,11 +157,23 @@ struct HTMLWriter {
 
     // MARK: - Table of contents
 
-    /// A nested ordered list of the headings, linking their ids.
-    private func tableOfContents() -> String {
-        let headings: [(level: Int, number: String, title: String, anchor: String)] = document.blocks.compactMap {
-            if case .heading(let level, let number, let title, let anchor) = $0 { return (level, number, title, anchor) }
-            return nil
+    /// A nested ordered list of the headings, included files' headings among them, linking their ids.
+    private func tableOfContents() throws -> String {
+        var headings: [(level: Int, html: String, anchor: String)] = []
+        for block in document.blocks {
+            switch block {
+            case .heading(let level, let number, let title, let anchor):
+                headings.append((level, headingText(number: number, title: title), anchor))
+            case .includedHeading(let level, var title, let anchor):
+                // The entry is itself a link, so links in the title become their text.
+                title.segments = title.segments.map { segment in
+                    if case .link(let text, _) = segment { return .markdown(text) }
+                    return segment
+                }
+                headings.append((level, try headingHTML(for: title), anchor))
+            default:
+                continue
+            }
         }
         guard !headings.isEmpty else { return "" }
         var html = "<nav class=\"toc\" aria-labelledby=\"toc-title\">\n"
@@ -156,7 +192,7 @@ struct HTMLWriter {
                     html += "\n<ol>\n"
                 }
             }
-            html += "<li><a href=\"#\(heading.anchor)\">\(headingText(number: heading.number, title: heading.title))</a>"
+            html += "<li><a href=\"#\(heading.anchor)\">\(heading.html)</a>"
             openLevels.append(heading.level)
         }
         while openLevels.count > 1 {
@@ -212,10 +248,44 @@ struct HTMLWriter {
             let placeholder = Self.placeholder(index)
             if formula.display {
                 html = html.replacingOccurrences(of: "<p>\(placeholder)</p>", with: formula.html)
+                html = html.replacingOccurrences(of: placeholder, with: formula.html)
+            } else {
+                html = Self.replacing(placeholder, withInlineFormula: formula.html, in: html)
             }
-            html = html.replacingOccurrences(of: placeholder, with: formula.html)
         }
         return html
+    }
+
+    /// Punctuation that must not start a line: Chinese full stops and commas, closing brackets and quotes, and
+    /// their ASCII counterparts (`"` is left out: cmark writes it as `&quot;`).
+    private static let closingPunctuation: Set<Character> = [
+        "。", "，", "、", "；", "：", "！", "？", "）", "》", "」", "』", "】", "〉", "”", "’", "…", "％",
+        ".", ",", ";", ":", "!", "?", ")", "]", "%",
+    ]
+    /// Punctuation that must not end a line: opening brackets and quotes.
+    private static let openingPunctuation: Set<Character> = ["（", "《", "「", "『", "【", "〈", "“", "‘", "(", "["]
+
+    /// Puts an inline formula in place of its placeholder. Punctuation right after it (and an opening bracket
+    /// right before it) goes with it into `<span class="nowrap">`: browsers may break a line between a `<math>`
+    /// element and a following `。`, which then starts the next line alone.
+    static func replacing(_ placeholder: String, withInlineFormula formula: String, in html: String) -> String {
+        guard let range = html.range(of: placeholder) else { return html }
+        var start = range.lowerBound
+        var end = range.upperBound
+        while end < html.endIndex, closingPunctuation.contains(html[end]) {
+            end = html.index(after: end)
+        }
+        while start > html.startIndex, openingPunctuation.contains(html[html.index(before: start)]) {
+            start = html.index(before: start)
+        }
+        var result = html
+        if start == range.lowerBound && end == range.upperBound {
+            result.replaceSubrange(range, with: formula)
+        } else {
+            result.replaceSubrange(start..<end, with: "<span class=\"nowrap\">\(html[start..<range.lowerBound])"
+                + "\(formula)\(html[range.upperBound..<end])</span>")
+        }
+        return result
     }
 
     /// Renders a caption: a single paragraph loses its `<p>` so it flows after the label.

@@ -22,6 +22,54 @@ enum MarkdownHeadings {
         return lines.joined(separator: "\n")
     }
 
+    /// A run of lines of included Markdown: text, or one ATX heading.
+    enum Part: Equatable {
+        /// Lines between headings; `firstLine` is the 1-based line number of the first in the file.
+        case text(String, firstLine: Int)
+        /// A heading line, its title without the `#`s (and without a closing `#` sequence).
+        case heading(level: Int, title: String, line: Int)
+    }
+
+    /// Splits Markdown at its ATX headings outside fenced code, so each heading can become a block of its own
+    /// (with an id, listed in the table of contents). Text parts keep their line breaks; empty ones are dropped.
+    /// - Note: An ATX heading always ends a paragraph, list or quote in CommonMark, so cutting the text there
+    ///   changes nothing else; link reference definitions only apply within their part.
+    static func parts(_ markdown: String) -> [Part] {
+        let lines = markdown.components(separatedBy: "\n")
+        var parts: [Part] = []
+        var start = 0
+        func appendText(upTo end: Int) {
+            let text = lines[start..<end].joined(separator: "\n")
+            if !text.allSatisfy(\.isWhitespace) { parts.append(.text(text, firstLine: start + 1)) }
+        }
+        for index in headingLineIndices(lines) {
+            appendText(upTo: index)
+            let line = lines[index]
+            let hashes = line.drop { $0 == " " }.prefix { $0 == "#" }.count
+            parts.append(.heading(level: hashes, title: title(of: line), line: index + 1))
+            start = index + 1
+        }
+        appendText(upTo: lines.count)
+        return parts
+    }
+
+    /// The text of an ATX heading line: after the opening `#`s, trimmed, without an optional closing sequence
+    /// of `#`s that follows a space (`## Title ##` → `Title`).
+    private static func title(of line: String) -> String {
+        var text = Substring(line.drop { $0 == " " }.drop { $0 == "#" })
+        text = text.drop { $0 == " " || $0 == "\t" }
+        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+        let closing = text.reversed().prefix { $0 == "#" }.count
+        if closing > 0 {
+            let before = text.dropLast(closing)
+            if before.isEmpty || before.last == " " || before.last == "\t" {
+                text = before
+                while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+            }
+        }
+        return String(text)
+    }
+
     /// The level of an ATX heading line (up to three spaces, 1–6 `#`, then a space or the end), or `nil`.
     static func level(of line: String) -> Int? {
         let indentation = line.prefix { $0 == " " }.count

@@ -30,6 +30,8 @@ struct RenderedFigure {
 enum ResolvedBlock {
     /// A section heading; `level` 2 for sections, 3 for subsections, …; `number` like `1.2`, empty for the appendix.
     case heading(level: Int, number: String, title: String, anchor: String)
+    /// A heading of an included Markdown file: unnumbered, its title Markdown that may hold math.
+    case includedHeading(level: Int, title: ResolvedText, anchor: String)
     case prose(ResolvedText)
     case figure(label: String, anchor: String, caption: ResolvedText, figureIndex: Int)
     /// A table; numbered tables have a caption label, anchor and caption, summaries none.
@@ -47,10 +49,13 @@ struct ResolvedText {
     var originIsFile: Bool
     /// Image destinations as written in the prose, mapped to their index in ``ResolvedDocument/images``.
     var images: [String: Int] = [:]
+    /// The line of `origin` this text starts at, when it is a part of a file cut at its headings.
+    var firstLine = 1
 
     /// Where line `line` of this text is, for an error message.
     func location(line: Int) -> String {
-        originIsFile ? "\(origin):\(line)" : "\(origin), line \(line)"
+        let line = firstLine + line - 1
+        return originIsFile ? "\(origin):\(line)" : "\(origin), line \(line)"
     }
 }
 

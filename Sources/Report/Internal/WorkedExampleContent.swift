@@ -56,20 +56,47 @@ struct WorkedExampleContent {
     // MARK: - TeX
 
     /// A number in the example's precision, as TeX; a value that rounds to zero is written without a sign.
+    ///
+    /// With significant digits, a value that the digits shown represent exactly (to within single precision,
+    /// so that a `Float` network's 0.05 counts) loses its trailing zeros: inputs, targets and hand-set weights
+    /// read `3`, `10`, `0.01`, `0.05` rather than `3.000`, `10.00`, `0.01000`, `0.05000`, while a computed
+    /// value keeps all its digits (`-0.03810`), since there the zeros are significant.
     func number(_ value: Double) -> String {
         switch precision {
         case .decimals(let decimals):
             return Self.fixed(value, decimals: max(0, decimals))
         case .significantDigits(let digits):
             let digits = max(1, digits)
-            guard value != 0, value.isFinite else { return Self.fixed(value, decimals: digits - 1) }
-            let exponent = Int(floor(log10(abs(value))))
-            if exponent < -4 {
-                let mantissa = value / pow(10, Double(exponent))
-                return Self.fixed(mantissa, decimals: digits - 1) + " \\times 10^{\(exponent)}"
+            guard value != 0, value.isFinite else {
+                return value == 0 ? "0" : Self.fixed(value, decimals: digits - 1)
             }
-            return Self.fixed(value, decimals: max(0, digits - 1 - exponent))
+            // The exponent of the value rounded to `digits` digits, which `%e` carries (9.99996 → 1.000e+01).
+            let scientific = String(format: "%.\(digits - 1)e", value)
+            let exponent = scientific.split(separator: "e").last.flatMap { Int($0) } ?? 0
+            if exponent < -4 {
+                let scale = pow(10, Double(exponent))
+                let mantissa = Self.fixed(value / scale, decimals: digits - 1)
+                let exact = Self.isExact(mantissa, value: value, scale: scale)
+                return (exact ? Self.trimmingZeros(mantissa) : mantissa) + " \\times 10^{\(exponent)}"
+            }
+            let text = Self.fixed(value, decimals: max(0, digits - 1 - exponent))
+            return Self.isExact(text, value: value, scale: 1) ? Self.trimmingZeros(text) : text
         }
+    }
+
+    /// Whether `text` × `scale` is `value` to within one `Float` ulp (relative 2⁻²³).
+    private static func isExact(_ text: String, value: Double, scale: Double) -> Bool {
+        guard let shown = Double(text) else { return false }
+        return abs(shown * scale - value) <= abs(value) * Double(Float.ulpOfOne)
+    }
+
+    /// `0.05000` → `0.05`, `10.00` → `10`; text without a decimal point is left alone.
+    private static func trimmingZeros(_ text: String) -> String {
+        guard text.contains(".") else { return text }
+        var trimmed = Substring(text)
+        while trimmed.hasSuffix("0") { trimmed.removeLast() }
+        if trimmed.hasSuffix(".") { trimmed.removeLast() }
+        return String(trimmed)
     }
 
     private static func fixed(_ value: Double, decimals: Int) -> String {
@@ -77,13 +104,14 @@ struct WorkedExampleContent {
         return Double(text) == 0 ? String(format: "%.\(decimals)f", 0.0) : text
     }
 
-    func column(_ values: [Double]) -> String {
-        "\\begin{bmatrix} " + values.map(number).joined(separator: " \\\\ ") + " \\end{bmatrix}"
+    private typealias Expression = DisplayEquation.Expression
+
+    private func column(_ values: [Double]) -> Expression {
+        .matrix(values.map { [number($0)] })
     }
 
-    func matrix(_ rows: [[Double]]) -> String {
-        "\\begin{bmatrix} " + rows.map { $0.map(number).joined(separator: " & ") }.joined(separator: " \\\\ ")
-            + " \\end{bmatrix}"
+    private func matrix(_ rows: [[Double]]) -> Expression {
+        .matrix(rows.map { $0.map(number) })
     }
 
     private func plain(_ value: Double) -> String {
@@ -149,8 +177,13 @@ struct WorkedExampleContent {
             return "A \(sizes) network, input $\\mathbf{x}$, target $\\mathbf{y}$, learning rate $\\alpha = \(rate)$; "
                 + (biases ? "weights and biases are updated." : "only the weights are updated, the biases stay fixed.")
         }
-        func lossAfter(_ value: String) -> String {
-            chinese ? "更新后，同一样本的损失降为 $L = \(value)$。" : "After the step, the loss on the same sample is $L = \(value)$."
+        /// The sentence after the update; the verb follows the two losses, since a step that is too large
+        /// makes the loss rise.
+        func lossAfter(_ value: String, before: Double, after: Double) -> String {
+            let verb = after < before ? (chinese ? "降为" : "drops to")
+                : after > before ? (chinese ? "升为" : "rises to") : (chinese ? "保持为" : "stays at")
+            return chinese ? "更新后，同一样本的损失\(verb) $L = \(value)$。"
+                : "After the step, the loss on the same sample \(verb) $L = \(value)$."
         }
         var biasesFixed: String { chinese ? "（偏置不更新）" : "(biases held fixed)" }
     }
@@ -176,48 +209,68 @@ struct WorkedExampleContent {
                 + "\\mathbf{b}^{(l)} \\leftarrow \\mathbf{b}^{(l)} - \\alpha \\frac{\\partial L}{\\partial \\mathbf{b}^{(l)}}",
         ]))
 
-        var forward = ["\\mathbf{x} = \\mathbf{a}^{(0)} = \(column(input)), \\quad \\mathbf{y} = \(column(target))"]
+        let rate = Expression(plain(learningRate))
+        var forward = [DisplayEquation(chains: [
+            .init(left: Expression("\\mathbf{x}"), steps: [("=", Expression("\\mathbf{a}^{(0)}")), ("=", column(input))]),
+            .init(left: Expression("\\mathbf{y}"), steps: [("=", column(target))]),
+        ])]
         var previous = input
         for (index, layer) in layers.enumerated() {
             let l = index + 1
-            forward.append("\\mathbf{z}^{(\(l))} = \\mathbf{W}^{(\(l))} \\mathbf{a}^{(\(l - 1))} + \\mathbf{b}^{(\(l))} = "
-                + "\(matrix(layer.weights)) \(column(previous)) + \(column(layer.bias)) = \(column(layer.preactivation))")
-            forward.append("\\mathbf{a}^{(\(l))} = \(layer.activation.tex)\\left( \\mathbf{z}^{(\(l))} \\right) = "
-                + column(layer.activationValue))
+            forward.append(DisplayEquation(chains: [.init(left: Expression("\\mathbf{z}^{(\(l))}"), steps: [
+                ("=", Expression("\\mathbf{W}^{(\(l))} \\mathbf{a}^{(\(l - 1))} + \\mathbf{b}^{(\(l))}")),
+                ("=", matrix(layer.weights) + column(previous) + Expression("+") + column(layer.bias)),
+                ("=", column(layer.preactivation)),
+            ])]))
+            forward.append(DisplayEquation(chains: [.init(left: Expression("\\mathbf{a}^{(\(l))}"), steps: [
+                ("=", Expression("\(layer.activation.tex)\\left( \\mathbf{z}^{(\(l))} \\right)")),
+                ("=", column(layer.activationValue)),
+            ])]))
             previous = layer.activationValue
         }
-        blocks.append(words.forward + "\n\n" + display(forward))
+        blocks.append(words.forward + "\n\n" + display(forward.map(\.tex)))
 
         blocks.append(words.lossTitle + "\n\n" + display(["\(lossTeX) = \(number(lossValue))"]))
 
-        var backward: [String] = []
+        var backward: [DisplayEquation] = []
         for index in stride(from: count - 1, through: 0, by: -1) {
             let l = index + 1
             let layer = layers[index]
-            if l == count {
-                backward.append("\\boldsymbol{\\delta}^{(\(l))} = \(outputDeltaTeX) = \(column(layer.delta))")
-            } else {
-                backward.append("\\boldsymbol{\\delta}^{(\(l))} = \\left( \\mathbf{W}^{(\(l + 1))\\top} \\boldsymbol{\\delta}^{(\(l + 1))} \\right) "
-                    + "\\odot \(layer.activation.tex)'\\left( \\mathbf{z}^{(\(l))} \\right) = \(column(layer.delta))")
-            }
-            backward.append("\\frac{\\partial L}{\\partial \\mathbf{W}^{(\(l))}} = \\boldsymbol{\\delta}^{(\(l))} \\mathbf{a}^{(\(l - 1))\\top} = "
-                + "\(matrix(layer.weightGradient)), \\quad \\frac{\\partial L}{\\partial \\mathbf{b}^{(\(l))}} = \(column(layer.biasGradient))")
+            let delta = Expression("\\boldsymbol{\\delta}^{(\(l))}")
+            let deltaFormula = l == count ? Expression(outputDeltaTeX)
+                : Expression("\\left( \\mathbf{W}^{(\(l + 1))\\top} \\boldsymbol{\\delta}^{(\(l + 1))} \\right) "
+                    + "\\odot \(layer.activation.tex)'\\left( \\mathbf{z}^{(\(l))} \\right)")
+            backward.append(DisplayEquation(chains: [.init(left: delta, steps: [
+                ("=", deltaFormula), ("=", column(layer.delta)),
+            ])]))
+            backward.append(DisplayEquation(chains: [
+                .init(left: Expression("\\frac{\\partial L}{\\partial \\mathbf{W}^{(\(l))}}"), steps: [
+                    ("=", Expression("\\boldsymbol{\\delta}^{(\(l))} \\mathbf{a}^{(\(l - 1))\\top}")),
+                    ("=", matrix(layer.weightGradient)),
+                ]),
+                .init(left: Expression("\\frac{\\partial L}{\\partial \\mathbf{b}^{(\(l))}}"), steps: [
+                    ("=", column(layer.biasGradient)),
+                ]),
+            ]))
         }
-        blocks.append(words.backward + "\n\n" + display(backward))
+        blocks.append(words.backward + "\n\n" + display(backward.map(\.tex)))
 
-        var update: [String] = []
-        let rate = plain(learningRate)
+        var update: [DisplayEquation] = []
         for (index, layer) in layers.enumerated() {
             let l = index + 1
-            update.append("\\mathbf{W}^{(\(l))} \\leftarrow \(matrix(layer.weights)) - \(rate) \(matrix(layer.weightGradient)) = "
-                + matrix(layer.updatedWeights))
+            update.append(DisplayEquation(chains: [.init(left: Expression("\\mathbf{W}^{(\(l))}"), steps: [
+                ("\\leftarrow", matrix(layer.weights) + Expression("-") + rate + matrix(layer.weightGradient)),
+                ("=", matrix(layer.updatedWeights)),
+            ])]))
             if updatesBiases {
-                update.append("\\mathbf{b}^{(\(l))} \\leftarrow \(column(layer.bias)) - \(rate) \(column(layer.biasGradient)) = "
-                    + column(layer.updatedBias))
+                update.append(DisplayEquation(chains: [.init(left: Expression("\\mathbf{b}^{(\(l))}"), steps: [
+                    ("\\leftarrow", column(layer.bias) + Expression("-") + rate + column(layer.biasGradient)),
+                    ("=", column(layer.updatedBias)),
+                ])]))
             }
         }
-        blocks.append(words.update + (updatesBiases ? "" : " " + words.biasesFixed) + "\n\n" + display(update)
-            + "\n\n" + words.lossAfter(number(lossAfterStep)))
+        blocks.append(words.update + (updatesBiases ? "" : " " + words.biasesFixed) + "\n\n" + display(update.map(\.tex))
+            + "\n\n" + words.lossAfter(number(lossAfterStep), before: lossValue, after: lossAfterStep))
 
         return blocks.map { Prose($0).documentNode }
     }

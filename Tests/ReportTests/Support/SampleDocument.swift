@@ -80,6 +80,7 @@ enum SampleDocument {
                 Table(name: "metrics", caption: "Final metrics per optimizer.", rows: runs, columns: [
                     TableColumn("Optimizer") { $0.optimizer },
                     TableColumn("Loss", format: .scientific(2)) { $0.loss },
+                    TableColumn("log₁₀ loss", format: .fixed(2)) { log10($0.loss) },
                     TableColumn("Accuracy", format: .percent(1)) { $0.accuracy },
                     TableColumn("Steps") { $0.steps },
                 ])
