@@ -47,6 +47,18 @@ final class DocumentWritingTests: XCTestCase {
         XCTAssertTrue(markdown.contains("![Figure 1.](figures/red.png)"))
     }
 
+    /// A figure drawn at 2× is shown at its layout size, so its text matches the other figures' text.
+    func testHighResolutionFigureShowsAtLayoutSize() throws {
+        struct DoubleResolution: PNGRenderable {
+            func pngData() throws -> Data { TestPNG.solid(width: 40, height: 20, red: 0, green: 0, blue: 0) }
+            var pixelsPerPoint: Double { 2 }
+        }
+        let document = Document(title: "Sharp") { FigureBlock(name: "sharp", caption: "Sharp.", DoubleResolution()) }
+        let written = try document.write(to: try emptyDirectory(), context: RunContext(experimentName: "sharp"))
+        let html = try String(contentsOf: written.htmlFile, encoding: .utf8)
+        XCTAssertTrue(html.contains("width=\"20\" height=\"10\""), html)
+    }
+
     func testFiguresAreRenderedOnce() throws {
         final class Counter: PNGRenderable {
             var calls = 0

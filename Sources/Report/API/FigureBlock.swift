@@ -8,6 +8,8 @@ public struct FigureBlock: DocumentComponent {
     let name: String
     let caption: String
     let render: () throws -> Data
+    /// Image pixels per CSS pixel; the HTML shows the image at its pixel size divided by this.
+    let pixelsPerPoint: Double
 
     /// Creates a figure from a closure that returns PNG bytes.
     /// - Parameters:
@@ -15,10 +17,12 @@ public struct FigureBlock: DocumentComponent {
     ///     name and the reference target).
     ///   - caption: Markdown for the caption, which may contain math and references; the writers put
     ///     "Figure n." / "图 n" before it.
+    ///   - pixelsPerPoint: image pixels per CSS pixel (2 for an image drawn at twice its layout size).
     ///   - png: returns the encoded PNG; an error it throws is reported naming the figure.
-    public init(name: String, caption: String, png: @escaping () throws -> Data) {
+    public init(name: String, caption: String, pixelsPerPoint: Double = 1, png: @escaping () throws -> Data) {
         self.name = name
         self.caption = caption
+        self.pixelsPerPoint = pixelsPerPoint
         render = png
     }
 
@@ -28,7 +32,7 @@ public struct FigureBlock: DocumentComponent {
     ///   - caption: Markdown for the caption.
     ///   - figure: the image source; it is asked for its PNG once, when the document is written.
     public init(name: String, caption: String, _ figure: some PNGRenderable) {
-        self.init(name: name, caption: caption, png: { try figure.pngData() })
+        self.init(name: name, caption: caption, pixelsPerPoint: figure.pixelsPerPoint, png: { try figure.pngData() })
     }
 
     public var documentNode: DocumentNode { DocumentNode(kind: .figure(self)) }

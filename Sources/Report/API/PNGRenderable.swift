@@ -8,4 +8,13 @@ public protocol PNGRenderable {
     /// The encoded PNG file.
     /// - Returns: bytes starting with the PNG signature.
     func pngData() throws -> Data
+
+    /// Image pixels per CSS pixel: 2 for a figure drawn at twice its layout size for sharp screens and print.
+    /// The HTML shows the figure at its layout size (pixels ÷ scale), so text is the same size in every figure.
+    var pixelsPerPoint: Double { get }
+}
+
+extension PNGRenderable {
+    /// One image pixel per CSS pixel, unless the type says otherwise.
+    public var pixelsPerPoint: Double { 1 }
 }

@@ -152,7 +152,7 @@ struct DocumentResolver {
         guard png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else {
             throw ReportError("figure '\(figure.name)': its image data is not a PNG file")
         }
-        figures.append(RenderedFigure(name: figure.name, png: png))
+        figures.append(RenderedFigure(name: figure.name, png: png, pixelsPerPoint: max(figure.pixelsPerPoint, 0.01)))
         let target = figureTargets[figure.name]!
         blocks.append(.figure(
             label: vocabulary.captionLabel(target.text),

@@ -62,8 +62,15 @@ struct HTMLWriter {
         case .prose(let text):
             return try html(for: text).trimmingNewlines
         case .figure(let label, let anchor, let caption, let figureIndex):
-            let png = document.figures[figureIndex].png
-            let size = Self.pngSize(png).map { " width=\"\($0.width)\" height=\"\($0.height)\"" } ?? ""
+            let figure = document.figures[figureIndex]
+            let png = figure.png
+            // Layout size, not pixel size: a 2× figure shows at half its pixels, so text reads the same size in
+            // every figure (the stylesheet still narrows wide ones to the column).
+            let size = Self.pngSize(png).map { pixels in
+                let width = Int((Double(pixels.width) / figure.pixelsPerPoint).rounded())
+                let height = Int((Double(pixels.height) / figure.pixelsPerPoint).rounded())
+                return " width=\"\(width)\" height=\"\(height)\""
+            } ?? ""
             return """
             <figure class="figure" id="\(anchor)">
             <img src="data:image/png;base64,\(png.base64EncodedString())" alt="\(label.htmlEscaped)"\(size)>

@@ -24,6 +24,8 @@ struct IncludedImage {
 struct RenderedFigure {
     var name: String
     var png: Data
+    /// Image pixels per CSS pixel.
+    var pixelsPerPoint: Double = 1
 }
 
 /// One block of a resolved document.
