@@ -15,7 +15,9 @@ missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 has_pc() { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$1"; }
 has_pc cairo || missing+=(libcairo2-dev)
-has_pc libcmark-gfm || missing+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
+has_pc libcmark-gfm || missing+=(libcmark-gfm-dev)
+# The GFM extensions (tables, autolinks) come in a package of their own, with no pkg-config file.
+[ -f /usr/include/cmark-gfm-core-extensions.h ] || missing+=(libcmark-gfm-extensions-dev)
 has_pc openblas || missing+=(libopenblas-dev)
 has_pc zlib || missing+=(zlib1g-dev)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK SC" || missing+=(fonts-noto-cjk)

@@ -126,26 +126,3 @@ struct RunCommand: ParsableCommand {
         )
     }
 }
-
-/// One line of progress on standard error, so standard output stays the list of written files.
-enum Progress {
-    static func say(_ message: String) {
-        FileHandle.standardError.write(Data("report: \(message)\n".utf8))
-    }
-
-    static func seconds(since start: Date) -> String {
-        String(format: "%.1f s", Date().timeIntervalSince(start))
-    }
-}
-
-/// The machine line of the appendix: operating system, architecture and processor count.
-enum Machine {
-    static var description: String {
-        var name = utsname()
-        uname(&name)
-        func field<T>(_ value: T) -> String {
-            withUnsafeBytes(of: value) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        }
-        return "\(field(name.sysname)) \(field(name.machine)), \(ProcessInfo.processInfo.activeProcessorCount) cores"
-    }
-}

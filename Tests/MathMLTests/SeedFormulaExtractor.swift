@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 
 /// A formula found in a Markdown file: its TeX, whether it was display math, and the line it starts on.
 struct SeedFormula {
@@ -23,7 +24,11 @@ enum SeedFormulaExtractor {
     }
 
     /// All formulas of all seed notes, in file order.
+    /// - Throws: `XCTSkip` when the notes are not beside this checkout (CI always has them there).
     static func seedFormulas() throws -> [SeedFormula] {
+        guard FileManager.default.fileExists(atPath: seedDirectory.path) else {
+            throw XCTSkip("the seed notes (../shared/seeds beside the package) are not here")
+        }
         let files = try FileManager.default.contentsOfDirectory(atPath: seedDirectory.path)
             .filter { $0.hasSuffix(".txt") }
             .sorted()

@@ -19,6 +19,13 @@ final class NumberFormatTests: XCTestCase {
     }
 
     /// Negative numbers use U+2212, the minus of typeset math, in every format and for integers.
+    func testValuesThatRoundToZeroHaveNoSign() {
+        XCTAssertEqual(NumberFormat.fixed(4).format(-1e-6), "0.0000")
+        XCTAssertEqual(NumberFormat.integer.format(-0.4), "0")
+        XCTAssertEqual(NumberFormat.percent(1).format(-0.0001), "0.0%")
+        XCTAssertEqual(NumberFormat.fixed(2).format(-0.006), "\u{2212}0.01")
+    }
+
     func testNegativeNumbersTakeTheMinusSign() {
         XCTAssertEqual(NumberFormat.fixed(4).format(-1.2457), "\u{2212}1.2457")
         XCTAssertEqual(NumberFormat.automatic.format(-0.000123456), "\u{2212}0.0001235")

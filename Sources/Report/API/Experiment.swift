@@ -1,4 +1,5 @@
 import Foundation
+import NeuralNetworks
 
 /// An experiment: a `@main` type in `experiments/<name>/` that builds a handout.
 ///
@@ -26,7 +27,9 @@ extension Experiment {
     /// standard error and exits with status 1 (so `report run` keeps the previous report).
     public static func main() {
         do {
-            let (context, outputDirectory) = try RunContext.parse(Array(CommandLine.arguments.dropFirst()))
+            var (context, outputDirectory) = try RunContext.parse(Array(CommandLine.arguments.dropFirst()))
+            // The kernels OpenBLAS chose decide how Float sums round, so they belong with the machine.
+            context.machine += ", OpenBLAS \(OpenBLAS.coreName) kernels"
             let run = ExperimentRun(context: context)
             let document = try makeDocument(run: run)
             var finalContext = context
@@ -40,27 +43,5 @@ extension Experiment {
             FileHandle.standardError.write(Data("report: error: \(error)\n".utf8))
             exit(1)
         }
-    }
-}
-
-/// One run of an experiment: its context and the stages it timed.
-public final class ExperimentRun {
-    /// What `report run` said about this run.
-    public let context: RunContext
-    /// The stages measured so far, in order.
-    public private(set) var stageTimings: [StageTiming] = []
-
-    public init(context: RunContext) {
-        self.context = context
-    }
-
-    /// Runs `body`, records its wall-clock time under `stage`, prints progress, and returns its result.
-    public func measure<Result>(_ stage: String, _ body: () throws -> Result) rethrows -> Result {
-        let start = Date()
-        let result = try body()
-        let seconds = Date().timeIntervalSince(start)
-        stageTimings.append(StageTiming(name: stage, seconds: seconds))
-        FileHandle.standardError.write(Data(String(format: "report: %@ (%.2f s)\n", stage, seconds).utf8))
-        return result
     }
 }

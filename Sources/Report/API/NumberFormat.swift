@@ -25,9 +25,13 @@ public enum NumberFormat: Sendable, Equatable {
         Self.withMinusSign(formatWithHyphen(value))
     }
 
-    /// `-1.5` → `−1.5`: C's formatting writes a hyphen-minus for the sign.
+    /// `-1.5` → `−1.5`: C's formatting writes a hyphen-minus for the sign. A value that rounds to zero loses
+    /// its sign (`-0.00001` with `.fixed(4)` is `0.0000`, not `−0.0000`): a signed zero reads as an error.
     static func withMinusSign(_ text: String) -> String {
-        text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
+        guard text.hasPrefix("-") else { return text }
+        let magnitude = text.dropFirst()
+        let isZero = magnitude.allSatisfy { $0 == "0" || $0 == "." || $0 == "%" }
+        return isZero ? String(magnitude) : "\u{2212}" + magnitude
     }
 
     private func formatWithHyphen(_ value: Double) -> String {

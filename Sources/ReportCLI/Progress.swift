@@ -1,0 +1,12 @@
+import Foundation
+
+/// One line of progress on standard error, so standard output stays the list of written files.
+enum Progress {
+    static func say(_ message: String) {
+        FileHandle.standardError.write(Data("report: \(message)\n".utf8))
+    }
+
+    static func seconds(since start: Date) -> String {
+        String(format: "%.1f s", Date().timeIntervalSince(start))
+    }
+}
