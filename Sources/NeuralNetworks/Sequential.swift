@@ -111,6 +111,13 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
             inputGradients = activations
         }
         activations[0] = input
+        runLayers(training: training)
+    }
+
+    /// Runs every layer on `activations[0]`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    mutating func runLayers(training: Bool) {
         for index in layers.indices {
             var output = Matrix<Scalar>(rows: 0, columns: 0)
             swap(&output, &activations[index + 1])
@@ -147,6 +154,36 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
     @discardableResult
     public mutating func computeGradients(inputs: Matrix<Scalar>, targets: Matrix<Scalar>, loss: Loss) -> Double {
         runForward(inputs, training: true)
+        var gradient = Matrix<Scalar>(rows: 0, columns: 0)
+        swap(&gradient, &inputGradients[layers.count])
+        let value = loss.valueAndGradient(output: activations[layers.count], targets: targets, gradient: &gradient)
+        swap(&gradient, &inputGradients[layers.count])
+        backward(outputGradient: inputGradients[layers.count])
+        return value
+    }
+
+    /// ``computeGradients(inputs:targets:loss:)`` on the samples `indices` of `dataset`, gathered straight into
+    /// the network's input buffer (and `targets`), so that a training step copies each sample once and
+    /// allocates nothing.
+    /// - Parameters:
+    ///   - dataset: The training set.
+    ///   - indices: The samples of this mini-batch, in order.
+    ///   - targets: Receives their target rows; kept by the caller between steps so its storage is reused.
+    ///   - loss: The loss to differentiate.
+    /// - Returns: The loss of the batch.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    mutating func computeGradients(
+        samples indices: ArraySlice<Int>, of dataset: Dataset<Scalar>, targets: inout Matrix<Scalar>, loss: Loss
+    ) -> Double {
+        precondition(dataset.inputs.columns == inputSize, "The network takes \(inputSize) inputs, got \(dataset.inputs.columns) columns")
+        if activations.count != layers.count + 1 {
+            activations = Array(repeating: Matrix(rows: 0, columns: 0), count: layers.count + 1)
+            inputGradients = activations
+        }
+        Dataset.gatherRows(of: dataset.inputs, at: indices, into: &activations[0])
+        Dataset.gatherRows(of: dataset.targets, at: indices, into: &targets)
+        runLayers(training: true)
         var gradient = Matrix<Scalar>(rows: 0, columns: 0)
         swap(&gradient, &inputGradients[layers.count])
         let value = loss.valueAndGradient(output: activations[layers.count], targets: targets, gradient: &gradient)
