@@ -192,8 +192,10 @@ let selected = configurationNames.filter { selectedNames.isEmpty || selectedName
 // Profiling mode: a fixed amount of work and nothing else, for callgrind or perf.
 if let epochText = option("--epochs"), let profileEpochs = Int(epochText) {
     for configuration in selected {
+        let cpuBefore = processSeconds()
         let run = measure(configuration, epochs: profileEpochs)
-        print("\(configuration.name): \(profileEpochs) epochs, \(formatted(run.samplesPerSecond)) samples/s")
+        let cpu = processSeconds() - cpuBefore
+        print("\(configuration.name): \(profileEpochs) epochs, \(formatted(run.samplesPerSecond)) samples/s, \(formatted(Double(profileEpochs * configuration.data.count) / cpu)) samples per CPU second, others' CPU \(formatted(100 * run.othersShare)) %")
     }
     exit(0)
 }
