@@ -4,11 +4,7 @@
 // neither accuracy nor gradient norms), the median of several interleaved runs, and the ratio to PyTorch's
 // 2-thread figure against the issue's targets. Run in release:
 //   swift build -c release --product training-benchmark && .build/release/training-benchmark [names] [options]
-// Options: --rounds N (default 5), --seconds S per run (default 0.5), --products (time the matrix products),
-// --recording (also measure accuracy and gradient norms, which PyTorch's loop does not),
-// --epochs N (profiling: train each selected configuration N epochs once, print samples/s, exit),
-// --quiet-budget S (seconds spent at most waiting for a quiet machine and re-measuring contended runs, default
-// 120, as the peer script does), --wide-threads N (OpenBLAS threads of the wide row, default 2).
+// Options: `--help`.
 import Foundation
 import NeuralNetworks
 
@@ -182,6 +178,24 @@ func formatted(_ value: Double, decimals: Int = 0) -> String {
     String(format: "%.\(decimals)f", value)
 }
 
+if arguments.contains("--help") {
+    print("""
+    training-benchmark [tiny] [small] [digits] [wide] [options]
+    Samples/s of the training loop on the peer benchmark's configurations (all by default), the ratio to
+    PyTorch's 2-thread figure and the issue's targets.
+      --rounds N          interleaved runs per configuration; the table shows medians (default 5)
+      --seconds S         length of one run (default 0.5)
+      --quiet-budget S    seconds spent at most waiting for a quiet machine and re-measuring runs during which
+                          other processes used over 10 % of it, as the peer script does (default 120; 0: none)
+      --wide-threads N    OpenBLAS threads for the wide configuration (default 2; the others use 1)
+      --compare-threads   an extra wide row with the other thread count, interleaved
+      --recording         also measure accuracy and gradient norms (PyTorch's loop does neither)
+      --products          time the matrix products at the networks' shapes, loop against OpenBLAS
+      --epochs N          profiling: train each selected configuration N epochs once, print samples/s, exit
+    """)
+    exit(0)
+}
+
 // OpenBLAS 0.3.21 misdetects this machine's CPU and would use its slowest kernels: restart with the right ones.
 OpenBLAS.restartWithRecommendedCoreTypeIfNeeded()
 
@@ -236,10 +250,10 @@ print("Quiet guard as in the peer script: wait for a quiet machine and re-measur
 print()
 let epochs = selected.map { epochsPerRun($0, targetSeconds: runSeconds) }
 var runs = Array(repeating: [Run](), count: selected.count)
-// The wide configuration also runs with the other OpenBLAS thread count, interleaved, for comparison.
+// With --compare-threads the wide configuration also runs with the other OpenBLAS thread count, interleaved.
 let wideIndex = selected.firstIndex { $0.name == "wide" }
 var wideAlternative: [Run] = []
-let wideAlternativeThreads = wideIndex.map { selected[$0].blasThreads == 1 ? 2 : 1 }
+let wideAlternativeThreads = arguments.contains("--compare-threads") ? wideIndex.map { selected[$0].blasThreads == 1 ? 2 : 1 } : nil
 // The peer script's guard against other work on the machine: before each run wait (bounded) for two quiet
 // half-second windows, and measure a run again when others used more than 10 % of the machine meanwhile,
 // all within a total budget; after it, runs are kept as they come (their others' share is reported).
