@@ -120,6 +120,61 @@ public enum Activation: Sendable, Hashable, Codable {
         }
     }
 
+    /// `Z ← Z + 1bᵀ` (the bias added to every row) and then `A ← f(Z)`, as ``apply(_:into:)`` does.
+    ///
+    /// For identity, ReLU and tanh both happen in one pass over each row, so the layer reads its
+    /// pre-activations once instead of three times (bias fill, BLAS accumulation, activation).
+    /// - Parameters:
+    ///   - bias: `b`, one entry per column.
+    ///   - preactivation: `Z` without the bias on entry, with it on return.
+    ///   - output: Receives `f(Z)`; resized to the shape of `Z` when needed.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    func addBiasAndApply<Scalar: TrainingScalar>(
+        _ bias: [Scalar], to preactivation: inout Matrix<Scalar>, into output: inout Matrix<Scalar>
+    ) {
+        let rows = preactivation.rows, columns = preactivation.columns
+        precondition(bias.count == columns, "\(bias.count) biases for \(columns) columns")
+        output.ensureShape(rows: rows, columns: columns)
+        guard rows > 0, columns > 0 else { return }
+        bias.withUnsafeBufferPointer { biasBuffer in
+            preactivation.storage.withUnsafeMutableBufferPointer { zBuffer in
+                output.storage.withUnsafeMutableBufferPointer { aBuffer in
+                    let b = biasBuffer.baseAddress!
+                    for row in 0..<rows {
+                        let z = zBuffer.baseAddress! + row * columns, a = aBuffer.baseAddress! + row * columns
+                        switch self {
+                        case .identity:
+                            for j in 0..<columns {
+                                let value = z[j] + b[j]
+                                z[j] = value
+                                a[j] = value
+                            }
+                        case .relu:
+                            for j in 0..<columns {
+                                let value = z[j] + b[j]
+                                z[j] = value
+                                a[j] = value > 0 ? value : 0
+                            }
+                        case .tanh:
+                            for j in 0..<columns {
+                                let value = z[j] + b[j]
+                                z[j] = value
+                                a[j] = Scalar.hyperbolicTangent(value)
+                            }
+                        default:
+                            for j in 0..<columns { z[j] += b[j] }
+                        }
+                    }
+                }
+            }
+        }
+        switch self {
+        case .identity, .relu, .tanh: break
+        default: apply(preactivation, into: &output)
+        }
+    }
+
     /// The backward pass `δ = ∂L/∂Z` from the upstream gradient `G = ∂L/∂A`: `δ = G ⊙ f′(Z)` element-wise, or
     /// the softmax Jacobian-vector product row by row.
     /// - Parameters:

@@ -71,16 +71,8 @@ public struct Dense<Scalar: TrainingScalar>: Layer {
         precondition(input.columns == inputSize, "Dense \(inputSize)→\(outputSize) got inputs with \(input.columns) columns")
         let rows = input.rows, columns = outputSize
         preactivation.ensureShape(rows: rows, columns: columns)
-        bias.withUnsafeBufferPointer { b in
-            preactivation.storage.withUnsafeMutableBufferPointer { z in
-                for row in 0..<rows {
-                    let base = row * columns
-                    for j in 0..<columns { z[base + j] = b[j] }
-                }
-            }
-        }
-        Matrix.multiply(input, weights, transposeB: true, into: &preactivation, beta: 1)
-        activation.apply(preactivation, into: &output)
+        Matrix.multiply(input, weights, transposeB: true, into: &preactivation)
+        activation.addBiasAndApply(bias, to: &preactivation, into: &output)
     }
 
     @_specialize(where Scalar == Float)

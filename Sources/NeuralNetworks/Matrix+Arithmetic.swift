@@ -25,13 +25,19 @@ extension Matrix {
         Matrix<Other>(rows: rows, columns: columns, storage: storage.map { Other($0) })
     }
 
-    /// Makes `self` a `rows × columns` matrix, reallocating only when the shape changes (contents are then zero).
+    /// Makes `self` a `rows × columns` matrix; when the shape changes the contents become zero.
     ///
-    /// The training loop keeps its buffers between steps; this is how they follow the last, smaller mini-batch.
+    /// The training loop keeps its buffers between steps; this is how they follow the last, smaller mini-batch
+    /// and back. The storage keeps its capacity, so alternating between a full and a smaller batch allocates
+    /// nothing after the first epoch.
     @inline(__always)
     mutating func ensureShape(rows newRows: Int, columns newColumns: Int) {
         if rows != newRows || columns != newColumns {
-            self = Matrix(rows: newRows, columns: newColumns)
+            var reused: [Scalar] = []
+            swap(&reused, &storage)
+            reused.removeAll(keepingCapacity: true)
+            reused.append(contentsOf: repeatElement(0, count: newRows * newColumns))
+            self = Matrix(rows: newRows, columns: newColumns, storage: reused)
         }
     }
 }

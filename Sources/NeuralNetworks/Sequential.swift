@@ -105,12 +105,24 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
     @_specialize(where Scalar == Double)
     mutating func runForward(_ input: Matrix<Scalar>, training: Bool) {
         precondition(input.columns == inputSize, "The network takes \(inputSize) inputs, got \(input.columns) columns")
+        ensureBuffers()
+        activations[0] = input
+        runLayers(training: training)
+    }
+
+    /// One activation and one gradient buffer per layer boundary.
+    mutating func ensureBuffers() {
         if activations.count != layers.count + 1 {
             // `layers` is public and may have been edited since the buffers were made.
             activations = Array(repeating: Matrix(rows: 0, columns: 0), count: layers.count + 1)
             inputGradients = activations
         }
-        activations[0] = input
+    }
+
+    /// Runs every layer on `activations[0]`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    mutating func runLayers(training: Bool) {
         for index in layers.indices {
             var output = Matrix<Scalar>(rows: 0, columns: 0)
             swap(&output, &activations[index + 1])
@@ -147,12 +159,41 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
     @discardableResult
     public mutating func computeGradients(inputs: Matrix<Scalar>, targets: Matrix<Scalar>, loss: Loss) -> Double {
         runForward(inputs, training: true)
+        return backpropagateLoss(targets: targets, loss: loss)
+    }
+
+    /// The loss of the last forward pass against `targets`, and the backward pass from its gradient.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    mutating func backpropagateLoss(targets: Matrix<Scalar>, loss: Loss) -> Double {
         var gradient = Matrix<Scalar>(rows: 0, columns: 0)
         swap(&gradient, &inputGradients[layers.count])
         let value = loss.valueAndGradient(output: activations[layers.count], targets: targets, gradient: &gradient)
         swap(&gradient, &inputGradients[layers.count])
         backward(outputGradient: inputGradients[layers.count])
         return value
+    }
+
+    /// ``computeGradients(inputs:targets:loss:)`` on the samples `indices` of `dataset`, gathered straight into
+    /// the network's input buffer (and `targets`), so that a training step copies each sample once and
+    /// allocates nothing.
+    /// - Parameters:
+    ///   - dataset: The training set.
+    ///   - indices: The samples of this mini-batch, in order.
+    ///   - targets: Receives their target rows; kept by the caller between steps so its storage is reused.
+    ///   - loss: The loss to differentiate.
+    /// - Returns: The loss of the batch.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    mutating func computeGradients(
+        samples indices: ArraySlice<Int>, of dataset: Dataset<Scalar>, targets: inout Matrix<Scalar>, loss: Loss
+    ) -> Double {
+        precondition(dataset.inputs.columns == inputSize, "The network takes \(inputSize) inputs, got \(dataset.inputs.columns) columns")
+        ensureBuffers()
+        Dataset.gatherRows(of: dataset.inputs, at: indices, into: &activations[0])
+        Dataset.gatherRows(of: dataset.targets, at: indices, into: &targets)
+        runLayers(training: true)
+        return backpropagateLoss(targets: targets, loss: loss)
     }
 
     /// Visits every parameter tensor of every layer with its gradient, in a fixed order.

@@ -198,6 +198,33 @@ final class TrainingTests: XCTestCase {
         for (recorded, norm) in zip(history.epochs[0].gradientNorms, expected) { XCTAssertEqual(recorded, norm, accuracy: 1e-12) }
     }
 
+    func testTrainingLoopMatchesAHandWrittenLoopOverTheShuffledMiniBatches() {
+        // 50 samples in batches of 16: three full batches and a last one of 2, over three epochs, so the loop's
+        // reused buffers must follow the smaller batch and back. The reference goes through the public
+        // mini-batch API, forward/backward and optimizer calls one step at a time.
+        let data = clusters(count: 50, seed: 31)
+        let initial = network(seed: 32)
+        var trained = initial
+        let history = trained.train(on: data, optimizer: Momentum(learningRate: 0.05, momentum: 0.9),
+                                    configuration: TrainingConfiguration(epochs: 3, batchSize: 16, loss: .binaryCrossEntropyWithLogits,
+                                                                         shuffleSeed: 33, recordsIterationLosses: true))
+        var reference = initial
+        var optimizer = Momentum<Float>(learningRate: 0.05, momentum: 0.9)
+        var generator = SeededRandomNumberGenerator(seed: 33)
+        var losses: [Double] = []
+        for _ in 0..<3 {
+            let batches = data.miniBatches(batchSize: 16, shuffledWith: &generator)
+            XCTAssertEqual(batches.map(\.count), [16, 16, 16, 2])
+            for batch in batches {
+                losses.append(reference.computeGradients(inputs: batch.inputs, targets: batch.targets, loss: .binaryCrossEntropyWithLogits))
+                reference.update(with: &optimizer)
+            }
+        }
+        XCTAssertEqual(history.iterationLosses.map(\.bitPattern), losses.map(\.bitPattern))
+        XCTAssertEqual(trained.denseLayers.map(\.weights), reference.denseLayers.map(\.weights))
+        XCTAssertEqual(trained.denseLayers.map(\.bias), reference.denseLayers.map(\.bias))
+    }
+
     func testVectorKernels() {
         let values: [Float] = (0..<19).map { Float($0) - 7.5 }
         XCTAssertEqual(VectorKernels.sumOfSquares(values), values.reduce(0.0) { $0 + Double($1) * Double($1) }, accuracy: 1e-9)

@@ -31,22 +31,33 @@ public struct Dataset<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendab
                 inputNames: inputNames, targetNames: targetNames)
     }
 
-    // Row copies through raw buffers, pre-specialised: mini-batches are gathered every epoch, and the generic
+    // Row copies through raw buffers, pre-specialised: mini-batches are gathered every step, and the generic
     // `append(contentsOf:)` of array slices costs more than the training step of a small network.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     private static func gatherRows(of matrix: Matrix<Scalar>, at indices: [Int]) -> Matrix<Scalar> {
+        var result = Matrix<Scalar>(rows: 0, columns: matrix.columns)
+        gatherRows(of: matrix, at: indices[...], into: &result)
+        return result
+    }
+
+    /// Copies the rows `indices` of `matrix`, in that order, into `destination`, which becomes
+    /// `indices.count × matrix.columns` (keeping its storage when it already has that shape).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func gatherRows(of matrix: Matrix<Scalar>, at indices: ArraySlice<Int>, into destination: inout Matrix<Scalar>) {
         let columns = matrix.columns
-        let storage = [Scalar](unsafeUninitializedCapacity: indices.count * columns) { buffer, initializedCount in
-            matrix.storage.withUnsafeBufferPointer { source in
-                for (position, index) in indices.enumerated() {
+        destination.ensureShape(rows: indices.count, columns: columns)
+        guard columns > 0, !indices.isEmpty else { return }
+        matrix.storage.withUnsafeBufferPointer { source in
+            destination.storage.withUnsafeMutableBufferPointer { target in
+                var row = target.baseAddress!
+                for index in indices {
                     precondition(index >= 0 && index < matrix.rows, "Sample index \(index) is out of range 0..<\(matrix.rows)")
-                    let destination = buffer.baseAddress! + position * columns
-                    destination.initialize(from: source.baseAddress! + index * columns, count: columns)
+                    row.update(from: source.baseAddress! + index * columns, count: columns)
+                    row += columns
                 }
             }
-            initializedCount = indices.count * columns
         }
-        return Matrix(rows: indices.count, columns: columns, storage: storage)
     }
 }

@@ -39,22 +39,32 @@ extension Sequential {
         let needsNorms = configuration.recordsGradientNorms || configuration.gradientClippingNorm != nil
 
         guard configuration.epochs > 0 else { return history }
+        precondition(configuration.batchSize >= 1, "Mini-batch size must be at least 1, got \(configuration.batchSize)")
+        // The same batches as `training.miniBatches(batchSize:shuffledWith:)`, gathered one at a time into
+        // buffers that live across steps instead of all copied up front every epoch.
+        var order = Array(0..<training.count)
+        var batchTargets = Matrix<Scalar>(rows: 0, columns: training.targets.columns)
+        let batchCount = (training.count + configuration.batchSize - 1) / configuration.batchSize
         for epoch in 1...configuration.epochs {
             let learningRate = configuration.learningRateSchedule.learningRate(initial: initialLearningRate, epoch: epoch)
             optimizer.learningRate = learningRate
-            let batches = training.miniBatches(batchSize: configuration.batchSize, shuffledWith: &generator)
+            if generator != nil {
+                for index in order.indices { order[index] = index }
+                generator!.shuffle(&order)
+            }
             var lossSum = 0.0, correct = 0
             var normSums = Array(repeating: 0.0, count: weightLayers.count)
 
-            for batch in batches {
+            for start in stride(from: 0, to: order.count, by: configuration.batchSize) {
                 // Forward, loss, backward.
-                let batchLoss = computeGradients(inputs: batch.inputs, targets: batch.targets, loss: loss)
+                let samples = order[start..<Swift.min(start + configuration.batchSize, order.count)]
+                let batchLoss = computeGradients(samples: samples, of: training, targets: &batchTargets, loss: loss)
                 guard batchLoss.isFinite else {
                     history.divergedAtEpoch = epoch
                     return history
                 }
                 if measuresAccuracy {
-                    correct += loss.correctCount(output: activations[layers.count], targets: batch.targets)
+                    correct += loss.correctCount(output: activations[layers.count], targets: batchTargets)
                 }
                 // Gradient norms of the loss itself, then weight decay, then clipping of the total.
                 if needsNorms {
@@ -85,7 +95,7 @@ extension Sequential {
                 }
                 // Update.
                 update(with: &optimizer)
-                lossSum += batchLoss * Double(batch.count)
+                lossSum += batchLoss * Double(samples.count)
                 if configuration.recordsIterationLosses { history.iterationLosses.append(batchLoss) }
             }
 
@@ -106,7 +116,7 @@ extension Sequential {
                 trainingAccuracy: measuresAccuracy ? Double(correct) / count : nil,
                 validationLoss: validationResult?.loss,
                 validationAccuracy: validationResult?.accuracy,
-                gradientNorms: configuration.recordsGradientNorms ? normSums.map { $0 / Double(Swift.max(batches.count, 1)) } : [],
+                gradientNorms: configuration.recordsGradientNorms ? normSums.map { $0 / Double(Swift.max(batchCount, 1)) } : [],
                 learningRate: learningRate))
         }
         return history
