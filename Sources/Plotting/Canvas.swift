@@ -171,16 +171,20 @@ final class Canvas {
         }
     }
 
-    /// Ascent and descent (positive numbers) of the ink of "Hg国" at `size`.
+    /// Ascent and descent (positive numbers) of the ink of "Hg国" at `size`, each character in the font that draws it.
     ///
     /// - Note: CJK fonts declare a line height near 1.45 em for vertical layout, which would leave wide gaps
     ///   around every label; the ink of a tall Latin letter, a descender and a Han character is what a label
     ///   actually covers.
     func fontMetrics(size: Double) -> (ascent: Double, descent: Double) {
         if let cached = metricsCache[size] { return cached }
-        var extents = cairo_text_extents_t()
-        cairo_scaled_font_text_extents(scaledFont(size: size, fallback: false), "Hg国", &extents)
-        let metrics = (ascent: -extents.y_bearing, descent: extents.height + extents.y_bearing)
+        var metrics = (ascent: 0.0, descent: 0.0)
+        for segment in fontSegments("Hg国") {
+            var extents = cairo_text_extents_t()
+            cairo_scaled_font_text_extents(scaledFont(size: size, fallback: segment.fallback), segment.text, &extents)
+            metrics.ascent = max(metrics.ascent, -extents.y_bearing)
+            metrics.descent = max(metrics.descent, extents.height + extents.y_bearing)
+        }
         metricsCache[size] = metrics
         return metrics
     }
@@ -226,8 +230,9 @@ final class Canvas {
     /// Splits text into runs the main font can draw and runs it cannot (drawn with the fallback font).
     ///
     /// - Note: Cairo's toy text API does not fall back per glyph, so a character missing from the main font
-    ///   (glyph index 0, drawn as a box) is found here and given to the fallback font instead. Noto Sans CJK
-    ///   lacks, for example, subscript digits, "ŷ" and "⋮", which DejaVu Sans has.
+    ///   (glyph index 0, drawn as a box) is found here and given to the fallback font instead: with the
+    ///   default theme, DejaVu Sans draws Latin, Greek and mathematical symbols and Noto Sans CJK SC the Han
+    ///   characters DejaVu Sans lacks.
     private func fontSegments(_ text: String) -> [(text: String, fallback: Bool)] {
         var segments: [(text: String, fallback: Bool)] = []
         for character in text {

@@ -58,18 +58,20 @@ final class FigureTests: XCTestCase {
         XCTAssertEqual(image.height, 400)
     }
 
-    /// The theme's font resolves through fontconfig to itself (no silent substitution, which would change
+    /// The theme's fonts resolve through fontconfig to themselves (no silent substitution, which would change
     /// output and could draw Chinese as boxes).
-    func testThemeFontIsInstalled() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/fc-match")
-        process.arguments = ["--format=%{family}", Theme().fontFamily]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        process.waitUntilExit()
-        let family = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        XCTAssertTrue(family.contains(Theme().fontFamily), "fc-match resolved to \(family)")
+    func testThemeFontsAreInstalled() throws {
+        for font in [Theme().fontFamily, Theme().fallbackFontFamily] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/fc-match")
+            process.arguments = ["--format=%{family}", font]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            process.waitUntilExit()
+            let family = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            XCTAssertTrue(family.contains(font), "fc-match resolved \(font) to \(family)")
+        }
     }
 
     /// NaN, ±∞ and values far outside the limits neither crash nor draw outside the plotting area,
