@@ -16,6 +16,9 @@ extension Figure {
     ///   - layerNames: A label under each layer; nil labels them with their sizes.
     ///   - neuronLabels: Text inside each neuron, per layer (e.g. ["x₁", "x₂"]); nil leaves them empty. The
     ///     text is dark on light fills and white on dark ones, whichever contrasts more.
+    ///   - neuronNotes: Text beside each neuron, per layer (e.g. its bias "b = 0.35"): above the neurons in the
+    ///     upper half of a column (the middle one included), below those in the lower half; the diagram keeps
+    ///     room for them. nil draws none.
     ///   - edgeLabels: Text on the edges, per gap between layers (`edgeLabels[l]` for the edges from layer l to
     ///     l + 1), ordered target by target and within a target source by source, which numbers w₁, w₂, … as
     ///     the rows of the weight matrices W (rows: targets, columns: sources); nil draws none.
@@ -28,7 +31,7 @@ extension Figure {
     ///   - theme: The visual style.
     public static func networkDiagram(
         layerSizes: [Int], layerNames: [String]? = nil, neuronLabels: [[String]]? = nil,
-        edgeLabels: [[String]]? = nil, edgeLabelPosition: Double = 0.3, maximumShown: Int = 8,
+        neuronNotes: [[String]]? = nil, edgeLabels: [[String]]? = nil, edgeLabelPosition: Double = 0.3, maximumShown: Int = 8,
         title: String? = nil, width: Double = 800, height: Double = 500, theme: Theme = Theme()
     ) -> Figure {
         let figure = Figure(width: width, height: height, theme: theme)
@@ -51,11 +54,13 @@ extension Figure {
         let plotHeight = max(height - 2 * theme.figurePadding - titleSpace, 1)
         let nameSpace = theme.axisLabelSize * 1.4
         let gap = 6.0
-        let pageMargins = neuronSize + 2 * gap + gap + nameSpace
+        let noteSize = theme.annotationSize
+        let noteSpace = neuronNotes == nil ? 0 : noteSize * 1.4 + gap
+        let pageMargins = neuronSize + 2 * gap + gap + nameSpace + 2 * noteSpace
         // Data units per page unit; a single row of neurons gets 150 page units per data unit.
         let unit = tallest > 1 ? (tallest - 1) / max(plotHeight - pageMargins, plotHeight / 4) : 1 / 150
         let highest = (tallest - 1) / 2
-        let nameTop = -highest - (neuronSize / 2 + gap) * unit
+        let nameTop = -highest - (neuronSize / 2 + gap + noteSpace) * unit
         let edgeColor = Color(gray: 0.55, alpha: 0.55)
         for (layer, neurons) in layers.enumerated().dropLast() {
             let next = layers[layer + 1]
@@ -98,13 +103,19 @@ extension Figure {
                     axes.text(labels[layer][neuron], x: Double(layer), y: position, color: labelColor(on: fill),
                               horizontal: .center, vertical: .center)
                 }
+                if let notes = neuronNotes, layer < notes.count, neuron < notes[layer].count {
+                    let above = position >= 0
+                    let offset = (neuronSize / 2 + gap / 2) * unit
+                    axes.text(notes[layer][neuron], x: Double(layer), y: position + (above ? offset : -offset),
+                              size: noteSize, horizontal: .center, vertical: above ? .bottom : .top)
+                }
             }
             let name = layerNames.flatMap { layer < $0.count ? $0[layer] : nil } ?? "\(layerSizes[layer])"
             axes.text(name, x: Double(layer), y: nameTop, size: theme.axisLabelSize,
                       horizontal: .center, vertical: .top)
         }
         axes.xLimits = -0.5...(Double(layerSizes.count) - 0.5)
-        axes.yLimits = (nameTop - (nameSpace + gap) * unit)...(highest + (neuronSize / 2 + 2 * gap) * unit)
+        axes.yLimits = (nameTop - (nameSpace + gap) * unit)...(highest + (neuronSize / 2 + 2 * gap + noteSpace) * unit)
         return figure
     }
 
