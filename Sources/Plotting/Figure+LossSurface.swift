@@ -2,7 +2,11 @@ import Foundation
 
 extension Figure {
     /// A loss surface z = f(x, y) in 3-D, shaded and coloured by height, with an optional descent path on it
-    /// (start circle, end star), as in the notes' loss-landscape pictures.
+    /// (start circle, end star), as in the notes' loss-landscape pictures. The surface hides the parts of the
+    /// path behind it.
+    ///
+    /// - Note: The start and end markers are drawn on top even where the surface hides their point, so that
+    ///   a path ending in a hidden pocket still shows where it ends.
     ///
     /// ```swift
     /// let figure = Figure.lossSurface(over: { x, y in x * x + 3 * y * y }, xRange: -2...2, yRange: -2...2,
