@@ -1,29 +1,15 @@
 internal import CZlib
 import Foundation
 
-/// Writes 8-bit RGB PNGs: the "Up" filter, then zlib's DEFLATE at its fastest settings.
+/// Writes 8-bit RGB PNGs with a fast DEFLATE encoder (``DeflateEncoder``) and zlib's CRC-32.
 ///
 /// Cairo's own writer goes through libpng at zlib's default level with adaptive filtering, which took ~43 ms
-/// of a 47 ms figure. Plots are mostly flat colour, so the Up filter (each byte minus the byte above) and
-/// zlib's fastest level keep most of the compression at a fraction of the time.
+/// of a 47 ms figure. Plots are mostly flat colour, so the "Up" filter (each byte minus the byte above) and a
+/// greedy single-probe LZ77 with dynamic Huffman codes get most of the compression at a fraction of the time.
 ///
 /// - Note: No tIME, tEXt or other metadata chunks are written, so equal pixels give equal files.
 enum PNGEncoder {
-    /// zlib level and strategy, chosen by measuring the figure benchmark (see its README).
-    ///
-    /// - Note: Level 1 with the default strategy was as fast as `Z_RLE` on the benchmark figures and gave
-    ///   files a fifth smaller (Rosenbrock contour: 436 KB against 567 KB); higher levels cost more time.
-    private static let compressionLevel: Int32 = 1
-    private static let compressionStrategy: Int32 = Z_DEFAULT_STRATEGY
-
     /// Encodes 32-bit pixels 0x??RRGGBB (native-endian words; the top byte is ignored) as an RGB PNG.
-    ///
-    /// Large images are filtered and compressed in two strips on two threads and joined as pigz does: each
-    /// strip is raw DEFLATE (no zlib wrapper); every strip but the last ends with a sync flush (an empty
-    /// stored block, which byte-aligns it), the last with a final block; the concatenation gets a zlib header
-    /// and the Adler-32 of all filtered bytes, combined from the strips' checksums with `adler32_combine`.
-    /// Matches never reach back into an earlier strip, which costs a little compression at the seam; the
-    /// output depends only on the pixels and the split, never on thread timing.
     ///
     /// - Parameters:
     ///   - xrgbPixels: The first pixel of the top row.
@@ -33,10 +19,11 @@ enum PNGEncoder {
     /// - Returns: The PNG file.
     static func encodeRGB(xrgbPixels: UnsafeRawPointer, width: Int, height: Int, stride: Int) -> Data {
         let rowBytes = 1 + 3 * width
+        // Large images are filtered and compressed in two halves on two threads (see `DeflateEncoder`).
         let partCount = rowBytes * height > 1 << 18 ? 2 : 1
         let rowBoundaries = (0...partCount).map { height * $0 / partCount }
         final class Parts: @unchecked Sendable {
-            var parts: [CompressedStrip?]
+            var parts: [DeflateEncoder.CompressedPart?]
             init(count: Int) { parts = Array(repeating: nil, count: count) }
         }
         let results = Parts(count: partCount)
@@ -51,66 +38,21 @@ enum PNGEncoder {
                 initialized = rowBytes * rows.count
             }
             let compressed = filtered.withUnsafeBufferPointer {
-                compressStrip($0, final: part == partCount - 1)
+                DeflateEncoder.compressPart($0, final: part == partCount - 1)
             }
             lock.lock()
             results.parts[part] = compressed
             lock.unlock()
         }
-        let strips = results.parts.map { $0! }
-        var checksum = adler32(0, nil, 0)
-        for strip in strips {
-            checksum = adler32_combine(checksum, strip.checksum, strip.inputLength)
-        }
-        // CMF 0x78: deflate with a 32 KiB window; FLG 0x01: fastest level, and 0x7801 is a multiple of 31.
-        var stream: [UInt8] = [0x78, 0x01]
-        stream.reserveCapacity(strips.reduce(6) { $0 + $1.bytes.count })
-        for strip in strips { stream += strip.bytes }
-        appendBigEndian(UInt32(truncatingIfNeeded: checksum), to: &stream)
-
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
         appendBigEndian(UInt32(width), to: &header)
         appendBigEndian(UInt32(height), to: &header)
         header += [8, 2, 0, 0, 0]  // 8 bits per channel, truecolour, deflate, adaptive filtering, no interlace
         appendChunk("IHDR", header, to: &png)
-        appendChunk("IDAT", stream, to: &png)
+        appendChunk("IDAT", DeflateEncoder.zlibStream(results.parts.map { $0! }), to: &png)
         appendChunk("IEND", [], to: &png)
         return Data(png)
-    }
-
-    /// One strip of filtered scanlines as raw DEFLATE, with the Adler-32 of its input.
-    private struct CompressedStrip {
-        var bytes: [UInt8]
-        var checksum: UInt
-        var inputLength: Int
-    }
-
-    /// Compresses one strip with zlib into raw DEFLATE (window bits −15: no header, no checksum).
-    ///
-    /// - Parameters:
-    ///   - input: The filtered scanlines of the strip.
-    ///   - final: Whether this strip ends the stream (`Z_FINISH`); otherwise it ends with `Z_SYNC_FLUSH`.
-    private static func compressStrip(_ input: UnsafeBufferPointer<UInt8>, final: Bool) -> CompressedStrip {
-        var stream = z_stream()
-        let status = deflateInit2_(&stream, compressionLevel, Z_DEFLATED, -15, 8, compressionStrategy,
-                                   ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        precondition(status == Z_OK, "deflateInit2 failed: \(status)")
-        defer { deflateEnd(&stream) }
-        // deflateBound covers Z_FINISH; a sync flush adds at most an empty stored block and a few bits.
-        let capacity = Int(deflateBound(&stream, UInt(input.count))) + 16
-        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, initialized in
-            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-            stream.avail_in = UInt32(input.count)
-            stream.next_out = output.baseAddress
-            stream.avail_out = UInt32(capacity)
-            let result = deflate(&stream, final ? Z_FINISH : Z_SYNC_FLUSH)
-            precondition(result == (final ? Z_STREAM_END : Z_OK) && stream.avail_in == 0,
-                         "deflate did not consume its input: \(result)")
-            initialized = capacity - Int(stream.avail_out)
-        }
-        return CompressedStrip(bytes: bytes, checksum: adler32(adler32(0, nil, 0), input.baseAddress, UInt32(input.count)),
-                               inputLength: input.count)
     }
 
     /// Writes one filtered scanline: the filter type byte, then R, G, B per pixel.
