@@ -171,16 +171,20 @@ final class Canvas {
         }
     }
 
-    /// Ascent and descent (positive numbers) of the ink of "Hg国" at `size`.
+    /// Ascent and descent (positive numbers) of the ink of "Hg国" at `size`, each character in the font that draws it.
     ///
     /// - Note: CJK fonts declare a line height near 1.45 em for vertical layout, which would leave wide gaps
     ///   around every label; the ink of a tall Latin letter, a descender and a Han character is what a label
     ///   actually covers.
     func fontMetrics(size: Double) -> (ascent: Double, descent: Double) {
         if let cached = metricsCache[size] { return cached }
-        var extents = cairo_text_extents_t()
-        cairo_scaled_font_text_extents(scaledFont(size: size, fallback: false), "Hg国", &extents)
-        let metrics = (ascent: -extents.y_bearing, descent: extents.height + extents.y_bearing)
+        var metrics = (ascent: 0.0, descent: 0.0)
+        for segment in fontSegments("Hg国") {
+            var extents = cairo_text_extents_t()
+            cairo_scaled_font_text_extents(scaledFont(size: size, fallback: segment.fallback), segment.text, &extents)
+            metrics.ascent = max(metrics.ascent, -extents.y_bearing)
+            metrics.descent = max(metrics.descent, extents.height + extents.y_bearing)
+        }
         metricsCache[size] = metrics
         return metrics
     }
@@ -226,8 +230,9 @@ final class Canvas {
     /// Splits text into runs the main font can draw and runs it cannot (drawn with the fallback font).
     ///
     /// - Note: Cairo's toy text API does not fall back per glyph, so a character missing from the main font
-    ///   (glyph index 0, drawn as a box) is found here and given to the fallback font instead. Noto Sans CJK
-    ///   lacks, for example, subscript digits, "ŷ" and "⋮", which DejaVu Sans has.
+    ///   (glyph index 0, drawn as a box) is found here and given to the fallback font instead: with the
+    ///   default theme, DejaVu Sans draws Latin, Greek and mathematical symbols and Noto Sans CJK SC the Han
+    ///   characters DejaVu Sans lacks.
     private func fontSegments(_ text: String) -> [(text: String, fallback: Bool)] {
         var segments: [(text: String, fallback: Bool)] = []
         for character in text {
@@ -268,9 +273,36 @@ final class Canvas {
 
     /// Width of marked-up text at `size`.
     func width(of text: RichText, size: Double) -> Double {
-        text.runs.reduce(0) { total, run in
-            total + advance(run.text, size: size * RichText.metrics(of: run.position).scale)
+        runPositions(text, size: size).width
+    }
+
+    /// Where each run of marked-up text starts, relative to the text's left end, and the text's width.
+    ///
+    /// - Note: A superscript directly followed by a subscript, or the reverse (`a^{[1]}_{1}`), is stacked as
+    ///   in TeX: the second starts where the first did, and the text continues after the wider of the two.
+    ///   Stacked scripts move apart by 0.06 em each (TeX's sup/sub shifts grow likewise when both are present),
+    ///   so a superscript's brackets clear the subscript below.
+    private func runPositions(_ text: RichText, size: Double) -> (starts: [Double], stacked: [Bool], width: Double) {
+        var starts: [Double] = []
+        var stacked = [Bool](repeating: false, count: text.runs.count)
+        var x = 0.0
+        var previous: (position: RichText.Position, start: Double, end: Double)?
+        for (index, run) in text.runs.enumerated() {
+            let advance = advance(run.text, size: size * RichText.metrics(of: run.position).scale)
+            if let last = previous, last.position != .normal, run.position != .normal, run.position != last.position {
+                stacked[index - 1] = true
+                stacked[index] = true
+                starts.append(last.start)
+                x = max(last.end, last.start + advance)
+                // A third script run after a stacked pair starts afresh.
+                previous = (.normal, x, x)
+            } else {
+                starts.append(x)
+                previous = (run.position, x, x + advance)
+                x += advance
+            }
         }
+        return (starts, stacked, x)
     }
 
     /// Height of one line of text (ascent + descent), plus the rise of any superscript.
@@ -325,9 +357,11 @@ final class Canvas {
         let origin = textOrigin(width: width, metrics: metrics, raised: raised, anchor: PagePoint(x: 0, y: 0),
                                 horizontal: horizontal, vertical: vertical)
         setColor(color)
-        var x = origin.x
-        for run in text.runs {
-            let (scale, rise) = RichText.metrics(of: run.position)
+        let layout = runPositions(text, size: size)
+        for (index, run) in text.runs.enumerated() {
+            var x = origin.x + layout.starts[index]
+            let (scale, unstackedRise) = RichText.metrics(of: run.position)
+            let rise = unstackedRise + (layout.stacked[index] ? (run.position == .superscript ? 0.06 : -0.06) : 0)
             // Measure first: making a scaled font resets the context's font state.
             let segments = fontSegments(run.text).map { segment in
                 (segment: segment, advance: advance(segment.text, size: size * scale))

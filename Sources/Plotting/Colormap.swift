@@ -30,6 +30,13 @@ public struct Colormap: Sendable, Hashable {
         Color(hex: 0x3B4CC0), Color(hex: 0x8DB0FE), Color(hex: 0xF2F2F2), Color(hex: 0xF49A7B), Color(hex: 0xB40426),
     ])
 
+    /// A diverging blue–red map whose red end is much darker than its blue end (CIE L* ≈ 59 at 0, 97 in the
+    /// middle, 22 at 1), so that low and high values stay apart in grey, where ``blueRed`` looks symmetric.
+    /// Colours from ColorBrewer's RdBu, with the darkest red as the end.
+    public static let blueDarkRed = Colormap(samples: [
+        Color(hex: 0x4393C3), Color(hex: 0x92C5DE), Color(hex: 0xF7F7F7), Color(hex: 0xD6604D), Color(hex: 0x67001F),
+    ])
+
     /// viridis (van der Walt and Smith, 2015), perceptually uniform and readable in grey: the 256 entries of
     /// matplotlib's table, rounded to 8 bits per channel. Runs from `#440154` (dark purple) to `#FDE725` (yellow).
     public static let viridis = Colormap(samples: viridisTable.map { Color(hex: $0) })

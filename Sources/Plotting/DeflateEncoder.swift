@@ -1,3 +1,4 @@
+internal import CZlib
 import Foundation
 
 /// A fast DEFLATE (RFC 1951) compressor in a zlib (RFC 1950) wrapper, tuned for rendered plots.
@@ -8,7 +9,12 @@ import Foundation
 /// halving frequencies until the tree fits).
 ///
 /// - Note: Compression is close to zlib's level 1, much worse than level 9 on photographs, but plots are long
-///   runs of equal bytes after PNG's Up filter, where it loses little.
+///   runs of equal bytes after PNG's Up filter, where it loses little. zlib's own deflate (level 1, default
+///   strategy or `Z_RLE`, in the same two strips) was measured in its place and took 1.6–1.8 times as long
+///   on the benchmark figures (Rosenbrock contour: 19–21 ms against 11.5 ms for the PNG step), which took
+///   that figure below five times matplotlib's speed where this encoder stays above it (see the figure
+///   benchmark's README). libdeflate compresses whole buffers into a final block, so it cannot be split
+///   over two threads, and on one thread it took about 20 ms. zlib still computes the checksums.
 enum DeflateEncoder {
     private static let lengthBase: [Int] = [
         3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
@@ -46,7 +52,7 @@ enum DeflateEncoder {
     private static let distanceCodeSmall: [UInt8] = (0...512).map { UInt8(distanceCode(max($0, 1))) }
     private static let distanceCodeLarge: [UInt8] = (0..<256).map { UInt8(distanceCode(max($0 << 7, 1) + 1)) }
 
-    /// One piece of a DEFLATE stream, compressed on its own, with the Adler-32 of its input.
+    /// One piece of a DEFLATE stream, compressed on its own, with the Adler-32 of its input (computed by zlib).
     struct CompressedPart {
         var bytes: [UInt8]
         var checksum: UInt32
@@ -70,66 +76,24 @@ enum DeflateEncoder {
         defer { writer.deallocate() }
         compress(input, into: &writer, final: final)
         writer.flush()
-        return CompressedPart(bytes: writer.bytes, checksum: adler32(input), inputLength: input.count)
+        let checksum = CZlib.adler32(CZlib.adler32(0, nil, 0), input.baseAddress, UInt32(input.count))
+        return CompressedPart(bytes: writer.bytes, checksum: UInt32(truncatingIfNeeded: checksum), inputLength: input.count)
     }
 
-    /// The zlib stream (RFC 1950: 2-byte header, DEFLATE data, Adler-32 of all input) made of `parts` in order.
+    /// The zlib stream (RFC 1950: 2-byte header, DEFLATE data, Adler-32 of all input) made of `parts` in order;
+    /// the parts' checksums are joined with zlib's `adler32_combine`.
     static func zlibStream(_ parts: [CompressedPart]) -> [UInt8] {
-        var checksum: UInt32 = 1
+        var combined = CZlib.adler32(0, nil, 0)
         for part in parts {
-            checksum = combineAdler32(checksum, part.checksum, secondLength: part.inputLength)
+            combined = adler32_combine(combined, UInt(part.checksum), part.inputLength)
         }
+        let checksum = UInt32(truncatingIfNeeded: combined)
         // CMF 0x78: deflate with a 32 KiB window; FLG 0x01: fastest level, and 0x7801 is a multiple of 31.
         var output: [UInt8] = [0x78, 0x01]
         output.reserveCapacity(parts.reduce(6) { $0 + $1.bytes.count })
         for part in parts { output += part.bytes }
         for shift in [24, 16, 8, 0] { output.append(UInt8((checksum >> UInt32(shift)) & 0xFF)) }
         return output
-    }
-
-    /// The Adler-32 of two byte runs one after the other, from their separate checksums:
-    /// a = a₁ + a₂ − 1, b = b₁ + b₂ + n₂(a₁ − 1) (mod 65521), n₂ the length of the second run.
-    static func combineAdler32(_ first: UInt32, _ second: UInt32, secondLength: Int) -> UInt32 {
-        let modulus: UInt64 = 65521
-        let a1 = UInt64(first & 0xFFFF), b1 = UInt64(first >> 16)
-        let a2 = UInt64(second & 0xFFFF), b2 = UInt64(second >> 16)
-        let length = UInt64(secondLength) % modulus
-        let a = (a1 + a2 + modulus - 1) % modulus
-        let b = (b1 + b2 + length * ((a1 + modulus - 1) % modulus)) % modulus
-        return UInt32(b << 16 | a)
-    }
-
-    /// Adler-32: a = 1 + Σ bytes, b = Σ a after each byte, both mod 65521; result b·2¹⁶ + a.
-    ///
-    /// Sixteen bytes x₀…x₁₅ at a time: b += 16a + Σ (16 − i)xᵢ, then a += Σ xᵢ, which breaks the
-    /// byte-by-byte dependency chain.
-    static func adler32(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var a: UInt32 = 1
-        var b: UInt32 = 0
-        do {
-            guard let base = buffer.baseAddress else { return 1 }
-            var index = 0
-            // 5552 (a multiple of 16) is the longest run for which b cannot overflow 32 bits before the modulo.
-            while index < buffer.count {
-                let end = min(index + 5552, buffer.count)
-                let weights = SIMD16<UInt32>(16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)
-                while index + 16 <= end {
-                    let bytes = SIMD16<UInt32>(truncatingIfNeeded: UnsafeRawPointer(base + index)
-                        .loadUnaligned(as: SIMD16<UInt8>.self))
-                    b &+= 16 &* a &+ (bytes &* weights).wrappedSum()
-                    a &+= bytes.wrappedSum()
-                    index += 16
-                }
-                while index < end {
-                    a &+= UInt32(base[index])
-                    b &+= a
-                    index += 1
-                }
-                a %= 65521
-                b %= 65521
-            }
-        }
-        return b << 16 | a
     }
 
     /// Compresses `input` into blocks; a part that is not `final` ends with an empty stored block

@@ -15,7 +15,9 @@ extension Figure {
     }
 
     /// Decision regions of one or more 2-D binary classifiers over their data: the probability of class 1
-    /// as a blue–red field, the boundary p = 0.5 as a black line, and the points coloured by label.
+    /// as a blue–red field (``Colormap/blueDarkRed``: the class-1 end is darker, also in grey), the boundary
+    /// p = 0.5 as a black line, and the points by label: class 0 as light blue circles with a dark edge,
+    /// class 1 as dark red triangles with a white edge, apart in shape and in grey.
     /// Several panels side by side show under- and over-fitting.
     ///
     /// ```swift
@@ -43,12 +45,13 @@ extension Figure {
         let figure = Figure(width: width, height: height, columns: max(panels.count, 1), sharedY: panels.count > 1,
                             theme: theme)
         figure.title = title
-        let classColors = [Color(hex: 0x2166AC), Color(hex: 0xB2182B)]
+        let classColors = [Color(hex: 0x92C5DE), Color(hex: 0x8B0A1E)]
+        let edgeColors = [Color(gray: 0.1), Color.white]
         for (index, panel) in panels.enumerated() {
             let axes = figure.allAxes[index]
             let grid = ScalarGrid(xRange: xRange, yRange: yRange, columns: resolution, rows: resolution,
                                   function: panel.probability)
-            axes.heatmap(grid, colormap: Colormap.blueRed, range: 0...1, opacity: 0.55, smooth: true,
+            axes.heatmap(grid, colormap: Colormap.blueDarkRed, range: 0...1, opacity: 0.55, smooth: true,
                          showColorBar: index == panels.count - 1, colorBarLabel: "P(class 1)")
             axes.contour(grid, levels: .values([0.5]), color: Color(gray: 0.1), lineWidth: 1.6)
             for classIndex in 0...1 {
@@ -56,7 +59,7 @@ extension Figure {
                 // Different shapes keep the classes apart when the figure is printed in grey.
                 axes.scatter(members.map { points[$0].x }, members.map { points[$0].y }, label: "class \(classIndex)",
                              color: classColors[classIndex], marker: classIndex == 0 ? .circle : .triangleUp,
-                             size: classIndex == 0 ? 6.5 : 7.5, edgeColor: .white)
+                             size: classIndex == 0 ? 6.5 : 7.5, edgeColor: edgeColors[classIndex])
             }
             axes.title = panel.title
             axes.xLimits = xRange

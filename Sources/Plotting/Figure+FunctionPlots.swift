@@ -59,7 +59,7 @@ extension Figure {
     }
 
     /// The logistic family σ(wx + b) for several (w, b): w sets the steepness (slope w/4 at the centre), b
-    /// shifts the centre to x = −b/w.
+    /// shifts the centre to x = −b/w. Curves differ in line style as well as colour, so they stay apart in grey.
     ///
     /// ```swift
     /// let figure = Figure.sigmoidFamily([(1, 0), (5, 0), (1, 2), (5, -5)])
@@ -69,19 +69,23 @@ extension Figure {
     ///   - parameters: (w, b) pairs, one curve each.
     ///   - xRange: The x interval.
     ///   - title: Panel title.
+    ///   - lineStyles: Styles given to the curves in turn (repeated when there are more curves).
     ///   - width: Page width.
     ///   - height: Page height.
     ///   - theme: The visual style.
     public static func sigmoidFamily(_ parameters: [(weight: Double, bias: Double)], xRange: ClosedRange<Double> = -6...6,
-                                     title: String? = "σ(wx + b)", width: Double = 800, height: Double = 500,
+                                     title: String? = "σ(wx + b)",
+                                     lineStyles: [LineStyle] = LineStyle.distinguishableCycle,
+                                     width: Double = 800, height: Double = 500,
                                      theme: Theme = Theme()) -> Figure {
         let figure = Figure(width: width, height: height, theme: theme)
         let axes = figure.axes
         let x = ScalarGrid.linspace(xRange, count: 600)
-        for (weight, bias) in parameters {
+        for (index, (weight, bias)) in parameters.enumerated() {
             let y = x.map { 1 / (1 + exp(-(weight * $0 + bias))) }
             axes.plot(x, y, label: "w = \(TickFormatter.format(weight, decimals: TickFormatter.sharedDecimals([weight]))), "
-                        + "b = \(TickFormatter.format(bias, decimals: TickFormatter.sharedDecimals([bias])))")
+                        + "b = \(TickFormatter.format(bias, decimals: TickFormatter.sharedDecimals([bias])))",
+                      style: lineStyles.isEmpty ? .solid : lineStyles[index % lineStyles.count])
         }
         axes.horizontalLine(at: 0.5, color: Color(gray: 0.45), lineWidth: 0.8, style: .dashed)
         axes.verticalLine(at: 0, color: Color(gray: 0.1), lineWidth: 0.7)

@@ -1,7 +1,8 @@
 extension Figure {
-    /// Optimizer paths over the contour lines of a function of two variables: each path in its own colour
-    /// (on a white halo), a circle at its start and a shape at its end (diamond, square, triangle up, triangle
-    /// down in turn), the minimum marked by a star.
+    /// Optimizer paths over the contour lines of a function of two variables: each path in its own colour and
+    /// line style (solid, dashed, dash-dot, dotted in turn, on a white halo), a circle at its start and a shape
+    /// at its end (diamond, square, triangle up, triangle down in turn; the legend shows it), the minimum marked
+    /// by a star. A trajectory's own `style` and `endMarker` take precedence.
     ///
     /// ```swift
     /// let figure = Figure.optimizerTrajectories(
@@ -37,6 +38,14 @@ extension Figure {
     ) -> Figure {
         let grid = ScalarGrid(xRange: xRange, yRange: yRange, columns: gridSize, rows: gridSize, function: function)
         let colors = trajectories.enumerated().map { $0.element.color ?? theme.cycleColor($0.offset) }
+        // Line styles and end shapes differ as well as colours, so paths stay apart in grey; each path in a
+        // panel of its own needs no such help and stays solid.
+        let cycle = LineStyle.distinguishableCycle
+        let lineStyles = trajectories.enumerated().map { index, path in
+            path.style ?? (separatePanels ? .solid : cycle[index % cycle.count])
+        }
+        let shapes: [Marker] = [.diamond, .square, .triangleUp, .triangleDown]
+        let endMarkers = trajectories.enumerated().map { $0.element.endMarker ?? shapes[$0.offset % shapes.count] }
         let panelCount = separatePanels ? max(trajectories.count, 1) : 1
         let columns = separatePanels ? min(panelCount, 3) : 1
         let rows = (panelCount + columns - 1) / columns
@@ -63,9 +72,11 @@ extension Figure {
                           lineWidth: 3.8)
             }
             for index in shown {
-                axes.plot(trajectories[index].x, trajectories[index].y, label: trajectories[index].name,
-                          color: colors[index], lineWidth: 1.8)
-                if separatePanels { axes.title = trajectories[index].name }
+                let path = trajectories[index]
+                axes.add(LineArtist(x: path.x, y: path.y, label: path.name, color: colors[index], lineWidth: 1.8,
+                                    style: lineStyles[index], marker: .none, markerSize: 0, markerEvery: 1,
+                                    legendMarker: endMarkers[index]))
+                if separatePanels { axes.title = path.name }
             }
             // Markers after all lines, so that a later path never hides where an earlier one starts or ends.
             for index in shown {
@@ -76,9 +87,7 @@ extension Figure {
             }
             for index in shown {
                 if let end = trajectories[index].lastFinitePoint {
-                    // End markers differ in shape as well as colour, so they stay apart in grey.
-                    let shapes: [Marker] = [.diamond, .square, .triangleUp, .triangleDown]
-                    axes.scatter([end.x], [end.y], color: colors[index], marker: shapes[index % shapes.count],
+                    axes.scatter([end.x], [end.y], color: colors[index], marker: endMarkers[index],
                                  size: 12, edgeColor: .black)
                 }
             }

@@ -145,6 +145,16 @@ struct Legend {
         case let .marker(marker, color, size, edge):
             PolylinePainter.drawMarker(marker, at: center, size: min(size, 12), fill: color, edge: edge,
                                        edgeWidth: 0.7, on: canvas)
+        case let .lineWithEndMarker(color, width, style, marker):
+            let end = PagePoint(x: left + theme.legendLineLength - 5, y: center.y)
+            canvas.move(to: PagePoint(x: left, y: center.y))
+            canvas.line(to: end)
+            canvas.setColor(color)
+            canvas.setLineWidth(width)
+            canvas.setDash(style.dashes(lineWidth: width))
+            canvas.stroke()
+            canvas.setDash([])
+            PolylinePainter.drawMarker(marker, at: end, size: 10, fill: color, edge: .black, edgeWidth: 0.7, on: canvas)
         case let .patch(color, edge):
             let height = 10.0
             canvas.rectangle(PageRect(x: left, y: center.y - height / 2, width: theme.legendLineLength, height: height))

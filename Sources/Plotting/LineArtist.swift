@@ -10,6 +10,8 @@ struct LineArtist: Artist {
     var markerSize: Double
     /// Markers drawn only at every n-th point (1 = all), so dense series keep readable markers.
     var markerEvery: Int
+    /// A marker shown in the legend only (with a black edge), such as the end marker of an optimizer path.
+    var legendMarker: Marker? = nil
     /// A line width of 0 draws markers only.
     var drawsLine: Bool { lineWidth > 0 }
 
@@ -52,8 +54,12 @@ struct LineArtist: Artist {
 
     var legendEntry: LegendEntry? {
         label.map {
-            LegendEntry(label: $0, symbol: .line(color: color, width: lineWidth, style: style, marker: marker,
-                                                 markerSize: markerSize))
+            if let legendMarker {
+                return LegendEntry(label: $0, symbol: .lineWithEndMarker(color: color, width: lineWidth, style: style,
+                                                                         marker: legendMarker))
+            }
+            return LegendEntry(label: $0, symbol: .line(color: color, width: lineWidth, style: style, marker: marker,
+                                                        markerSize: markerSize))
         }
     }
 

@@ -7,6 +7,10 @@ public enum LineStyle: Sendable, Hashable {
     /// On/off lengths in multiples of the line width.
     case pattern([Double])
 
+    /// Solid, dashed, dash-dot, dotted, then long dashes: styles that stay apart in grey and at small sizes,
+    /// given in turn to series that differ only by colour otherwise.
+    public static let distinguishableCycle: [LineStyle] = [.solid, .dashed, .dashDot, .dotted, .pattern([7, 2.5])]
+
     /// Dash lengths in logical units for a line of the given width (empty for solid).
     ///
     /// - Note: Lengths scale with the width, as matplotlib's do, so thick dashed lines keep their rhythm.

@@ -12,8 +12,11 @@ import Foundation
 /// Quadrilaterals are filled from the farthest to the nearest, coloured by height and shaded by Lambert's
 /// law, brightness = 0.45 + 0.55·|n · ℓ|, with n the quad's normal and ℓ a light from the upper left.
 ///
-/// - Note: The path is drawn after the surface, so a path behind a ridge still shows; loss surfaces in the
-///   notes are bowls seen from above, where this does not arise.
+/// The path's segments join the quadrilaterals in the painter's order, each with the nearness of its
+/// midpoint plus one cell, so the surface in front of a segment hides it and the quads around it do not.
+///
+/// - Note: Occlusion is only as exact as the painter's algorithm with that bias: a segment much longer than
+///   a cell is ordered by its midpoint alone, so callers split the path into pieces no longer than a cell.
 struct SurfaceArtist: Artist {
     var grid: ScalarGrid
     /// Heights after the optional log transform, used for shading and colour.
@@ -53,14 +56,26 @@ struct SurfaceArtist: Artist {
     /// The height axis's tick labels lie left of the box, outside the plotting area.
     var isClipped: Bool { false }
 
+    /// The floor of the box, the surface itself and the height axis (at the leftmost corner), but not the
+    /// box's empty top: a bowl reaches its top height only at a corner or two, and the box's top corners
+    /// left a wide blank band above the surface.
     func dataBounds(xScale: Scale, yScale: Scale) -> DataBounds {
         var bounds = DataBounds()
-        for (x, y, z) in boxCorners {
+        func include(_ x: Double, _ y: Double, _ z: Double) {
             let point = project(x: x, y: y, height: z)
             bounds.include(x: point.screenX, y: point.screenY, xScale: .linear, yScale: .linear)
         }
+        for (x, y, z) in boxCorners where z == heightRange.lowerBound { include(x, y, z) }
+        for row in grid.y.indices {
+            for column in grid.x.indices where heights[row * grid.x.count + column].isFinite {
+                include(grid.x[column], grid.y[row], heights[row * grid.x.count + column])
+            }
+        }
+        let leftmost = boxCorners.filter { $0.2 == heightRange.lowerBound }
+            .min { project(x: $0.0, y: $0.1, height: $0.2).screenX < project(x: $1.0, y: $1.1, height: $1.2).screenX }
+        if let leftmost { include(leftmost.0, leftmost.1, heightRange.upperBound) }
         // Room below the box for the tick labels and axis labels of the floor edges.
-        bounds.minY -= 0.14 * (bounds.maxY - bounds.minY)
+        bounds.minY -= 0.08 * (bounds.maxY - bounds.minY)
         return bounds
     }
 
@@ -71,7 +86,7 @@ struct SurfaceArtist: Artist {
             let point = project(x: x, y: y, height: height)
             return transform.point(point.screenX, point.screenY)
         }
-        drawBackEdges(on: canvas, page: page, theme: theme)
+        drawBackEdges(on: canvas, page: page, clipRect: clipRect, theme: theme)
 
         struct Quad {
             var corners: [PagePoint]
@@ -110,7 +125,45 @@ struct SurfaceArtist: Artist {
             }
         }
         quads.sort { $0.nearness < $1.nearness }
+
+        // Path segments as (start, end, nearness), sorted like the quads.
+        var points: [PagePoint?] = []
+        var segments: [(start: PagePoint, end: PagePoint, nearness: Double)] = []
+        if let path {
+            let count = min(path.x.count, path.y.count, path.z.count)
+            points = (0..<count).map { page(path.x[$0], path.y[$0], path.z[$0]) }
+            let bias = 1 / Double(max(min(columns, rows) - 1, 1))
+            for index in 0..<max(count - 1, 0) {
+                guard let start = points[index], let end = points[index + 1] else { continue }
+                let middle = project(x: (path.x[index] + path.x[index + 1]) / 2, y: (path.y[index] + path.y[index + 1]) / 2,
+                                     height: (path.z[index] + path.z[index + 1]) / 2)
+                segments.append((start, end, middle.nearness + bias))
+            }
+            segments.sort { $0.nearness < $1.nearness }
+        }
+        /// Strokes a run of segments that no quad separates: white halo first, then the colour, so halos of
+        /// the run never cover its own line. Halos have butt ends, so a later run's halo stops at the joint
+        /// instead of whitening the end of the line before it; the line's round ends close the joints.
+        func drawSegments(_ run: ArraySlice<(start: PagePoint, end: PagePoint, nearness: Double)>) {
+            guard !run.isEmpty else { return }
+            for (color, width, round) in [(Color.white, 4.0, false), (pathColor, 2.2, true)] {
+                canvas.newPath()
+                for segment in run {
+                    canvas.move(to: segment.start)
+                    canvas.line(to: segment.end)
+                }
+                canvas.setColor(color)
+                canvas.setLineWidth(width)
+                canvas.setRoundCaps(round)
+                canvas.stroke()
+            }
+            canvas.setRoundCaps(false)
+        }
+        var nextSegment = 0
         for quad in quads {
+            let runStart = nextSegment
+            while nextSegment < segments.count && segments[nextSegment].nearness <= quad.nearness { nextSegment += 1 }
+            drawSegments(segments[runStart..<nextSegment])
             canvas.newPath()
             canvas.move(to: quad.corners[0])
             for corner in quad.corners.dropFirst() { canvas.line(to: corner) }
@@ -121,22 +174,10 @@ struct SurfaceArtist: Artist {
             canvas.setLineWidth(0.6)
             canvas.stroke()
         }
+        drawSegments(segments[nextSegment...])
 
         drawHeightAxis(on: canvas, page: page, theme: theme)
-        if let path {
-            let points = (0..<min(path.x.count, path.y.count, path.z.count)).map { index in
-                page(path.x[index], path.y[index], path.z[index])
-            }
-            canvas.newPath()
-            PolylinePainter.addPath(points, to: canvas, bounds: clipRect.insetBy(-10))
-            canvas.setColor(.white)
-            canvas.setLineWidth(4)
-            canvas.stroke()
-            canvas.newPath()
-            PolylinePainter.addPath(points, to: canvas, bounds: clipRect.insetBy(-10))
-            canvas.setColor(pathColor)
-            canvas.setLineWidth(2.2)
-            canvas.stroke()
+        if path != nil {
             if let first = points.compactMap({ $0 }).first {
                 PolylinePainter.drawMarker(.circle, at: first, size: 10, fill: pathColor, edge: .white, edgeWidth: 1,
                                            on: canvas)
@@ -149,7 +190,11 @@ struct SurfaceArtist: Artist {
     }
 
     /// Draws the three box edges meeting at the back-bottom corner, with axis labels, behind the surface.
-    private func drawBackEdges(on canvas: Canvas, page: (Double, Double, Double) -> PagePoint?, theme: Theme) {
+    ///
+    /// The vertical edge is clipped to the plotting area: it rises to the top of the box, which the limits
+    /// leave out.
+    private func drawBackEdges(on canvas: Canvas, page: (Double, Double, Double) -> PagePoint?, clipRect: PageRect,
+                               theme: Theme) {
         let xs = [grid.x.first!, grid.x.last!]
         let ys = [grid.y.first!, grid.y.last!]
         let low = heightRange.lowerBound, high = heightRange.upperBound
@@ -170,6 +215,8 @@ struct SurfaceArtist: Artist {
         guard let corner = page(back.x, back.y, low), let alongX = page(otherX, back.y, low),
               let alongY = page(back.x, otherY, low), let up = page(back.x, back.y, high),
               let frontX = page(otherX, otherY, low) else { return }
+        canvas.save()
+        canvas.clip(to: clipRect)
         canvas.newPath()
         for end in [alongX, alongY, up] {
             canvas.move(to: corner)
@@ -182,6 +229,7 @@ struct SurfaceArtist: Artist {
         canvas.setColor(Color(gray: 0.55))
         canvas.setLineWidth(0.9)
         canvas.stroke()
+        canvas.restore()
         func label(_ text: String, at point: PagePoint, horizontal: HorizontalAlignment) {
             canvas.draw(RichText(text), size: theme.axisLabelSize, color: theme.textColor, at: point,
                         horizontal: horizontal, vertical: .top)

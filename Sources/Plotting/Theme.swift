@@ -4,14 +4,16 @@
 /// which is matplotlib's 8 × 5 in at 200 dpi; one unit is then 1/100 in (0.72 pt), so matplotlib's 10 pt text
 /// is about 13.9 units here.
 ///
-/// - Note: The font must cover every script used in labels, because Cairo's toy text API does not fall back
-///   per glyph. The default "Noto Sans CJK SC" (Debian `fonts-noto-cjk`) covers Latin, Greek, Chinese and the
-///   true minus sign U+2212; naming one font also keeps output byte-identical across runs.
+/// - Note: Text is drawn in `fontFamily`, and characters it lacks in `fallbackFontFamily`, found glyph by
+///   glyph (Cairo's toy text API does not fall back by itself). The default main font is "DejaVu Sans"
+///   (Debian `fonts-dejavu-core`: Latin, Greek, the true minus sign U+2212 and mathematical symbols at their
+///   Latin widths); Chinese comes from "Noto Sans CJK SC" (`fonts-noto-cjk`). With the CJK font first, ±, ·,
+///   × and ≤ were drawn as full-width glyphs (≤ as ⩽). Naming the fonts keeps output byte-identical across runs.
 public struct Theme: Sendable {
     /// The font family for all text, resolved through fontconfig.
-    public var fontFamily = "Noto Sans CJK SC"
-    /// The font for characters `fontFamily` lacks (Debian `fonts-dejavu-core`).
-    public var fallbackFontFamily = "DejaVu Sans"
+    public var fontFamily = "DejaVu Sans"
+    /// The font for characters `fontFamily` lacks (Debian `fonts-noto-cjk`).
+    public var fallbackFontFamily = "Noto Sans CJK SC"
     public var tickLabelSize = 13.0
     public var axisLabelSize = 14.0
     public var titleSize = 16.0

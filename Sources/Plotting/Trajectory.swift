@@ -5,25 +5,39 @@ public struct Trajectory: Sendable {
     public var y: [Double]
     /// Explicit colour; nil takes the next colour of the theme's cycle.
     public var color: Color?
+    /// Explicit line style; nil lets the figure choose (``Figure/optimizerTrajectories(_:over:xRange:yRange:minimum:minimumLabel:levels:filled:gridSize:separatePanels:title:xLabel:yLabel:width:height:theme:)``
+    /// cycles through ``LineStyle/distinguishableCycle``).
+    public var style: LineStyle?
+    /// Explicit shape at the last point; nil lets the figure choose.
+    public var endMarker: Marker?
 
     /// - Parameters:
     ///   - name: Legend text (the optimizer).
     ///   - x: First parameter after each step, starting point included.
     ///   - y: Second parameter after each step.
     ///   - color: Explicit colour.
-    public init(name: String, x: [Double], y: [Double], color: Color? = nil) {
+    ///   - style: Explicit line style.
+    ///   - endMarker: Explicit shape at the last point.
+    public init(name: String, x: [Double], y: [Double], color: Color? = nil, style: LineStyle? = nil,
+                endMarker: Marker? = nil) {
         self.name = name
         self.x = x
         self.y = y
         self.color = color
+        self.style = style
+        self.endMarker = endMarker
     }
 
     /// - Parameters:
     ///   - name: Legend text.
     ///   - points: (x, y) after each step, starting point included.
     ///   - color: Explicit colour.
-    public init(name: String, points: [(x: Double, y: Double)], color: Color? = nil) {
-        self.init(name: name, x: points.map(\.x), y: points.map(\.y), color: color)
+    ///   - style: Explicit line style.
+    ///   - endMarker: Explicit shape at the last point.
+    public init(name: String, points: [(x: Double, y: Double)], color: Color? = nil, style: LineStyle? = nil,
+                endMarker: Marker? = nil) {
+        self.init(name: name, x: points.map(\.x), y: points.map(\.y), color: color, style: style,
+                  endMarker: endMarker)
     }
 
     /// The last point with both coordinates finite (where a diverging run was last seen).

@@ -166,6 +166,19 @@ final class CompositeFigureTests: XCTestCase {
         }, named: "network-diagram")
     }
 
+    /// Weights w₁…w₆ on the edges of a 2-2-1 network, numbered target by target as the rows of W, and biases
+    /// above the upper and below the lower neurons.
+    func testNetworkDiagramWithEdgeLabels() throws {
+        try check({ theme, scale in
+            Figure.networkDiagram(layerSizes: [2, 2, 1], layerNames: ["input", "hidden", "output"],
+                                  neuronLabels: [["x₁", "x₂"], ["h₁", "h₂"], ["ŷ"]],
+                                  neuronNotes: [[], ["b = 0.35", "b = −0.1"], ["b = 0.6"]],
+                                  edgeLabels: [["w_{1}", "w_{2}", "w_{3}", "w_{4}"], ["w_{5}", "w_{6}"]],
+                                  title: "2-2-1 with weights", width: 600, height: 300, theme: theme)
+                .withScale(scale)
+        }, named: "network-diagram-edge-labels")
+    }
+
     func testHeatmapBarsAndAnnotations() throws {
         try check({ theme, scale in
             let figure = Figure(columns: 2, deviceScale: scale, theme: theme)

@@ -58,18 +58,65 @@ final class FigureTests: XCTestCase {
         XCTAssertEqual(image.height, 400)
     }
 
-    /// The theme's font resolves through fontconfig to itself (no silent substitution, which would change
+    /// The theme's fonts resolve through fontconfig to themselves (no silent substitution, which would change
     /// output and could draw Chinese as boxes).
-    func testThemeFontIsInstalled() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/fc-match")
-        process.arguments = ["--format=%{family}", Theme().fontFamily]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        process.waitUntilExit()
-        let family = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        XCTAssertTrue(family.contains(Theme().fontFamily), "fc-match resolved to \(family)")
+    func testThemeFontsAreInstalled() throws {
+        for font in [Theme().fontFamily, Theme().fallbackFontFamily] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/fc-match")
+            process.arguments = ["--format=%{family}", font]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            process.waitUntilExit()
+            let family = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            XCTAssertTrue(family.contains(font), "fc-match resolved \(font) to \(family)")
+        }
+    }
+
+    /// Columns (first, last) holding ink of the given text, drawn alone in red on a blank page.
+    private func inkColumns(of text: String, size: Double) throws -> (first: Int, last: Int) {
+        let figure = Figure(width: 400, height: 100, deviceScale: 1)
+        figure.axes.hidesAxes = true
+        figure.axes.text(text, x: 0.05, y: 0.5, coordinates: .axesFraction, size: size, color: Color(hex: 0xFF0000),
+                         vertical: .center)
+        let image = try figure.rasterize()
+        var columns: [Int] = []
+        for row in 0..<image.height {
+            for column in 0..<image.width {
+                let pixel = image.pixels[row * image.width + column]
+                // Reddish: red channel high, green and blue clearly lower.
+                if (pixel >> 16) & 0xFF > 0xC0 && (pixel >> 8) & 0xFF < 0xA0 { columns.append(column) }
+            }
+        }
+        return (columns.min() ?? 0, columns.max() ?? 0)
+    }
+
+    /// A superscript and a subscript on one base stack: the text is as wide as with the superscript alone,
+    /// not as wide as the two side by side.
+    func testSuperscriptAndSubscriptStack() throws {
+        let stacked = try inkColumns(of: "M^{MMM}_{MMM}", size: 24)
+        let superscriptOnly = try inkColumns(of: "M^{MMM}", size: 24)
+        let sideBySide = try inkColumns(of: "M^{MMM}M_{MMM}", size: 24)
+        XCTAssertEqual(stacked.last - stacked.first, superscriptOnly.last - superscriptOnly.first, accuracy: 2)
+        XCTAssertLessThan(stacked.last - stacked.first, (sideBySide.last - sideBySide.first) * 3 / 4)
+    }
+
+    /// Mathematical symbols come from the Latin main font at their proportional widths: ten middle dots
+    /// between two letters take about 3.2 em in DejaVu Sans, where a CJK font's full-width dots take 10 em.
+    func testSymbolsKeepLatinWidths() throws {
+        let ink = try inkColumns(of: "x··········x", size: 20)
+        XCTAssertLessThan(ink.last - ink.first, 130)
+    }
+
+    /// Neuron labels pick the text colour with the higher WCAG contrast ratio (L₁ + 0.05)/(L₂ + 0.05).
+    /// Hand-computed: tab10 blue #1F77B4 has relative luminance 0.168, 4.8 : 1 against white and 3.6 : 1
+    /// against grey 0.1 (luminance 0.010), so white; light fills (white, #FFD700) take the dark text.
+    func testNeuronLabelColorFollowsContrast() {
+        XCTAssertEqual(Figure.labelColor(on: Color(hex: 0x1F77B4)), .white)
+        XCTAssertEqual(Figure.labelColor(on: .white), Color(gray: 0.1))
+        XCTAssertEqual(Figure.labelColor(on: Color(hex: 0xFFD700)), Color(gray: 0.1))
+        XCTAssertEqual(Figure.labelColor(on: .black), .white)
     }
 
     /// NaN, ±∞ and values far outside the limits neither crash nor draw outside the plotting area,
