@@ -1,7 +1,7 @@
 extension Figure {
     /// Optimizer paths over the contour lines of a function of two variables: each path in its own colour and
     /// line style (solid, dashed, dash-dot, dotted in turn, on a white halo), a circle at its start and a shape
-    /// at its end (diamond, square, triangle up, triangle down in turn; the legend shows it), the minimum marked
+    /// at its end (diamond, square, triangle up, triangle down, cross in turn; the legend shows it), the minimum marked
     /// by a star. A trajectory's own `style` and `endMarker` take precedence.
     ///
     /// ```swift
@@ -44,7 +44,7 @@ extension Figure {
         let lineStyles = trajectories.enumerated().map { index, path in
             path.style ?? (separatePanels ? .solid : cycle[index % cycle.count])
         }
-        let shapes: [Marker] = [.diamond, .square, .triangleUp, .triangleDown]
+        let shapes: [Marker] = [.diamond, .square, .triangleUp, .triangleDown, .cross]
         let endMarkers = trajectories.enumerated().map { $0.element.endMarker ?? shapes[$0.offset % shapes.count] }
         let panelCount = separatePanels ? max(trajectories.count, 1) : 1
         let columns = separatePanels ? min(panelCount, 3) : 1

@@ -431,33 +431,23 @@ struct Backpropagation: Experiment {
         let sizes = [network.inputSize] + layers.map(\.outputSize)
         let hiddenCount = layers.count - 1
         let names = ["输入层"] + (0..<hiddenCount).map { hiddenCount == 1 ? "隐藏层" : "隐藏层 \($0 + 1)" } + ["输出层"]
-        let figure = Figure.networkDiagram(layerSizes: sizes, layerNames: names, neuronLabels: neuronNames,
-                                           title: title, width: 820, height: height)
-        let axes = figure.axes
-        // The diagram puts layer l at x = l and neuron s of n at y = (n − 1)/2 − s.
-        func y(_ slot: Int, of count: Int) -> Double { Double(count - 1) / 2 - Double(slot) }
         var number = 0
-        for (index, layer) in layers.enumerated() {
-            let weights = layer.weights
-            for target in 0..<weights.rows {
-                for source in 0..<weights.columns {
+        // Weights numbered target by target as in notes 002; networkDiagram takes them in that order.
+        let edgeLabels = layers.map { layer in
+            (0..<layer.weights.rows).flatMap { target in
+                (0..<layer.weights.columns).map { source -> String in
                     number += 1
-                    // 30 % along the edge from its source keeps the labels of crossing edges apart.
-                    let fraction = 0.3
-                    let startY = y(source, of: weights.columns), endY = y(target, of: weights.rows)
-                    let value = figureNumber(weights[target, source])
-                    axes.text(numbersWeights ? "w_{\(number)} = \(value)" : value,
-                              x: Double(index) + fraction, y: startY + fraction * (endY - startY),
-                              size: 12, horizontal: .center, vertical: .center, boxed: true)
+                    let value = figureNumber(layer.weights[target, source])
+                    return numbersWeights ? "w_{\(number)} = \(value)" : value
                 }
             }
-            for target in 0..<layer.outputSize {
-                let position = y(target, of: layer.outputSize)
-                let above = position >= 0
-                axes.text("b = \(figureNumber(layer.bias[target]))", x: Double(index + 1), y: position + (above ? 0.2 : -0.2),
-                          size: 12, horizontal: .center, vertical: above ? .bottom : .top)
-            }
         }
+        let neuronNotes = [[]] + layers.map { layer in
+            (0..<layer.outputSize).map { "b = \(figureNumber(layer.bias[$0]))" }
+        }
+        let figure = Figure.networkDiagram(layerSizes: sizes, layerNames: names, neuronLabels: neuronNames,
+                                           neuronNotes: neuronNotes, edgeLabels: edgeLabels,
+                                           title: title, width: 820, height: height)
         return figure
     }
 
