@@ -49,12 +49,21 @@ final class ExtendedWilkinsonLocatorTests: XCTestCase {
         XCTAssertTrue(ticks.allSatisfy { $0 >= 1000.1 && $0 <= 1000.9 }, "\(ticks)")
     }
 
+    /// A single value is widened by 5 % each way (zero to ±1), as matplotlib's `nonsingular`, and then gets the
+    /// ticks a person would choose for that range.
     func testDegenerateRangesAreWidened() {
-        for value in [0.0, 5, -3e-7, 2e9] {
+        let expected: [(value: Double, ticks: [Double])] = [
+            (0, [-1, -0.5, 0, 0.5, 1]),
+            (5, [4.8, 4.9, 5.0, 5.1, 5.2]),
+            (-3e-7, [-3.15e-7, -3.1e-7, -3.05e-7, -3e-7, -2.95e-7, -2.9e-7, -2.85e-7]),
+            (2e9, [1.9e9, 1.95e9, 2e9, 2.05e9, 2.1e9]),
+        ]
+        for (value, want) in expected {
             let ticks = locator.ticks(lower: value, upper: value, targetCount: 5)
-            XCTAssertGreaterThanOrEqual(ticks.count, 2, "\(value): \(ticks)")
-            XCTAssertTrue(ticks.allSatisfy(\.isFinite), "\(value): \(ticks)")
-            XCTAssertEqual(ticks, ticks.sorted())
+            XCTAssertEqual(ticks.count, want.count, "\(value): \(ticks)")
+            for (tick, wanted) in zip(ticks, want) {
+                XCTAssertEqual(tick, wanted, accuracy: abs(wanted) * 1e-9 + 1e-15, "\(value): \(ticks)")
+            }
         }
         let unbounded = locator.ticks(lower: .nan, upper: .infinity, targetCount: 5)
         XCTAssertEqual(unbounded.first!, -1, accuracy: 1e-12)
