@@ -92,6 +92,25 @@ final class GradientCheckTests: XCTestCase {
                                            training: true))
     }
 
+    func testBatchNormInTrainingModeOnASingleSample() {
+        // With one sample the output is β whatever the input: every difference quotient of x and γ is zero.
+        var generator = SeededRandomNumberGenerator(seed: 15)
+        var batchNorm = BatchNorm<Double>(size: 3)
+        batchNorm.scale = [1.5, 0.7, -0.4]
+        batchNorm.shift = [0.1, -0.2, 0.3]
+        let network = Sequential<Double> {
+            batchNorm
+            ActivationLayer(.tanh, size: 3)
+            Dense(inputSize: 3, outputSize: 2, weightInitializer: .xavierNormal, generator: &generator)
+        }
+        let report = GradientChecker.check(network, inputs: batch(rows: 1, columns: 3, seed: 16),
+                                           targets: batch(rows: 1, columns: 2, seed: 17), loss: .meanSquaredError,
+                                           training: true)
+        assertPasses(report)
+        XCTAssertEqual(report.entries.last!.analytic, [0, 0, 0])
+        XCTAssertTrue(report.entries[1].analytic.allSatisfy { $0 != 0 }, "∂L/∂β = g is not zero")
+    }
+
     func testBatchNormCancelsTheGradientOfAPrecedingBias() {
         // A bias before BatchNorm is removed by the mean subtraction, so its exact gradient is zero; the
         // weights before it still get the right gradient.

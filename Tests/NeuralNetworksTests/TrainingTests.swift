@@ -174,6 +174,48 @@ final class TrainingTests: XCTestCase {
         XCTAssertEqual(layer.runningVariance[0], 0.9 + 0.1 * 14 / 3, accuracy: 1e-15)
     }
 
+    func testBatchNormOnASingleSampleOutputsShiftAndPassesNoGradientBack() {
+        var layer = BatchNorm<Double>(size: 2)
+        layer.scale = [2, -0.5]
+        layer.shift = [0.25, -3]
+        let input = Matrix<Double>([[7, -4]])
+        var output = Matrix<Double>(rows: 0, columns: 0)
+        layer.forward(input, into: &output, training: true)
+        // n = 1: μ = x, σ² = 0, so x̂ = 0 and y = β.
+        XCTAssertEqual(output.storage, [0.25, -3])
+        XCTAssertEqual(layer.runningMean[0], 0.7, accuracy: 1e-15)
+        XCTAssertEqual(layer.runningMean[1], -0.4, accuracy: 1e-15)
+        XCTAssertEqual(layer.runningVariance, [1, 1], "The unbiased variance of one sample is undefined: kept")
+        var inputGradient = Matrix<Double>(rows: 0, columns: 0)
+        layer.backward(input: input, output: output, outputGradient: Matrix([[1.5, -2]]),
+                       inputGradient: &inputGradient, computesInputGradient: true)
+        XCTAssertEqual(inputGradient.storage, [0, 0])
+        XCTAssertEqual(layer.scaleGradient, [0, 0])
+        XCTAssertEqual(layer.shiftGradient, [1.5, -2])
+    }
+
+    func testBatchNormNetworkTrainsWhenTheLastBatchHoldsOneSample() {
+        // N = 2B + 1: the third mini-batch of every epoch has a single sample.
+        var generator = SeededRandomNumberGenerator(seed: 41)
+        var model = Sequential<Float> {
+            Dense(inputSize: 2, outputSize: 8, weightInitializer: .heNormal, generator: &generator)
+            BatchNorm(size: 8)
+            ActivationLayer(.relu, size: 8)
+            Dense(inputSize: 8, outputSize: 1, weightInitializer: .xavierNormal, generator: &generator)
+        }
+        let history = model.train(on: clusters(count: 17, seed: 42), validation: clusters(count: 8, seed: 43),
+                                  optimizer: SGD(learningRate: 0.05),
+                                  configuration: TrainingConfiguration(epochs: 6, batchSize: 8, loss: .binaryCrossEntropyWithLogits,
+                                                                       shuffleSeed: 44, recordsIterationLosses: true))
+        XCTAssertFalse(history.diverged)
+        XCTAssertEqual(history.epochs.map(\.epoch), Array(1...6))
+        XCTAssertEqual(history.iterationLosses.count, 6 * 3)
+        XCTAssertTrue(history.validationLosses.allSatisfy(\.isFinite))
+        let batchNorm = model.layers[1] as! BatchNorm<Float>
+        XCTAssertTrue(batchNorm.runningVariance.allSatisfy { $0.isFinite && $0 > 0 })
+        XCTAssertTrue(batchNorm.runningMean.allSatisfy(\.isFinite))
+    }
+
     func testLearningRateScheduleIsRecorded() {
         var model = network(seed: 1)
         let history = model.train(on: clusters(count: 32, seed: 1), optimizer: SGD(learningRate: 0.4),
