@@ -66,13 +66,15 @@ public enum Loss: Sendable, Hashable, Codable {
                         let isHalf = self == .halfSumOfSquaredErrors
                         let lossScale = isHalf ? 0.5 / Double(rows) : 1 / Double(count)
                         let gradientScale: Scalar = isHalf ? 1 / Scalar(rows) : 2 / Scalar(count)
-                        var sum: Scalar = 0
+                        // Squares are summed in Double like the other losses: a Float running sum over a
+                        // large batch loses digits at every addition.
+                        var sum = 0.0
                         for i in 0..<count {
-                            let difference = yHat[i] - y[i]
+                            let difference = Double(yHat[i]) - Double(y[i])
                             sum += difference * difference
-                            if computesGradient { g[i] = gradientScale * difference }
+                            if computesGradient { g[i] = gradientScale * (yHat[i] - y[i]) }
                         }
-                        total = Double(sum) * lossScale
+                        total = sum * lossScale
                     case .binaryCrossEntropyWithLogits:
                         let gradientScale = 1 / Scalar(count)
                         var sum = 0.0

@@ -14,4 +14,25 @@ final class LossTests: XCTestCase {
         XCTAssertEqual(Loss.softmaxCrossEntropy.value(output: scores, targets: oneHot), expected, accuracy: 1e-15)
         XCTAssertEqual(Loss.softmaxCrossEntropy.value(output: Matrix([[1000.0, 0]]), targets: Matrix([[0.0, 1]])), 1000, accuracy: 1e-9)
     }
+
+    func testSquaredErrorLossesOfALargeFloatBatchMatchADoubleReference() {
+        // 2²⁰ entries: summed in Float, the running sum's rounding (about 2⁻²⁴ of the sum per addition) would
+        // pile up to a relative error near 10⁻³ (5·10⁻⁴ for this batch); summed in Double it stays near 10⁻¹².
+        let rows = 1024, columns = 1024
+        var generator = SeededRandomNumberGenerator(seed: 51)
+        let output = Matrix<Float>(rows: rows, columns: columns, storage: (0..<(rows * columns)).map { _ in Float(generator.nextNormal()) })
+        let targets = Matrix<Float>(rows: rows, columns: columns, storage: (0..<(rows * columns)).map { _ in Float(generator.nextUniform()) })
+        var reference = 0.0
+        for (yHat, y) in zip(output.storage, targets.storage) {
+            let difference = Double(yHat) - Double(y)
+            reference += difference * difference
+        }
+        let half = Loss.halfSumOfSquaredErrors.value(output: output, targets: targets)
+        let mean = Loss.meanSquaredError.value(output: output, targets: targets)
+        XCTAssertEqual(half, 0.5 * reference / Double(rows), accuracy: 1e-10 * half)
+        XCTAssertEqual(mean, reference / Double(rows * columns), accuracy: 1e-10 * mean)
+        var gradient = Matrix<Float>(rows: 0, columns: 0)
+        let withGradient = Loss.meanSquaredError.valueAndGradient(output: output, targets: targets, gradient: &gradient)
+        XCTAssertEqual(withGradient, mean)
+    }
 }
