@@ -57,19 +57,42 @@ final class TrainingTests: XCTestCase {
         }
     }
 
-    func testHugeLearningRateIsReportedAsDivergedWithoutNaNInTheHistory() {
+    func testHugeLearningRateDivergesInTheFirstEpoch() {
+        // α = 10³⁰: the first step multiplies the weights' gradients by 10³⁰, so the next batches overflow Float
+        // within the 8 batches of epoch 1, which is therefore not recorded.
         var model = network(seed: 2)
         let history = model.train(on: clusters(count: 128, seed: 3), validation: clusters(count: 32, seed: 4),
                                   optimizer: SGD(learningRate: 1e30),
-                                  configuration: TrainingConfiguration(epochs: 20, batchSize: 16, loss: .meanSquaredError))
+                                  configuration: TrainingConfiguration(epochs: 20, batchSize: 16, loss: .meanSquaredError,
+                                                                       shuffleSeed: 5, recordsIterationLosses: true))
+        XCTAssertEqual(history.divergedAtEpoch, 1)
         XCTAssertTrue(history.diverged)
-        let epoch = try! XCTUnwrap(history.divergedAtEpoch)
-        XCTAssertTrue((1...20).contains(epoch))
-        XCTAssertEqual(history.epochs.count, epoch - 1)
+        XCTAssertEqual(history.epochs, [])
+        XCTAssertFalse(history.iterationLosses.isEmpty, "the first batch, before any step, has a finite loss")
+        XCTAssertTrue(history.iterationLosses.allSatisfy(\.isFinite))
+    }
+
+    func testDivergenceIsReportedAtTheEpochWhereItHappensWithoutNaNInTheHistory() {
+        // α = 0.05 for epochs 1–3, then 0.05 · 10³⁰ from epoch 4: the run must stop in epoch 4 exactly, keeping
+        // the three finite epochs before it.
+        var model = network(seed: 2)
+        let history = model.train(on: clusters(count: 128, seed: 3), validation: clusters(count: 32, seed: 4),
+                                  optimizer: SGD(learningRate: 0.05),
+                                  configuration: TrainingConfiguration(epochs: 20, batchSize: 16, loss: .meanSquaredError,
+                                                                       shuffleSeed: 5, learningRateSchedule: .step(stepSize: 3, factor: 1e30),
+                                                                       recordsIterationLosses: true))
+        XCTAssertEqual(history.divergedAtEpoch, 4)
+        XCTAssertEqual(history.epochs.map(\.epoch), [1, 2, 3])
+        XCTAssertEqual(history.learningRates, [0.05, 0.05, 0.05])
+        XCTAssertGreaterThan(history.iterationLosses.count, 3 * 8, "epoch 4 started with a finite batch")
+        XCTAssertLessThan(history.iterationLosses.count, 4 * 8, "and stopped before its last batch")
+        XCTAssertTrue(history.iterationLosses.allSatisfy(\.isFinite))
         for record in history.epochs {
-            XCTAssertTrue(record.trainingLoss.isFinite && (record.validationLoss?.isFinite ?? true))
-            XCTAssertTrue(record.gradientNorms.allSatisfy(\.isFinite))
+            let values = [record.trainingLoss, record.validationLoss!, record.trainingAccuracy!, record.validationAccuracy!]
+                + record.gradientNorms
+            XCTAssertTrue(values.allSatisfy(\.isFinite), "epoch \(record.epoch)")
         }
+        XCTAssertEqual(history.epochs[0].gradientNorms.count, 3)
     }
 
     func testLearnsXORWithSigmoidOutputAndHalfSquaredError() {
