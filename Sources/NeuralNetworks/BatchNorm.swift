@@ -14,6 +14,12 @@
 /// ```
 /// Evaluation mode uses the running statistics instead: `y = γ (x − running mean)/√(running var + ε) + β`.
 /// - Note: Defaults as in PyTorch: `ε = 1e-5`, momentum `m = 0.1`, γ = 1, β = 0, running mean 0, running var 1.
+/// - Note: A batch of one sample in training mode (the last mini-batch whenever N mod B = 1) is accepted, where
+///   PyTorch raises an error. With n = 1, μ = x and σ² = 0, so x̂ = 0 and y = β whatever x is: the output does
+///   not depend on the input, and the exact backward pass is `∂L/∂x = 0`, `∂L/∂γ = g·x̂ = 0`, `∂L/∂β = g`
+///   (the general formula above gives the same, `γ/√ε · (g − g − 0)`, but it is written out as zero so no
+///   rounding can leak through). The running mean is updated with μ = x; the running variance is left
+///   unchanged, because its unbiased estimate `σ²·n/(n − 1)` is 0/0 for one sample.
 public struct BatchNorm<Scalar: TrainingScalar>: Layer {
     /// γ, one per feature.
     public var scale: [Scalar]
@@ -64,7 +70,6 @@ public struct BatchNorm<Scalar: TrainingScalar>: Layer {
         for j in 0..<columns {
             let mean: Scalar, inverse: Scalar
             if training {
-                precondition(rows > 1, "BatchNorm in training mode needs at least 2 samples per batch")
                 var sum: Scalar = 0
                 for i in 0..<rows { sum += input.storage[i * columns + j] }
                 mean = sum / Scalar(rows)
@@ -76,7 +81,9 @@ public struct BatchNorm<Scalar: TrainingScalar>: Layer {
                 let variance = squares / Scalar(rows)
                 inverse = 1 / (variance + epsilon).squareRoot()
                 runningMean[j] = (1 - momentum) * runningMean[j] + momentum * mean
-                runningVariance[j] = (1 - momentum) * runningVariance[j] + momentum * squares / Scalar(rows - 1)
+                if rows > 1 {
+                    runningVariance[j] = (1 - momentum) * runningVariance[j] + momentum * squares / Scalar(rows - 1)
+                }
             } else {
                 mean = runningMean[j]
                 inverse = 1 / (runningVariance[j] + epsilon).squareRoot()
@@ -109,7 +116,9 @@ public struct BatchNorm<Scalar: TrainingScalar>: Layer {
             scaleGradient[j] = weightedSum
             shiftGradient[j] = gradientSum
             guard computesInputGradient else { continue }
-            if lastForwardWasTraining {
+            if lastForwardWasTraining && rows == 1 {
+                inputGradient.storage[j] = 0
+            } else if lastForwardWasTraining {
                 let factor = scale[j] * inverseStandardDeviation[j] / Scalar(rows)
                 for i in 0..<rows {
                     let index = i * columns + j

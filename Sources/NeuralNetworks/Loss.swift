@@ -1,26 +1,33 @@
-/// A loss `L(Ŷ, Y)` comparing a batch of network outputs `Ŷ` (one sample per row, `n × k`) with targets `Y`.
+/// A loss `L(Ŷ, Y)` comparing a batch of network outputs `Ŷ` (one sample per row, `B × k`: B samples, k outputs)
+/// with targets `Y`.
 ///
-/// Every loss here is averaged over the `n` samples of the batch, so the learning rate does not depend on the
+/// Every loss here is averaged over the `B` samples of the batch, so the learning rate does not depend on the
 /// batch size; they differ in what is summed per sample. Gradients are with respect to the network output.
 public enum Loss: Sendable, Hashable, Codable {
-    /// The notes' squared error, half the sum over outputs, averaged over samples:
-    /// `L = (1/n) Σᵢ ½ Σⱼ (ŷᵢⱼ − yᵢⱼ)²`, gradient `∂L/∂ŷᵢⱼ = (ŷᵢⱼ − yᵢⱼ)/n`.
-    /// - Note: For one sample this is exactly the notes' `E = ½ Σ (y − O)²` (seed 002's worked example); for a
-    ///   batch it is notes 001's `0.5 / m * sum(sum((a − y).^2))`.
+    /// The notes' squared error: half the sum over the k outputs of each sample, then the mean over the B samples,
+    /// ```
+    /// L = (1/B) Σᵢ₌₁..B ½ Σⱼ₌₁..k (ŷᵢⱼ − yᵢⱼ)²,   ∂L/∂ŷᵢⱼ = (ŷᵢⱼ − yᵢⱼ)/B
+    /// ```
+    /// - Note: The notes' `E = ½ Σ (y − O)²` is the loss of one sample (seed 002's worked example), which this is
+    ///   for B = 1. For a batch it is averaged over the samples, not summed, as notes 001's
+    ///   `0.5 / m * sum(sum((a − y).^2))`: a batch of B copies of one sample has the loss of that sample.
     case halfSumOfSquaredErrors
-    /// PyTorch's `MSELoss()`: the mean over all `n·k` entries, `L = (1/(nk)) Σᵢⱼ (ŷᵢⱼ − yᵢⱼ)²`, gradient
-    /// `2(ŷᵢⱼ − yᵢⱼ)/(nk)`.
-    /// - Note: No ½ and a mean over outputs as well: for one output it is twice ``halfSumOfSquaredErrors``.
+    /// PyTorch's `MSELoss()` (`reduction='mean'`): the mean over all B·k entries, with no ½,
+    /// ```
+    /// L = (1/(B k)) Σᵢ₌₁..B Σⱼ₌₁..k (ŷᵢⱼ − yᵢⱼ)²,   ∂L/∂ŷᵢⱼ = 2(ŷᵢⱼ − yᵢⱼ)/(B k)
+    /// ```
+    /// - Note: No ½ and a mean over the outputs as well as the samples: for one output (k = 1) it is twice
+    ///   ``halfSumOfSquaredErrors``, for k outputs `2/k` times it.
     case meanSquaredError
     /// Binary cross-entropy on logits `x` (PyTorch's `BCEWithLogitsLoss()`), averaged over all entries:
     /// `ℓ = −[y log σ(x) + (1 − y) log(1 − σ(x))]`, evaluated stably as `max(x, 0) − x·y + log(1 + e^{−|x|})`;
-    /// gradient `(σ(x) − y)/(nk)`.
+    /// gradient `(σ(x) − y)/(B k)`.
     /// - Note: The output layer must be linear (``Activation/identity``): the sigmoid is part of the loss.
     case binaryCrossEntropyWithLogits
     /// Softmax cross-entropy on logits `z` (PyTorch's `CrossEntropyLoss()` with one-hot or probability targets),
     /// averaged over samples: `ℓ = −Σⱼ yⱼ log softmax(z)ⱼ = Σⱼ yⱼ (LSE(z) − zⱼ)` with the log-sum-exp
-    /// `LSE(z) = m + log Σⱼ e^{zⱼ − m}`, `m = maxⱼ zⱼ`; gradient `(softmax(z)·Σⱼyⱼ − y)/n`, which is the familiar
-    /// `(ŷ − Y)/n` for targets that sum to one.
+    /// `LSE(z) = m + log Σⱼ e^{zⱼ − m}`, `m = maxⱼ zⱼ`; gradient `(softmax(z)·Σⱼyⱼ − y)/B`, which is the familiar
+    /// `(ŷ − Y)/B` for targets that sum to one.
     /// - Note: The output layer must be linear: the softmax is part of the loss.
     case softmaxCrossEntropy
 
@@ -66,13 +73,15 @@ public enum Loss: Sendable, Hashable, Codable {
                         let isHalf = self == .halfSumOfSquaredErrors
                         let lossScale = isHalf ? 0.5 / Double(rows) : 1 / Double(count)
                         let gradientScale: Scalar = isHalf ? 1 / Scalar(rows) : 2 / Scalar(count)
-                        var sum: Scalar = 0
+                        // Squares are summed in Double like the other losses: a Float running sum over a
+                        // large batch loses digits at every addition.
+                        var sum = 0.0
                         for i in 0..<count {
-                            let difference = yHat[i] - y[i]
+                            let difference = Double(yHat[i]) - Double(y[i])
                             sum += difference * difference
-                            if computesGradient { g[i] = gradientScale * difference }
+                            if computesGradient { g[i] = gradientScale * (yHat[i] - y[i]) }
                         }
-                        total = Double(sum) * lossScale
+                        total = sum * lossScale
                     case .binaryCrossEntropyWithLogits:
                         let gradientScale = 1 / Scalar(count)
                         var sum = 0.0

@@ -3,12 +3,15 @@
 /// Products go to OpenBLAS (`cblas_sgemm`/`cblas_dgemm`) unless they have fewer multiply-adds than
 /// ``Matrix/blasThreshold``; below it a plain loop runs, written so the compiler vectorises it. The
 /// `training-benchmark` executable times both at the shapes of the benchmark networks: on our machines OpenBLAS
-/// (with its small-matrix kernels) is faster at every size, from 32×2·(2×16) upwards, so the threshold defaults
-/// to 0. The loop stays as the independent reference the tests compare BLAS with.
+/// (with its small-matrix kernels) is faster at every size, from 32×2·(2×16) upwards, so the threshold is 0.
+/// The loop stays as the independent reference the tests compare BLAS with (`useBLAS: false`).
 extension Matrix where Scalar: TrainingScalar {
     /// Products with fewer multiply-adds (m·n·k) than this run in the built-in loop; others call BLAS.
-    /// Default 0 (always BLAS), from the measurements described above. A process-wide setting.
-    public static var blasThreshold: Int { get { _blasThreshold } set { _blasThreshold = newValue } }
+    ///
+    /// 0, so every product goes to BLAS: `training-benchmark --products` measured OpenBLAS faster than the loop
+    /// at every shape of the benchmark networks. A constant rather than a setting, so that no code can change
+    /// the arithmetic of every other training run in the process; pass `useBLAS:` to choose for one call.
+    public static var blasThreshold: Int { 0 }
 
     /// Computes `C ← α·op(A)·op(B) + β·C` where `op(X)` is `X` or `Xᵀ`.
     ///
@@ -32,7 +35,7 @@ extension Matrix where Scalar: TrainingScalar {
         precondition(k == kB, "Inner dimensions differ: op(A) is \(m)×\(k), op(B) is \(kB)×\(n)")
         precondition(c.rows == m && c.columns == n, "Result is \(c.rows)×\(c.columns), expected \(m)×\(n)")
         if m == 0 || n == 0 { return }
-        let blas = useBLAS ?? (m * n * k >= _blasThreshold)
+        let blas = useBLAS ?? (m * n * k >= blasThreshold)
         let lda = a.columns, ldb = b.columns
         a.storage.withUnsafeBufferPointer { aBuffer in
             b.storage.withUnsafeBufferPointer { bBuffer in
@@ -130,5 +133,3 @@ extension Matrix where Scalar: TrainingScalar {
         return sum
     }
 }
-
-nonisolated(unsafe) private var _blasThreshold = 0

@@ -10,25 +10,8 @@ import NeuralNetworks
 
 // MARK: - Data
 
-/// scikit-learn's `make_moons(n, noise)`: two interleaved half circles, labels 0 (outer) and 1 (inner).
-func twoMoons(count: Int, noise: Double, seed: UInt64) -> Dataset<Float> {
-    var generator = SeededRandomNumberGenerator(seed: seed)
-    let outer = count / 2, inner = count - outer
-    var inputs: [Float] = [], targets: [Float] = []
-    for index in 0..<outer {
-        let t = Double.pi * Double(index) / Double(max(outer - 1, 1))
-        inputs += [Float(cos(t) + generator.nextNormal(mean: 0, standardDeviation: noise)),
-                   Float(sin(t) + generator.nextNormal(mean: 0, standardDeviation: noise))]
-        targets.append(0)
-    }
-    for index in 0..<inner {
-        let t = Double.pi * Double(index) / Double(max(inner - 1, 1))
-        inputs += [Float(1 - cos(t) + generator.nextNormal(mean: 0, standardDeviation: noise)),
-                   Float(1 - sin(t) - 0.5 + generator.nextNormal(mean: 0, standardDeviation: noise))]
-        targets.append(1)
-    }
-    return Dataset(inputs: Matrix(rows: count, columns: 2, storage: inputs), targets: Matrix(rows: count, columns: 1, storage: targets))
-}
+// Two moons come from `Dataset.twoMoons`, built as scikit-learn's `make_moons` like the peer's data; the points
+// differ from scikit-learn's for the same seed, which does not change the work per sample being timed.
 
 /// One-hot classification data: inputs from `makeInput`, labels uniform over `classes`.
 func classification(count: Int, inputSize: Int, classes: Int, seed: UInt64, makeInput: (inout SeededRandomNumberGenerator) -> Float) -> Dataset<Float> {
@@ -87,13 +70,13 @@ func makeConfiguration(_ name: String) -> BenchmarkConfiguration {
     case "tiny":
         return BenchmarkConfiguration(
             name: "tiny", description: "2-16-16-1 tanh, sigmoid + MSE, B=32, SGD 0.1", pyTorchTwoThreads: 79_344, targetRatio: 20,
-            data: twoMoons(count: 1024, noise: 0.1, seed: 0),
+            data: Dataset<Float>.twoMoons(count: 1024, noise: 0.1, seed: 0),
             network: .multilayerPerceptron(sizes: [2, 16, 16, 1], hiddenActivation: .tanh, outputActivation: .sigmoid, seed: 0),
             batchSize: 32, blasThreads: 1, train: trainer(SGD(learningRate: 0.1), loss: .meanSquaredError))
     case "small":
         return BenchmarkConfiguration(
             name: "small", description: "2-64-64-1 ReLU, BCE with logits, B=64, Adam 1e-3", pyTorchTwoThreads: 94_554, targetRatio: 5,
-            data: twoMoons(count: 4096, noise: 0.1, seed: 0),
+            data: Dataset<Float>.twoMoons(count: 4096, noise: 0.1, seed: 0),
             network: .multilayerPerceptron(sizes: [2, 64, 64, 1], hiddenActivation: .relu, seed: 0),
             batchSize: 64, blasThreads: 1, train: trainer(Adam(learningRate: 1e-3), loss: .binaryCrossEntropyWithLogits))
     case "digits":

@@ -181,4 +181,16 @@ final class OptimizerTests: XCTestCase {
         XCTAssertEqual(cosine.learningRate(initial: 0.1, epoch: 6), 0.055, accuracy: 1e-15)
         XCTAssertEqual(cosine.learningRate(initial: 0.1, epoch: 11), 0.01, accuracy: 1e-15)
     }
+
+    func testCosineScheduleReachesTheMinimumAtTotalEpochsAndStaysThere() {
+        let cosine = LearningRateSchedule.cosine(totalEpochs: 10, minimum: 0.01)
+        // T_cur = 3: 0.01 + 0.045 · (1 + cos 54°), cos 54° = 0.5877852522924731.
+        XCTAssertEqual(cosine.learningRate(initial: 0.1, epoch: 4), 0.01 + 0.045 * 1.5877852522924731, accuracy: 1e-15)
+        // T_cur = T_max = 10: cos π = −1.
+        XCTAssertEqual(cosine.learningRate(initial: 0.1, epoch: 11), 0.01, accuracy: 1e-15)
+        // Past T_max PyTorch would rise again (0.0122 at T_cur = 11, 0.055 at 15, 0.1 at 20); here it holds α_min.
+        for epoch in [12, 16, 21, 100] {
+            XCTAssertEqual(cosine.learningRate(initial: 0.1, epoch: epoch), 0.01, accuracy: 1e-15, "epoch \(epoch)")
+        }
+    }
 }

@@ -57,19 +57,42 @@ final class TrainingTests: XCTestCase {
         }
     }
 
-    func testHugeLearningRateIsReportedAsDivergedWithoutNaNInTheHistory() {
+    func testHugeLearningRateDivergesInTheFirstEpoch() {
+        // α = 10³⁰: the first step multiplies the weights' gradients by 10³⁰, so the next batches overflow Float
+        // within the 8 batches of epoch 1, which is therefore not recorded.
         var model = network(seed: 2)
         let history = model.train(on: clusters(count: 128, seed: 3), validation: clusters(count: 32, seed: 4),
                                   optimizer: SGD(learningRate: 1e30),
-                                  configuration: TrainingConfiguration(epochs: 20, batchSize: 16, loss: .meanSquaredError))
+                                  configuration: TrainingConfiguration(epochs: 20, batchSize: 16, loss: .meanSquaredError,
+                                                                       shuffleSeed: 5, recordsIterationLosses: true))
+        XCTAssertEqual(history.divergedAtEpoch, 1)
         XCTAssertTrue(history.diverged)
-        let epoch = try! XCTUnwrap(history.divergedAtEpoch)
-        XCTAssertTrue((1...20).contains(epoch))
-        XCTAssertEqual(history.epochs.count, epoch - 1)
+        XCTAssertEqual(history.epochs, [])
+        XCTAssertFalse(history.iterationLosses.isEmpty, "the first batch, before any step, has a finite loss")
+        XCTAssertTrue(history.iterationLosses.allSatisfy(\.isFinite))
+    }
+
+    func testDivergenceIsReportedAtTheEpochWhereItHappensWithoutNaNInTheHistory() {
+        // α = 0.05 for epochs 1–3, then 0.05 · 10³⁰ from epoch 4: the run must stop in epoch 4 exactly, keeping
+        // the three finite epochs before it.
+        var model = network(seed: 2)
+        let history = model.train(on: clusters(count: 128, seed: 3), validation: clusters(count: 32, seed: 4),
+                                  optimizer: SGD(learningRate: 0.05),
+                                  configuration: TrainingConfiguration(epochs: 20, batchSize: 16, loss: .meanSquaredError,
+                                                                       shuffleSeed: 5, learningRateSchedule: .step(stepSize: 3, factor: 1e30),
+                                                                       recordsIterationLosses: true))
+        XCTAssertEqual(history.divergedAtEpoch, 4)
+        XCTAssertEqual(history.epochs.map(\.epoch), [1, 2, 3])
+        XCTAssertEqual(history.learningRates, [0.05, 0.05, 0.05])
+        XCTAssertGreaterThan(history.iterationLosses.count, 3 * 8, "epoch 4 started with a finite batch")
+        XCTAssertLessThan(history.iterationLosses.count, 4 * 8, "and stopped before its last batch")
+        XCTAssertTrue(history.iterationLosses.allSatisfy(\.isFinite))
         for record in history.epochs {
-            XCTAssertTrue(record.trainingLoss.isFinite && (record.validationLoss?.isFinite ?? true))
-            XCTAssertTrue(record.gradientNorms.allSatisfy(\.isFinite))
+            let values = [record.trainingLoss, record.validationLoss!, record.trainingAccuracy!, record.validationAccuracy!]
+                + record.gradientNorms
+            XCTAssertTrue(values.allSatisfy(\.isFinite), "epoch \(record.epoch)")
         }
+        XCTAssertEqual(history.epochs[0].gradientNorms.count, 3)
     }
 
     func testLearnsXORWithSigmoidOutputAndHalfSquaredError() {
@@ -172,6 +195,48 @@ final class TrainingTests: XCTestCase {
         }
         XCTAssertEqual(layer.runningMean[0], 0.3, accuracy: 1e-15)
         XCTAssertEqual(layer.runningVariance[0], 0.9 + 0.1 * 14 / 3, accuracy: 1e-15)
+    }
+
+    func testBatchNormOnASingleSampleOutputsShiftAndPassesNoGradientBack() {
+        var layer = BatchNorm<Double>(size: 2)
+        layer.scale = [2, -0.5]
+        layer.shift = [0.25, -3]
+        let input = Matrix<Double>([[7, -4]])
+        var output = Matrix<Double>(rows: 0, columns: 0)
+        layer.forward(input, into: &output, training: true)
+        // n = 1: μ = x, σ² = 0, so x̂ = 0 and y = β.
+        XCTAssertEqual(output.storage, [0.25, -3])
+        XCTAssertEqual(layer.runningMean[0], 0.7, accuracy: 1e-15)
+        XCTAssertEqual(layer.runningMean[1], -0.4, accuracy: 1e-15)
+        XCTAssertEqual(layer.runningVariance, [1, 1], "The unbiased variance of one sample is undefined: kept")
+        var inputGradient = Matrix<Double>(rows: 0, columns: 0)
+        layer.backward(input: input, output: output, outputGradient: Matrix([[1.5, -2]]),
+                       inputGradient: &inputGradient, computesInputGradient: true)
+        XCTAssertEqual(inputGradient.storage, [0, 0])
+        XCTAssertEqual(layer.scaleGradient, [0, 0])
+        XCTAssertEqual(layer.shiftGradient, [1.5, -2])
+    }
+
+    func testBatchNormNetworkTrainsWhenTheLastBatchHoldsOneSample() {
+        // N = 2B + 1: the third mini-batch of every epoch has a single sample.
+        var generator = SeededRandomNumberGenerator(seed: 41)
+        var model = Sequential<Float> {
+            Dense(inputSize: 2, outputSize: 8, weightInitializer: .heNormal, generator: &generator)
+            BatchNorm(size: 8)
+            ActivationLayer(.relu, size: 8)
+            Dense(inputSize: 8, outputSize: 1, weightInitializer: .xavierNormal, generator: &generator)
+        }
+        let history = model.train(on: clusters(count: 17, seed: 42), validation: clusters(count: 8, seed: 43),
+                                  optimizer: SGD(learningRate: 0.05),
+                                  configuration: TrainingConfiguration(epochs: 6, batchSize: 8, loss: .binaryCrossEntropyWithLogits,
+                                                                       shuffleSeed: 44, recordsIterationLosses: true))
+        XCTAssertFalse(history.diverged)
+        XCTAssertEqual(history.epochs.map(\.epoch), Array(1...6))
+        XCTAssertEqual(history.iterationLosses.count, 6 * 3)
+        XCTAssertTrue(history.validationLosses.allSatisfy(\.isFinite))
+        let batchNorm = model.layers[1] as! BatchNorm<Float>
+        XCTAssertTrue(batchNorm.runningVariance.allSatisfy { $0.isFinite && $0 > 0 })
+        XCTAssertTrue(batchNorm.runningMean.allSatisfy(\.isFinite))
     }
 
     func testLearningRateScheduleIsRecorded() {

@@ -9,8 +9,11 @@ public enum LearningRateSchedule: Sendable, Hashable, Codable {
     case step(stepSize: Int, factor: Double)
     /// Exponential decay (PyTorch's `ExponentialLR`): `α = α₀ · factor^(epoch − 1)`.
     case exponential(factor: Double)
-    /// Cosine annealing (PyTorch's `CosineAnnealingLR` without restarts):
-    /// `α = α_min + ½ (α₀ − α_min)(1 + cos(π (epoch − 1) / totalEpochs))`.
+    /// Cosine annealing after PyTorch's `CosineAnnealingLR` (T_max = `totalEpochs`, T_cur = epoch − 1):
+    /// `α = α_min + ½ (α₀ − α_min)(1 + cos(π · min(T_cur / T_max, 1)))`.
+    /// - Note: Past T_max the rate stays at α_min: epoch T_max + 1 is the first at α_min and every later epoch
+    ///   keeps it. PyTorch does not cap the progress, so its rate follows the cosine back up and returns to α₀
+    ///   at T_cur = 2 T_max; here a run longer than `totalEpochs` finishes at the minimum instead.
     case cosine(totalEpochs: Int, minimum: Double)
 
     /// The learning rate for `epoch` (1-based).

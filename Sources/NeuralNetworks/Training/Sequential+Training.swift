@@ -14,8 +14,11 @@ extension Sequential {
     /// keeps the parameters it had reached.
     ///
     /// Two runs with equal networks, data, optimizer and configuration give bit-identical histories.
+    /// - Precondition: The training set holds at least one sample. An empty set stops the program with the message
+    ///   "Training set is empty" rather than returning a history: there is no loss to average, and a history of
+    ///   zeros or of no epochs would read like a result.
     /// - Parameters:
-    ///   - training: The training set.
+    ///   - training: The training set (not empty).
     ///   - validation: Evaluated after every epoch, if given.
     ///   - optimizer: The optimizer, with its initial learning rate; its state starts fresh (it is a value).
     ///   - configuration: Epochs, batch size, loss, seed and the other settings.
@@ -25,6 +28,7 @@ extension Sequential {
         on training: Dataset<Scalar>, validation: Dataset<Scalar>? = nil, optimizer: O,
         configuration: TrainingConfiguration
     ) -> TrainingHistory where O.Scalar == Scalar {
+        precondition(training.count > 0, "Training set is empty: there are no samples to train on")
         var optimizer = optimizer
         var history = TrainingHistory()
         history.optimizerName = optimizer.name
@@ -109,14 +113,14 @@ extension Sequential {
                 history.divergedAtEpoch = epoch
                 return history
             }
-            let count = Double(Swift.max(training.count, 1))
+            let count = Double(training.count)
             history.epochs.append(EpochRecord(
                 epoch: epoch,
                 trainingLoss: lossSum / count,
                 trainingAccuracy: measuresAccuracy ? Double(correct) / count : nil,
                 validationLoss: validationResult?.loss,
                 validationAccuracy: validationResult?.accuracy,
-                gradientNorms: configuration.recordsGradientNorms ? normSums.map { $0 / Double(Swift.max(batchCount, 1)) } : [],
+                gradientNorms: configuration.recordsGradientNorms ? normSums.map { $0 / Double(batchCount) } : [],
                 learningRate: learningRate))
         }
         return history
