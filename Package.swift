@@ -53,10 +53,10 @@ let package = Package(
 
         // MARK: - Libraries
 
-        .target(name: "NeuralNetworks", dependencies: ["COpenBLAS"]),
-        .target(name: "Plotting", dependencies: ["CCairo", "CZlib"]),
+        .target(name: "NeuralNetworks", dependencies: ["COpenBLAS"], exclude: ["README.md"]),
+        .target(name: "Plotting", dependencies: ["CCairo", "CZlib"], exclude: ["README.md"]),
         .target(name: "MathML"),
-        .target(name: "Report", dependencies: ["NeuralNetworks", "Plotting", "MathML", "CCmarkGFM"]),
+        .target(name: "Report", dependencies: ["NeuralNetworks", "Plotting", "MathML", "CCmarkGFM"], exclude: ["README.md"]),
 
         // MARK: - Executables
 
@@ -65,7 +65,7 @@ let package = Package(
             dependencies: ["Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "TrainingBenchmark", dependencies: ["NeuralNetworks"]),
-        .executableTarget(name: "FigureBenchmark", dependencies: ["Plotting"]),
+        .executableTarget(name: "FigureBenchmark", dependencies: ["Plotting"], exclude: ["README.md"]),
         .executableTarget(name: "EndToEndBenchmark"),
 
         // MARK: - Tests
