@@ -36,7 +36,7 @@ extension Gallery {
         Section("Optimizer paths over contours") {
             Prose(rosenbrockSentence(paths.rosenbrock))
             FigureBlock(name: "rosenbrock-paths",
-                        caption: "\(OptimizerPaths.rosenbrockSteps) steps of five optimizers from \(pointText(OptimizerPaths.rosenbrockStart)); circles mark starts, diamonds ends, ★ the minimum.",
+                        caption: "\(OptimizerPaths.rosenbrockSteps) steps of five optimizers from \(pointText(OptimizerPaths.rosenbrockStart)); circles mark starts, a shape per optimizer its end (see the legend), ★ the minimum.",
                         rosenbrockFigure(paths.rosenbrock))
             Prose(quadraticSentence(paths.quadratic))
             FigureBlock(name: "quadratic-paths",
