@@ -44,6 +44,9 @@ final class Canvas {
     /// The kind of surface drawn on, part of every ``FontCache`` key (it decides the merged font options).
     private let surfaceType: UInt32
     private var usingFallback = false
+    /// The part of the page this canvas's surface shows when it shows only a band of it (see
+    /// `Figure.withRenderedSurface`), so that artists with many sub-paths can leave out those wholly outside.
+    var visibleRect: PageRect?
     private var currentFontSize = -1.0
 
     /// - Parameters:

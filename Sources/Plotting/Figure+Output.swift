@@ -92,6 +92,10 @@ extension Figure {
             cairo_scale(context, deviceScale, deviceScale)
             let canvas = Canvas(context: context, fontFamily: theme.fontFamily,
                                 fallbackFontFamily: theme.fallbackFontFamily, fastAntialiasing: deviceScale >= 1.5)
+            if bandCount > 1 {
+                canvas.visibleRect = PageRect(x: 0, y: Double(top) / deviceScale, width: width,
+                                              height: Double(bandTops[band + 1] - top) / deviceScale)
+            }
             return RenderBand(surface: bandSurface, context: context, canvas: canvas)
         }
         defer {
