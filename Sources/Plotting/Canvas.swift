@@ -41,12 +41,13 @@ final class Canvas {
     let context: OpaquePointer
     let fontFamily: String
     let fallbackFontFamily: String
-    /// Whether the main font has a glyph for a character (looked up once per character).
-    private var coverage: [Character: Bool] = [:]
+    /// The kind of surface drawn on, part of every ``FontCache`` key (it decides the merged font options).
+    private let surfaceType: UInt32
     private var usingFallback = false
+    /// The part of the page this canvas's surface shows when it shows only a band of it (see
+    /// `Figure.withRenderedSurface`), so that artists with many sub-paths can leave out those wholly outside.
+    var visibleRect: PageRect?
     private var currentFontSize = -1.0
-    private var metricsCache: [Double: (ascent: Double, descent: Double)] = [:]
-    private var scaledFonts: [FontKey: OpaquePointer?] = [:]
 
     /// - Parameters:
     ///   - context: A Cairo context whose user space is logical units.
@@ -59,6 +60,7 @@ final class Canvas {
         self.context = context
         self.fontFamily = fontFamily
         self.fallbackFontFamily = fallbackFontFamily
+        surfaceType = cairo_surface_get_type(cairo_get_target(context)).rawValue
         // Unhinted metrics make text measure the same at every device scale and in SVG and PDF,
         // so a figure lays out identically in all three outputs.
         let options = cairo_font_options_create()
@@ -71,10 +73,6 @@ final class Canvas {
         cairo_set_line_join(context, CAIRO_LINE_JOIN_BEVEL)
         if fastAntialiasing { cairo_set_antialias(context, CAIRO_ANTIALIAS_FAST) }
         cairo_set_line_cap(context, CAIRO_LINE_CAP_BUTT)
-    }
-
-    deinit {
-        for font in scaledFonts.values { cairo_scaled_font_destroy(font) }
     }
 
     // MARK: - State
@@ -177,54 +175,60 @@ final class Canvas {
     ///   around every label; the ink of a tall Latin letter, a descender and a Han character is what a label
     ///   actually covers.
     func fontMetrics(size: Double) -> (ascent: Double, descent: Double) {
-        if let cached = metricsCache[size] { return cached }
-        var metrics = (ascent: 0.0, descent: 0.0)
-        for segment in fontSegments("Hg国") {
-            var extents = cairo_text_extents_t()
-            cairo_scaled_font_text_extents(scaledFont(size: size, fallback: segment.fallback), segment.text, &extents)
-            metrics.ascent = max(metrics.ascent, -extents.y_bearing)
-            metrics.descent = max(metrics.descent, extents.height + extents.y_bearing)
+        FontCache.shared.metrics(font: fontKey(size: size, fallback: false), fallbackFamily: fallbackFontFamily) {
+            var metrics = (ascent: 0.0, descent: 0.0)
+            for segment in fontSegments("Hg国") {
+                var extents = cairo_text_extents_t()
+                cairo_scaled_font_text_extents(scaledFont(size: size, fallback: segment.fallback), segment.text,
+                                               &extents)
+                metrics.ascent = max(metrics.ascent, -extents.y_bearing)
+                metrics.descent = max(metrics.descent, extents.height + extents.y_bearing)
+            }
+            return metrics
         }
-        metricsCache[size] = metrics
-        return metrics
     }
 
     /// Advance width of plain text at `size`.
     func advance(_ text: String, size: Double) -> Double {
         var total = 0.0
         for segment in fontSegments(text) {
-            var extents = cairo_text_extents_t()
-            cairo_scaled_font_text_extents(scaledFont(size: size, fallback: segment.fallback), segment.text, &extents)
-            total += extents.x_advance
+            total += advance(ofSegment: segment.text, size: size, fallback: segment.fallback)
         }
         return total
     }
 
-    /// The scaled font for a size, made once per canvas.
+    /// Advance width of text drawn in one font (the main one or the fallback).
+    private func advance(ofSegment text: String, size: Double, fallback: Bool) -> Double {
+        FontCache.shared.advance(of: text, font: fontKey(size: size, fallback: fallback)) {
+            var extents = cairo_text_extents_t()
+            cairo_scaled_font_text_extents(scaledFont(size: size, fallback: fallback), text, &extents)
+            return extents.x_advance
+        }
+    }
+
+    private func fontKey(size: Double, fallback: Bool) -> FontCache.FontKey {
+        FontCache.FontKey(surfaceType: surfaceType, family: fallback ? fallbackFontFamily : fontFamily, size: size)
+    }
+
+    /// The scaled font for a size, made once per process and kind of surface (see ``FontCache``).
     ///
     /// - Note: Measuring through cached scaled fonts leaves the context's font state alone; switching the
     ///   context's font size for every measurement made Cairo look up a scaled font each time, which cost
     ///   more than the rest of the layout.
-    private func scaledFont(size: Double, fallback: Bool) -> OpaquePointer? {
-        let key = FontKey(size: size, fallback: fallback)
-        if let font = scaledFonts[key] { return font }
-        cairo_save(context)
-        cairo_identity_matrix(context)
-        cairo_select_font_face(context, fallback ? fallbackFontFamily : fontFamily, CAIRO_FONT_SLANT_NORMAL,
-                               CAIRO_FONT_WEIGHT_NORMAL)
-        cairo_set_font_size(context, size)
-        let font = cairo_scaled_font_reference(cairo_get_scaled_font(context))
-        cairo_restore(context)
-        // cairo_restore puts back the font the state had, which the caches may not know.
-        currentFontSize = -1
-        usingFallback = false
-        scaledFonts[key] = font
-        return font
-    }
-
-    private struct FontKey: Hashable {
-        var size: Double
-        var fallback: Bool
+    private func scaledFont(size: Double, fallback: Bool) -> OpaquePointer {
+        FontCache.shared.scaledFont(fontKey(size: size, fallback: fallback)) {
+            cairo_save(context)
+            cairo_identity_matrix(context)
+            cairo_select_font_face(context, fallback ? fallbackFontFamily : fontFamily, CAIRO_FONT_SLANT_NORMAL,
+                                   CAIRO_FONT_WEIGHT_NORMAL)
+            cairo_set_font_size(context, size)
+            let font = cairo_scaled_font_reference(cairo_get_scaled_font(context))!
+            cairo_restore(context)
+            // cairo_restore puts back the font the state had, which the caches may not know.
+            currentFontSize = -1
+            usingFallback = false
+            return font
+        }
     }
 
     /// Splits text into runs the main font can draw and runs it cannot (drawn with the fallback font).
@@ -247,21 +251,21 @@ final class Canvas {
     }
 
     private func covers(_ character: Character) -> Bool {
-        if let known = coverage[character] { return known }
         guard !character.isWhitespace else { return true }
-        let font = scaledFont(size: 10, fallback: false)
-        var glyphs: UnsafeMutablePointer<cairo_glyph_t>?
-        var count: Int32 = 0
-        let text = String(character)
-        let status = cairo_scaled_font_text_to_glyphs(font, 0, 0, text, Int32(text.utf8.count), &glyphs, &count,
-                                                      nil, nil, nil)
-        var covered = status == CAIRO_STATUS_SUCCESS && count > 0
-        if let glyphs {
-            for index in 0..<Int(count) where glyphs[index].index == 0 { covered = false }
-            cairo_glyph_free(glyphs)
+        return FontCache.shared.covers(character, family: fontFamily) {
+            let font = scaledFont(size: 10, fallback: false)
+            var glyphs: UnsafeMutablePointer<cairo_glyph_t>?
+            var count: Int32 = 0
+            let text = String(character)
+            let status = cairo_scaled_font_text_to_glyphs(font, 0, 0, text, Int32(text.utf8.count), &glyphs, &count,
+                                                          nil, nil, nil)
+            var covered = status == CAIRO_STATUS_SUCCESS && count > 0
+            if let glyphs {
+                for index in 0..<Int(count) where glyphs[index].index == 0 { covered = false }
+                cairo_glyph_free(glyphs)
+            }
+            return covered
         }
-        coverage[character] = covered
-        return covered
     }
 
     private func useFallback(_ fallback: Bool) {
@@ -364,7 +368,7 @@ final class Canvas {
             let rise = unstackedRise + (layout.stacked[index] ? (run.position == .superscript ? 0.06 : -0.06) : 0)
             // Measure first: making a scaled font resets the context's font state.
             let segments = fontSegments(run.text).map { segment in
-                (segment: segment, advance: advance(segment.text, size: size * scale))
+                (segment: segment, advance: advance(ofSegment: segment.text, size: size * scale, fallback: segment.fallback))
             }
             for (segment, advance) in segments {
                 useFontSize(size * scale)

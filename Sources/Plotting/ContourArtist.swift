@@ -18,6 +18,20 @@ struct ContourArtist: Artist {
         canvas.setLineWidth(lineWidth)
         canvas.setDash([])
         let bounds = clipRect.insetBy(-4)
+        // A band of the page (see `Canvas.visibleRect`) skips runs whose strokes cannot reach it; the other
+        // runs are drawn whole, so every pixel of the band comes out as without the band.
+        let visibleRows = canvas.visibleRect.map { ($0.minY - lineWidth - 1)...($0.maxY + lineWidth + 1) }
+        func add(_ run: [PagePoint]) {
+            if let visibleRows, let first = run.first {
+                var top = first.y, bottom = first.y
+                for point in run {
+                    top = min(top, point.y)
+                    bottom = max(bottom, point.y)
+                }
+                guard visibleRows.overlaps(top...bottom) else { return }
+            }
+            PolylinePainter.addPath(PolylinePainter.simplified(run, tolerance: 0.12), to: canvas, bounds: bounds)
+        }
         for level in levels {
             canvas.newPath()
             for line in level.lines {
@@ -27,11 +41,11 @@ struct ContourArtist: Artist {
                     if let point = transform.point(line.x[index], line.y[index]) {
                         run.append(point)
                     } else {
-                        PolylinePainter.addPath(PolylinePainter.simplified(run, tolerance: 0.12), to: canvas, bounds: bounds)
+                        add(run)
                         run.removeAll()
                     }
                 }
-                PolylinePainter.addPath(PolylinePainter.simplified(run, tolerance: 0.12), to: canvas, bounds: bounds)
+                add(run)
             }
             canvas.setColor(level.color)
             canvas.stroke()

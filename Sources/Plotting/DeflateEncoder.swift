@@ -76,7 +76,7 @@ enum DeflateEncoder {
         defer { writer.deallocate() }
         compress(input, into: &writer, final: final)
         writer.flush()
-        let checksum = CZlib.adler32(CZlib.adler32(0, nil, 0), input.baseAddress, UInt32(input.count))
+        let checksum = Adler32.checksum(UnsafeRawBufferPointer(input))
         return CompressedPart(bytes: writer.bytes, checksum: UInt32(truncatingIfNeeded: checksum), inputLength: input.count)
     }
 

@@ -63,13 +63,21 @@ public final class Figure {
 
     // MARK: - Layout and rendering
 
+    /// Where every panel goes: the result of measuring the figure's text, shared by all drawing passes.
+    struct Layout {
+        var plots: [PageRect]
+        var transforms: [DataTransform]
+        var ticks: [(x: AxisTicks, y: AxisTicks)]
+    }
+
     /// Lays out and draws every panel.
     func render(on canvas: Canvas) {
-        canvas.newPath()
-        canvas.rectangle(PageRect(x: 0, y: 0, width: width, height: height))
-        canvas.setColor(theme.background)
-        canvas.fill()
+        draw(layout(measuringWith: canvas), on: canvas)
+    }
 
+    /// Places the panels: shares limits, decides which panels show tick labels, and sizes the margins to the
+    /// text `canvas` measures. This is the only step of rendering that changes the figure's state.
+    func layout(measuringWith canvas: Canvas) -> Layout {
         var limits = allAxes.map { $0.automaticLimits() }
         if sharedX { shareLimits(&limits, x: true) }
         if sharedY { shareLimits(&limits, x: false) }
@@ -97,14 +105,23 @@ public final class Figure {
             plots = arrange(insets: insets, titleHeight: titleHeight, limits: limits)
         }
         ticks = computeTicks(plots: plots, limits: limits)
+        return Layout(plots: plots, transforms: plots.indices.map { transform($0, plots[$0], limits) }, ticks: ticks)
+    }
 
+    /// Draws the background, the title and every panel at the places `layout` gives; reads the figure only,
+    /// so several passes may run at once (see `withRenderedSurface`).
+    func draw(_ layout: Layout, on canvas: Canvas) {
+        canvas.newPath()
+        canvas.rectangle(PageRect(x: 0, y: 0, width: width, height: height))
+        canvas.setColor(theme.background)
+        canvas.fill()
         if let title {
             canvas.draw(RichText(title), size: theme.figureTitleSize, color: theme.textColor,
                         at: PagePoint(x: width / 2, y: theme.figurePadding), horizontal: .center, vertical: .top)
         }
         for (index, axes) in allAxes.enumerated() {
-            axes.draw(on: canvas, plot: plots[index], transform: transform(index, plots[index], limits),
-                      xTicks: ticks[index].x, yTicks: ticks[index].y)
+            axes.draw(on: canvas, plot: layout.plots[index], transform: layout.transforms[index],
+                      xTicks: layout.ticks[index].x, yTicks: layout.ticks[index].y)
         }
     }
 

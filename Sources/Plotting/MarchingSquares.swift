@@ -131,10 +131,22 @@ public enum MarchingSquares {
         }
 
         // One classification per grid point instead of four per cell: bit = value ≥ level (false for NaN).
+        // Only the points of blocks the level crosses are classified (the cells below read no others); over
+        // the whole grid this loop cost more than the cells themselves.
         let crossedEdges = Self.crossedEdges
         values.withUnsafeBufferPointer { values in
             workspace.above.withUnsafeMutableBufferPointer { above in
-                for index in 0..<values.count { above[index] = values[index] >= level ? 1 : 0 }
+                let blockSize = Workspace.blockSize
+                for (block, range) in workspace.blockRanges.enumerated() where range.low < level && range.high >= level {
+                    let firstRow = block / workspace.blockColumns * blockSize
+                    let firstColumn = block % workspace.blockColumns * blockSize
+                    let lastColumn = min(firstColumn + blockSize, nx - 1)
+                    for j in firstRow...min(firstRow + blockSize, ny - 1) {
+                        for index in (j * nx + firstColumn)...(j * nx + lastColumn) {
+                            above[index] = values[index] >= level ? 1 : 0
+                        }
+                    }
+                }
             }
         }
         values.withUnsafeBufferPointer { values in
