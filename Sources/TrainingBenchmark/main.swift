@@ -137,20 +137,34 @@ let selected = configurations.filter { selectedNames.isEmpty || selectedNames.co
 
 // Matrix products: the built-in loop against OpenBLAS at the shapes these networks use (m = batch rows).
 if !arguments.contains("--no-products") {
-print("Matrix products C = A·Bᵀ (forward pass shape), µs per call, median of 7 (float32):")
-print("  m×k·(n×k)ᵀ            loop        BLAS")
-for (m, k, n) in [(32, 2, 16), (32, 16, 16), (64, 64, 64), (128, 64, 128), (128, 128, 64), (128, 784, 256), (128, 256, 128)] {
+print("Matrix products at the benchmark networks' shapes, µs per call, median of 7 (float32); m = batch rows:")
+print("  product                     loop        BLAS")
+// (m, k, n, kind): forward Z = A·Wᵀ ("A·Bᵀ"), weight gradient δᵀ·A ("Aᵀ·B"), input gradient δ·W ("A·B").
+let shapes: [(Int, Int, Int, String)] = [
+    (32, 2, 16, "A·Bᵀ"), (32, 16, 16, "A·Bᵀ"), (16, 32, 2, "Aᵀ·B"), (32, 16, 16, "A·B"),
+    (64, 64, 64, "A·Bᵀ"), (64, 64, 64, "Aᵀ·B"), (128, 64, 128, "A·Bᵀ"), (128, 128, 64, "A·Bᵀ"),
+    (128, 784, 256, "A·Bᵀ"), (256, 128, 784, "Aᵀ·B"), (128, 256, 128, "A·Bᵀ"),
+]
+for (m, k, n, kind) in shapes {
     var generator = SeededRandomNumberGenerator(seed: 1)
-    let a = Matrix<Float>(rows: m, columns: k, storage: (0..<(m * k)).map { _ in Float(generator.nextNormal()) })
-    let b = Matrix<Float>(rows: n, columns: k, storage: (0..<(n * k)).map { _ in Float(generator.nextNormal()) })
+    func random(_ rows: Int, _ columns: Int) -> Matrix<Float> {
+        Matrix(rows: rows, columns: columns, storage: (0..<(rows * columns)).map { _ in Float(generator.nextNormal()) })
+    }
+    let transposeA = kind == "Aᵀ·B", transposeB = kind == "A·Bᵀ"
+    let a = transposeA ? random(k, m) : random(m, k)
+    let b = transposeB ? random(n, k) : random(k, n)
     var c = Matrix<Float>(rows: m, columns: n)
     let calls = max(10, 2_000_000 / (m * n * k))
     func time(_ useBLAS: Bool) -> Double {
         median((0..<7).map { _ in
-            seconds { for _ in 0..<calls { Matrix.multiply(a, b, transposeB: true, into: &c, useBLAS: useBLAS) } } / Double(calls) * 1e6
+            seconds {
+                for _ in 0..<calls {
+                    Matrix.multiply(a, transposeA: transposeA, b, transposeB: transposeB, into: &c, useBLAS: useBLAS)
+                }
+            } / Double(calls) * 1e6
         })
     }
-    print("  \(pad("\(m)×\(k)·(\(n)×\(k))ᵀ", 20))  \(pad(formatted(time(false), decimals: 2), 9))  \(pad(formatted(time(true), decimals: 2), 9))")
+    print("  \(pad("\(kind) \(m)×\(k)×\(n)", 24))  \(pad(formatted(time(false), decimals: 2), 9))  \(pad(formatted(time(true), decimals: 2), 9))")
 }
 print("  (BLAS wins at every size measured, so products with m·n·k ≥ \(Matrix<Float>.blasThreshold) go to BLAS)")
 print()
