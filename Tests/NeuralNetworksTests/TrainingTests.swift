@@ -210,4 +210,17 @@ final class TrainingTests: XCTestCase {
         VectorKernels.scale(&y, by: 2)
         XCTAssertEqual(y, [3, 5, 8])
     }
+
+    func testFloatAndDoubleTrainingAgreeToFloatPrecision() {
+        let floatData = clusters(count: 64, seed: 31)
+        let doubleData = Dataset<Double>(inputs: floatData.inputs.converted(), targets: floatData.targets.converted())
+        let configuration = TrainingConfiguration(epochs: 5, batchSize: 16, loss: .binaryCrossEntropyWithLogits, shuffleSeed: 2)
+        var floatNetwork = Sequential<Float>.multilayerPerceptron(sizes: [2, 8, 1], hiddenActivation: .tanh, seed: 4)
+        var doubleNetwork = Sequential<Double>.multilayerPerceptron(sizes: [2, 8, 1], hiddenActivation: .tanh, seed: 4)
+        let floatHistory = floatNetwork.train(on: floatData, optimizer: Adam(learningRate: 0.01), configuration: configuration)
+        let doubleHistory = doubleNetwork.train(on: doubleData, optimizer: Adam(learningRate: 0.01), configuration: configuration)
+        for (single, double) in zip(floatHistory.trainingLosses, doubleHistory.trainingLosses) {
+            XCTAssertEqual(single, double, accuracy: 1e-4)
+        }
+    }
 }
