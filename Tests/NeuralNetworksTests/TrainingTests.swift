@@ -54,6 +54,8 @@ final class TrainingTests: XCTestCase {
             XCTAssertGreaterThan(history.trainingAccuracies.last!, 0.85)
             XCTAssertEqual(history.epochs.map(\.epoch), Array(1...30))
             XCTAssertEqual(history.epochs[0].gradientNorms.count, 3)
+            XCTAssertEqual(history.gradientNormsByLayer.count, 3)
+            XCTAssertEqual(history.gradientNormsByLayer[2], history.epochs.map { $0.gradientNorms[2] })
         }
     }
 
