@@ -95,6 +95,17 @@ extension Matrix where Scalar: TrainingScalar {
                     for j in 0..<n { cRow[j] += factor * bRow[j] }
                 }
             }
+        case (false, true) where k < 8:
+            // Too short for vector lanes: a plain dot product.
+            for i in 0..<m {
+                let aRow = a + i * lda
+                for j in 0..<n {
+                    let bRow = b + j * ldb
+                    var sum: Scalar = 0
+                    for p in 0..<k { sum += aRow[p] * bRow[p] }
+                    c[i * n + j] += alpha * sum
+                }
+            }
         case (false, true):
             for i in 0..<m {
                 let aRow = a + i * lda

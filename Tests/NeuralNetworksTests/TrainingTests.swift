@@ -54,6 +54,8 @@ final class TrainingTests: XCTestCase {
             XCTAssertGreaterThan(history.trainingAccuracies.last!, 0.85)
             XCTAssertEqual(history.epochs.map(\.epoch), Array(1...30))
             XCTAssertEqual(history.epochs[0].gradientNorms.count, 3)
+            XCTAssertEqual(history.gradientNormsByLayer.count, 3)
+            XCTAssertEqual(history.gradientNormsByLayer[2], history.epochs.map { $0.gradientNorms[2] })
         }
     }
 
@@ -301,5 +303,18 @@ final class TrainingTests: XCTestCase {
         XCTAssertEqual(y, [1.5, 2.5, 4])
         VectorKernels.scale(&y, by: 2)
         XCTAssertEqual(y, [3, 5, 8])
+    }
+
+    func testFloatAndDoubleTrainingAgreeToFloatPrecision() {
+        let floatData = clusters(count: 64, seed: 31)
+        let doubleData = Dataset<Double>(inputs: floatData.inputs.converted(), targets: floatData.targets.converted())
+        let configuration = TrainingConfiguration(epochs: 5, batchSize: 16, loss: .binaryCrossEntropyWithLogits, shuffleSeed: 2)
+        var floatNetwork = Sequential<Float>.multilayerPerceptron(sizes: [2, 8, 1], hiddenActivation: .tanh, seed: 4)
+        var doubleNetwork = Sequential<Double>.multilayerPerceptron(sizes: [2, 8, 1], hiddenActivation: .tanh, seed: 4)
+        let floatHistory = floatNetwork.train(on: floatData, optimizer: Adam(learningRate: 0.01), configuration: configuration)
+        let doubleHistory = doubleNetwork.train(on: doubleData, optimizer: Adam(learningRate: 0.01), configuration: configuration)
+        for (single, double) in zip(floatHistory.trainingLosses, doubleHistory.trainingLosses) {
+            XCTAssertEqual(single, double, accuracy: 1e-4)
+        }
     }
 }

@@ -27,4 +27,10 @@ public struct TrainingHistory: Sendable, Hashable, Codable {
     public var validationAccuracies: [Double] { epochs.compactMap(\.validationAccuracy) }
     /// Learning rate per epoch.
     public var learningRates: [Double] { epochs.map(\.learningRate) }
+    /// Gradient norms layer by layer: element `l` is the series over epochs of the `l`-th weight layer's
+    /// ‖∂L/∂W‖ (one line per layer in a vanishing-gradient figure). Empty when norms were not recorded.
+    public var gradientNormsByLayer: [[Double]] {
+        guard let layerCount = epochs.first?.gradientNorms.count else { return [] }
+        return (0..<layerCount).map { layer in epochs.map { $0.gradientNorms[layer] } }
+    }
 }
