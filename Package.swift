@@ -53,7 +53,7 @@ let package = Package(
 
         // MARK: - Libraries
 
-        .target(name: "NeuralNetworks", dependencies: ["COpenBLAS"], exclude: ["README.md"]),
+        .target(name: "NeuralNetworks", dependencies: ["COpenBLAS"]),
         .target(name: "Plotting", dependencies: ["CCairo", "CZlib"], exclude: ["README.md"]),
         .target(name: "MathML"),
         .target(name: "Report", dependencies: ["NeuralNetworks", "Plotting", "MathML", "CCmarkGFM"], exclude: ["README.md"]),
