@@ -20,7 +20,9 @@ has_pc libcmark-gfm || missing+=(libcmark-gfm-dev)
 [ -f /usr/include/cmark-gfm-core-extensions.h ] || missing+=(libcmark-gfm-extensions-dev)
 has_pc openblas || missing+=(libopenblas-dev)
 has_pc zlib || missing+=(zlib1g-dev)
-fc-list 2>/dev/null | grep -q "Noto Sans CJK SC" || missing+=(fonts-noto-cjk)
+# Read the list first: with pipefail, `fc-list | grep -q` fails when grep stops early and fc-list gets SIGPIPE.
+font_families=$(fc-list : family 2>/dev/null || true)
+grep -q "Noto Sans CJK SC" <<<"$font_families" || missing+=(fonts-noto-cjk)
 
 if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}" >&2
