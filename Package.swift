@@ -65,7 +65,7 @@ let package = Package(
             dependencies: ["Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "TrainingBenchmark", dependencies: ["NeuralNetworks"]),
-        .executableTarget(name: "FigureBenchmark", dependencies: ["Plotting"], exclude: ["README.md"]),
+        .executableTarget(name: "FigureBenchmark", dependencies: ["Plotting", "NeuralNetworks"], exclude: ["README.md"]),
         .executableTarget(name: "EndToEndBenchmark"),
 
         // MARK: - Tests

@@ -3,6 +3,7 @@
 //
 // Usage: figure-benchmark [--renders N] [--output DIRECTORY] [--only FIGURE]
 import Foundation
+import NeuralNetworks
 import Plotting
 
 /// matplotlib's median render + savefig times on this machine kind (bench notes, 2026-11-21).
@@ -25,82 +26,35 @@ while let argument = arguments.next() {
 
 // MARK: - Data (prepared outside the timing, as the Python benchmark does)
 
-/// A seeded normal generator (SplitMix64 + Box–Muller), so every run draws the same curves.
-struct NormalGenerator {
-    var state: UInt64
-    mutating func uniform() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-    }
-    mutating func next() -> Double {
-        (-2 * log(max(uniform(), 1e-300))).squareRoot() * cos(2 * Double.pi * uniform())
-    }
-}
-
 /// Five synthetic loss curves of 500 points: (2 e^(−t/τ_k) + 10^(−3+0.4k)) · e^(0.15 ε), τ_k = 40 + 60k.
 func syntheticLossCurves() -> [LossCurve] {
-    var generator = NormalGenerator(state: 0)
+    var generator = SeededRandomNumberGenerator(seed: 0)
     return ["SGD", "Momentum", "AdaGrad", "RMSProp", "Adam"].enumerated().map { k, name in
         let tau = 40.0 + 60.0 * Double(k)
         let floor = pow(10, -3 + 0.4 * Double(k))
         return LossCurve(name: name, y: (0..<500).map { t in
-            (2 * exp(-Double(t) / tau) + floor) * exp(0.15 * generator.next())
+            (2 * exp(-Double(t) / tau) + floor) * exp(0.15 * generator.nextNormal())
         })
     }
 }
 
-func rosenbrock(_ x: Double, _ y: Double) -> Double { (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) }
-
-/// 500 steps of SGD, Momentum, AdaGrad, RMSProp and Adam from (−1.5, 2) with the peer benchmark's settings
-/// (torch.optim update rules).
+/// 500 steps of SGD, Momentum, AdaGrad, RMSProp and Adam from (−1.5, 2) with the peer benchmark's settings,
+/// by the training engine's optimizers (which match torch.optim's trajectories in the engine's tests).
 func rosenbrockTrajectories(steps: Int = 500) -> [Trajectory] {
-    func gradient(_ p: [Double]) -> [Double] {
-        [-2 * (1 - p[0]) - 400 * p[0] * (p[1] - p[0] * p[0]), 200 * (p[1] - p[0] * p[0])]
-    }
-    func run(_ name: String, _ update: (_ step: Int, _ g: [Double], _ p: inout [Double]) -> Void) -> Trajectory {
-        var p = [-1.5, 2.0]
-        var points = [(x: p[0], y: p[1])]
-        for step in 1...steps {
-            update(step, gradient(p), &p)
-            points.append((p[0], p[1]))
-        }
-        return Trajectory(name: name, points: points)
-    }
-    var momentum = [0.0, 0.0], squares = [0.0, 0.0], average = [0.0, 0.0], first = [0.0, 0.0], second = [0.0, 0.0]
-    return [
-        run("SGD") { _, g, p in for i in 0..<2 { p[i] -= 1e-3 * g[i] } },
-        run("Momentum") { step, g, p in
-            for i in 0..<2 {
-                momentum[i] = step == 1 ? g[i] : 0.9 * momentum[i] + g[i]
-                p[i] -= 2e-4 * momentum[i]
-            }
-        },
-        run("AdaGrad") { _, g, p in
-            for i in 0..<2 {
-                squares[i] += g[i] * g[i]
-                p[i] -= 0.1 * g[i] / (squares[i].squareRoot() + 1e-10)
-            }
-        },
-        run("RMSProp") { _, g, p in
-            for i in 0..<2 {
-                average[i] = 0.99 * average[i] + 0.01 * g[i] * g[i]
-                p[i] -= 1e-2 * g[i] / (average[i].squareRoot() + 1e-8)
-            }
-        },
-        run("Adam") { step, g, p in
-            for i in 0..<2 {
-                first[i] = 0.9 * first[i] + 0.1 * g[i]
-                second[i] = 0.999 * second[i] + 0.001 * g[i] * g[i]
-                let correction1 = 1 - pow(0.9, Double(step))
-                let correction2 = 1 - pow(0.999, Double(step))
-                p[i] -= 0.1 / correction1 * first[i] / (second[i].squareRoot() / correction2.squareRoot() + 1e-8)
-            }
-        },
+    let optimizers: [(String, any Optimizer<Double>)] = [
+        ("SGD", SGD<Double>(learningRate: 1e-3)),
+        ("Momentum", Momentum<Double>(learningRate: 2e-4, momentum: 0.9)),
+        ("AdaGrad", AdaGrad<Double>(learningRate: 0.1)),
+        ("RMSProp", RMSProp<Double>(learningRate: 1e-2, decay: 0.99)),
+        ("Adam", Adam<Double>(learningRate: 0.1)),
     ]
+    return optimizers.map { name, optimizer in
+        let path = TestFunction.rosenbrock.trajectory(from: SIMD2(-1.5, 2), optimizer: optimizer, steps: steps)
+        return Trajectory(name: name, x: path.xs, y: path.ys)
+    }
 }
+
+func rosenbrock(_ x: Double, _ y: Double) -> Double { TestFunction.rosenbrock.value(SIMD2(x, y)) }
 
 let curves = syntheticLossCurves()
 let trajectories = rosenbrockTrajectories()
