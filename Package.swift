@@ -23,6 +23,7 @@ let package = Package(
         .executable(name: "training-benchmark", targets: ["TrainingBenchmark"]),
         .executable(name: "figure-benchmark", targets: ["FigureBenchmark"]),
         .executable(name: "end-to-end-benchmark", targets: ["EndToEndBenchmark"]),
+        .executable(name: "side-by-side-benchmark", targets: ["SideBySideBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -67,6 +68,7 @@ let package = Package(
         .executableTarget(name: "TrainingBenchmark", dependencies: ["NeuralNetworks"]),
         .executableTarget(name: "FigureBenchmark", dependencies: ["Plotting", "NeuralNetworks"], exclude: ["README.md"]),
         .executableTarget(name: "EndToEndBenchmark"),
+        .executableTarget(name: "SideBySideBenchmark", exclude: ["README.md"]),
 
         // MARK: - Tests
 

@@ -1,7 +1,8 @@
 // Renders the three peer figures of the benchmark notes (loss curves, activations, Rosenbrock contour) at
 // 1600 × 1000 px and reports the median time per figure next to matplotlib's (Agg, dpi 200, same content).
 //
-// Usage: figure-benchmark [--renders N] [--output DIRECTORY] [--only FIGURE]
+// Usage: figure-benchmark [--renders N] [--output DIRECTORY] [--only FIGURE] [--json]
+// With --json, one JSON object per figure follows the table (read by side-by-side-benchmark).
 import Foundation
 import NeuralNetworks
 import Plotting
@@ -12,14 +13,16 @@ let matplotlibSeconds: [String: Double] = ["loss_curves": 0.222, "activations": 
 var renders = 15
 var outputDirectory: URL?
 var onlyFigure: String?
+var printsJSON = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
     case "--renders": renders = Int(arguments.next() ?? "") ?? renders
     case "--output": outputDirectory = arguments.next().map { URL(fileURLWithPath: $0, isDirectory: true) }
     case "--only": onlyFigure = arguments.next()
+    case "--json": printsJSON = true
     default:
-        FileHandle.standardError.write(Data("usage: figure-benchmark [--renders N] [--output DIRECTORY] [--only FIGURE]\n".utf8))
+        FileHandle.standardError.write(Data("usage: figure-benchmark [--renders N] [--output DIRECTORY] [--only FIGURE] [--json]\n".utf8))
         exit(2)
     }
 }
@@ -93,6 +96,7 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+var jsonLines: [String] = []
 print("figure           total ms    cpu ms   first ms   matplotlib ms   speed-up   | build  draw   png  (ms, separate runs)")
 for job in jobs where onlyFigure == nil || onlyFigure == job.name {
     var png = Data()
@@ -120,8 +124,11 @@ for job in jobs where onlyFigure == nil || onlyFigure == job.name {
           + String(format: "%7.1f  %8.1f   %8.1f   %13.0f   %7.1f×   | %5.1f %5.1f %5.1f",
                    total * 1000, median(cpuTimes) * 1000, first * 1000, peer * 1000, peer / total,
                    median(builds) * 1000, median(draws) * 1000, median(encodes) * 1000))
+    let object: [String: Any] = ["figure": job.name, "median_s": total, "cpu_median_s": median(cpuTimes), "renders": renders]
+    jsonLines.append(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
     if let outputDirectory {
         try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
         try png.write(to: outputDirectory.appendingPathComponent(job.name + ".png"))
     }
 }
+if printsJSON { jsonLines.forEach { print($0) } }

@@ -175,6 +175,7 @@ if arguments.contains("--help") {
       --recording         also measure accuracy and gradient norms (PyTorch's loop does neither)
       --products          time the matrix products at the networks' shapes, loop against OpenBLAS
       --epochs N          profiling: train each selected configuration N epochs once, print samples/s, exit
+      --json              also print one JSON object per configuration (read by side-by-side-benchmark)
     """)
     exit(0)
 }
@@ -318,3 +319,13 @@ for configuration in selected {
 print("  others' CPU: median share of the 2 cores used by other processes during the kept runs (PyTorch's figures")
 print("  were measured with under 1 % of others' CPU); ratios measured on a busy machine understate ours.")
 print("Load average after: \(loadAverage()). \(allPass ? "All targets met." : "Some targets missed.")")
+if arguments.contains("--json") {
+    for (index, configuration) in selected.enumerated() {
+        let object: [String: Any] = [
+            "config": configuration.name, "samples_per_s_median": median(runs[index].map(\.samplesPerSecond)),
+            "samples_per_s_all": runs[index].map(\.samplesPerSecond), "others_cpu_frac": runs[index].map(\.othersShare),
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    }
+}
