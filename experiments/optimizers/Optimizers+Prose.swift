@@ -1,0 +1,172 @@
+import Foundation
+import NeuralNetworks
+
+/// The handout's sentences. Every number in them is read from the computed results.
+extension Optimizers {
+    static let introduction = """
+        笔记 001 的第 5.5 节列出了五种参数更新策略：SGD、AdaGrad、RMSProp、Momentum 和 Adam。这份讲义把每种方法放到\
+        一个能看清它的想法的问题上：普通梯度下降的之字形路线（第 1 节）、小批量梯度的随机路线（第 2 节）、为什么要先\
+        把输入归一化（第 3 节）、自适应学习率（第 4 节），最后指出笔记中 Adam 代码的一个错误（第 5 节）。所有路线都由\
+        训练引擎的优化器算出（双精度），这些优化器与 PyTorch 的 `torch.optim` 逐步一致（引擎的测试对照了 PyTorch 的\
+        轨迹）；图表中的每个数都来自这次运行。
+        """
+
+    static func zigzagExplanation(_ paths: [OptimizationTrajectory]) -> String {
+        let fast = paths[0]
+        let y = fast.points.prefix(4).map(\.y)
+        return """
+            损失函数在不同方向上的陡峭程度不同时，同一个学习率对陡的方向太大、对缓的方向太小。最简单的例子是\
+            $f(x, y) = \\tfrac12 (x^2 + \\kappa y^2)$，$\\kappa = 20$：梯度 $\\nabla f = (x, \\kappa y)$，\
+            梯度下降 $\\theta_t = \\theta_{t-1} - \\alpha \\nabla f(\\theta_{t-1})$ 把两个坐标分别乘以\
+            $(1 - \\alpha)$ 和 $(1 - \\alpha\\kappa)$。$\\alpha = 0.09$ 时 $1 - \\alpha\\kappa = -0.8$，\
+            $y$ 每一步都改变符号：$y$ 依次为 \(y.map { decimal($0, 4) }.joined(separator: "、"))，\
+            这就是笔记里的“之”字形路线（@fig:zigzag）。$\\alpha > 2/\\kappa = 0.1$ 时 $|1 - \\alpha\\kappa| > 1$，\
+            $y$ 方向发散；把 $\\alpha$ 减到 $0.02$ 不再振荡，但 $x$ 方向每步只缩小 2%。
+            """
+    }
+
+    static func momentumSentence(_ paths: [OptimizationTrajectory]) -> String {
+        let slow = paths[1].values.last ?? .nan, momentum = paths[2].values.last ?? .nan
+        return """
+            Momentum 用速度 $v_t = \\rho v_{t-1} + g_t$ 代替梯度，$\\theta_t = \\theta_{t-1} - \\alpha v_t$：\
+            在 $y$ 方向上符号交替的梯度互相抵消，在 $x$ 方向上同号的梯度不断累积。学习率同为 $0.02$，\(bowlSteps) 步后\
+            普通 SGD 的函数值是 $\(latex(slow))$，Momentum 是 $\(latex(momentum))$（@tab:zigzag）。
+            """
+    }
+
+    static func noisyRouteExplanation(_ problem: LeastSquaresProblem) -> String {
+        let best = problem.minimum
+        return """
+            SGD 每一步只用一个小批量（mini-batch）的 $B$ 个样本来估计梯度。用一元线性回归 $\\hat y = w x + b$ \
+            可以把整个损失面画出来：$\(problem.inputs.count)$ 个样本来自 $y = 2x + 1 + \\varepsilon$，损失取 \
+            $E(w, b) = \\frac{1}{2n} \\sum_i (w x_i + b - y_i)^2$，它的最小值在最小二乘解 \
+            $(w^*, b^*) = (\(decimal(best.x, 4)), \(decimal(best.y, 4)))$。批量为 $B$ 时，一步的梯度是 \
+            $\\frac{1}{B} \\sum_{i \\in \\text{batch}} (w x_i + b - y_i)\\,(x_i, 1)$，它是全量梯度的无偏估计，\
+            但带有噪声，$B$ 越小噪声越大；每轮（epoch）把样本重新打乱，走 $\\lceil n / B \\rceil$ 步。
+            """
+    }
+
+    static func noisyRouteSentence(_ paths: [OptimizationTrajectory], problem: LeastSquaresProblem) -> String {
+        let best = problem.minimum, bestLoss = problem.loss(best.x, best.y)
+        let tail = regressionSteps / 3
+        let floors = paths.map { $0.values.suffix(tail).reduce(0, +) / Double(tail) - bestLoss }
+        return """
+            全量梯度（$B = \(batchSizes[0])$）的路线是光滑的；$B = \(batchSizes[1])$ 的路线大致沿着它走，\
+            $B = \(batchSizes[2])$ 的路线“摇摇晃晃”，到了最小值附近也停不下来，而是在它周围徘徊：最后 \(tail) 步的\
+            平均损失比 $E^*$ 高 $\(latex(floors[2]))$，$B = \(batchSizes[1])$ 高 $\(latex(floors[1]))$，\
+            全量梯度只高 $\(latex(floors[0]))$（@tab:noisy-route）。但 $B = \(batchSizes[2])$ 每步只看一个样本：\
+            同样 \(regressionSteps) 步，它只用了全量梯度 $1/\(problem.inputs.count)$ 的计算量。\
+            这就是小批量的折中：步子便宜但有噪声，固定学习率时最终在最小值附近徘徊，所以常常配合逐渐减小的学习率。
+            """
+    }
+
+    static func scalingExplanation(_ comparison: ScalingComparison) -> String {
+        let raw = comparison.raw
+        let mean = comparison.scaler.means[0], deviation = comparison.scaler.standardDeviations[0]
+        return """
+            梯度下降有多快，取决于损失的形状。线性回归的损失是一个二次碗，它的 Hessian 矩阵 \
+            $H = \\frac1n \\begin{pmatrix} \\sum x_i^2 & \\sum x_i \\\\ \\sum x_i & n \\end{pmatrix}$ 与参数无关。\
+            梯度下降在 $\\alpha < 2/\\lambda_{\\max}$ 时才稳定，而沿最平缓的方向每步只前进 \
+            $\\alpha \\lambda_{\\min} < 2/\\kappa$ 的比例，$\\kappa = \\lambda_{\\max} / \\lambda_{\\min}$ 是条件数。\
+            \(flats.count) 套房子的面积在 50 到 150 平方米之间（均值 $\\mu = \(decimal(mean, 1))$，\
+            标准差 $\\sigma = \(decimal(deviation, 1))$），房价约为面积的 0.6 倍加 20（万元）。\
+            面积的数值在 100 上下，而偏置对应的“输入”恒为 1，所以 $\\lambda_{\\max} = \(latex(raw.eigenvalues.largest))$，\
+            $\\lambda_{\\min} = \(latex(raw.eigenvalues.smallest))$，碗又细又长。把面积标准化为 \
+            $x' = (x - \\mu)/\\sigma$ 之后，$\\sum x'_i = 0$、$\\frac1n \\sum x'^2_i = 1$，$H$ 就是单位矩阵，碗变成圆的。\
+            标准化用的 $\\mu$ 和 $\\sigma$ 要保存下来，对验证集和测试集用同一组值。
+            """
+    }
+
+    static func scalingSentence(_ comparison: ScalingComparison) -> String {
+        let raw = comparison.raw, normalized = comparison.normalized
+        let rawSteps = raw.stepsToConverge.map { "要走 \(grouped($0)) 步" } ?? "超过 \(grouped(stepLimit)) 步还没有"
+        let normalizedSteps = normalized.stepsToConverge.map { "只要 \(grouped($0)) 步" } ?? "也超过了 \(grouped(stepLimit)) 步"
+        return """
+            两次都用各自的最大安全步长 $\\alpha = 1/\\lambda_{\\max}$ 从 $(w, b) = (0, 0)$ 出发（@fig:scaling）。\
+            原始输入的第一步就落到了谷底，之后沿着谷底几乎不动；把 $E - E^*$ 降到初值的 $10^{-6}$，原始输入\
+            \(rawSteps)，标准化之后\(normalizedSteps)（@tab:scaling）。两者拟合的是同一条直线：标准化后的参数换回原单位，\
+            $w = w'/\\sigma$，$b = b' - w'\\mu/\\sigma$。
+            """
+    }
+
+    static let adaptiveExplanation = """
+        AdaGrad 为每个参数单独调整学习率：累积梯度的平方 $r_t = r_{t-1} + g_t \\odot g_t$，更新 \
+        $\\theta_t = \\theta_{t-1} - \\frac{\\alpha}{\\sqrt{r_t} + \\epsilon} \\odot g_t$，梯度一直大的参数步子变小，\
+        一直小的参数步子相对变大。它的缺点是 $r_t$ 只增不减，有效学习率单调下降。RMSProp 把累加换成滑动平均 \
+        $r_t = \\rho r_{t-1} + (1 - \\rho)\\, g_t \\odot g_t$，只记住最近的梯度。Adam 把 Momentum 和 RMSProp 拼在一起，\
+        并修正两个滑动平均在开始时偏向 0 的偏差：
+
+        $$\\begin{aligned}
+        m_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t, & \\hat m_t &= \\frac{m_t}{1 - \\beta_1^t},\\\\
+        v_t &= \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t \\odot g_t, & \\hat v_t &= \\frac{v_t}{1 - \\beta_2^t},\\\\
+        \\theta_t &= \\theta_{t-1} - \\alpha \\frac{\\hat m_t}{\\sqrt{\\hat v_t} + \\epsilon},
+        \\end{aligned}$$
+
+        默认 $\\beta_1 = 0.9$、$\\beta_2 = 0.999$、$\\epsilon = 10^{-8}$。Rosenbrock 函数 \
+        $f(x, y) = (1 - x)^2 + 100 (y - x^2)^2$ 的最小值 $f = 0$ 在 $(1, 1)$，位于一条又长又弯、底部平坦的山谷尽头，\
+        是检验这些方法的经典例子（@fig:rosenbrock-paths）。
+        """
+
+    static func adaptiveSentence(_ paths: [OptimizationTrajectory]) -> String {
+        let ranked = paths.sorted { distanceToMinimum($0) < distanceToMinimum($1) }
+        guard let closest = ranked.first, let farthest = ranked.last else { return "" }
+        return """
+            \(rosenbrockSteps) 步之后，\(closest.name) 离最小值最近（距离 \(decimal(distanceToMinimum(closest), 4))），\
+            \(farthest.name) 最远（距离 \(decimal(distanceToMinimum(farthest), 4))）（@tab:rosenbrock）。\
+            SGD 和 Momentum 的学习率受山谷陡壁的限制只能很小，进了谷底之后沿着平缓的谷底走得很慢；自适应方法按每个\
+            坐标的梯度大小缩放步长，能在谷底走得更快（@fig:rosenbrock-values）。
+            """
+    }
+
+    static func effectiveStepSentence(_ paths: [OptimizationTrajectory]) -> String {
+        let series = effectiveSteps(paths)
+        guard series.count == 2, let adaGrad = series.first, let rmsProp = series.last,
+              let adaGradFirst = adaGrad.x.first, let adaGradLast = adaGrad.x.last, let rmsLast = rmsProp.x.last,
+              let rmsMax = rmsProp.x.max() else { return "" }
+        return """
+            AdaGrad 给 $x$ 坐标的有效学习率从第 1 步的 $\(latex(adaGradFirst))$ 单调降到第 \(adaGrad.x.count) 步的 \
+            $\(latex(adaGradLast))$，正是笔记所说的“学习率单调递减”；RMSProp 给 $x$ 坐标的有效学习率随近期梯度的大小起伏，\
+            最大到 $\(latex(rmsMax))$，最后为 $\(latex(rmsLast))$（@fig:effective-step）。
+            """
+    }
+
+    static let notesAdamExplanation = """
+        笔记 001 的 Adam 代码参考中，一阶矩写成了 `sW = rho1 * sW + (1 - rho1) * W_grad**2`：累积的是梯度的平方，\
+        而不是梯度本身。正确的一阶矩是 $m_t = \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t$。下面在圆碗 \
+        $f(x, y) = \\tfrac12 (x^2 + y^2)$ 上从 $(2, 1.5)$ 出发，用同一个学习率把训练引擎的 Adam 和笔记的代码\
+        （`NotesAdam`，照抄笔记的公式）各走 \(adamSteps) 步。
+        """
+
+    static func notesAdamWarning(_ paths: [OptimizationTrajectory]) -> String {
+        let correct = paths[0], notes = paths[1]
+        let notesEnd = notes.points.last ?? SIMD2(.nan, .nan)
+        let crossing = notes.points.firstIndex { $0.x < 0 }.map { "第 \($0) 步越过最小值之后梯度变为负，它仍然" } ?? "它始终"
+        let outcome = notes.divergedAtStep.map { "在第 \($0) 步发散（数值溢出）" }
+            ?? "走到了 $(\(latex(notesEnd.x)), \(latex(notesEnd.y)))$，函数值 $\(latex(notes.values.last ?? .nan))$，越走越远"
+        return """
+            **笔记 001 的 Adam 代码把一阶矩写成了梯度的平方。** 梯度的平方总是非负的，所以 $\\hat s_t \\ge 0$，\
+            更新 $\\theta_t = \\theta_{t-1} - \\alpha\\, \\hat s_t / \\sqrt{\\hat r_t + 10^{-5}}$ 永远朝负方向走，\
+            与梯度的符号无关。起点处两个梯度分量都是正的，所以开始几步方向碰巧是对的（@tab:adam-steps）；\(crossing)\
+            朝负方向走，越过最小值后再也回不来。正确的 Adam \(adamSteps) 步后到了 \
+            $f = \(latex(correct.values.last ?? .nan))$；笔记的代码\(outcome)（@fig:notes-adam）。笔记还用 $W$ 的矩去更新 $b$\
+            （`nn.b[k] = nn.b[k] - nn.learning_rate * newS / np.sqrt(newR + 0.00001)`），这是第二个错误。
+            """
+    }
+
+    // MARK: - Numbers
+
+    /// `digits` decimals, for prose math (MathML writes the minus sign).
+    static func decimal(_ value: Double, _ digits: Int) -> String {
+        let text = String(format: "%.\(digits)f", value)
+        return Double(text) == 0 ? String(format: "%.\(digits)f", 0.0) : text
+    }
+
+    /// `m \times 10^{e}` with three significant digits, or a plain decimal between 0.01 and 1000.
+    static func latex(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "\\text{NaN}" : (value > 0 ? "\\infty" : "-\\infty") }
+        if value == 0 { return "0" }
+        if abs(value) >= 0.01, abs(value) < 1000 { return String(format: "%.3g", value) }
+        let parts = String(format: "%.2e", value).split(separator: "e")
+        return "\(parts[0]) \\times 10^{\(Int(parts[1]) ?? 0)}"
+    }
+}
