@@ -58,6 +58,10 @@ struct RunCommand: ParsableCommand {
             if let coreType = OpenBLAS.recommendedCoreType {
                 setenv("OPENBLAS_CORETYPE", coreType, 1)
             }
+            // Experiments train small networks, whose products are too small for OpenBLAS's second thread to
+            // pay; on a busy machine (CI) its spinning waits made a 2-64-64-1 run ten times slower. One thread
+            // unless the user asks for more; an experiment with large products can raise `OpenBLAS.threadCount`.
+            setenv("OPENBLAS_NUM_THREADS", "1", 0)
             var context = runContext(for: experiment)
             context.stageTimings = [StageTiming(
                 name: compiled.wasCached ? "compile (cached)" : "compile",

@@ -1,0 +1,70 @@
+import Foundation
+import NeuralNetworks
+
+/// How far a batch of inputs spreads through a deep tanh network at initialisation, layer by layer, for one
+/// rule of drawing the initial weights (notes 001, "参数初始化").
+///
+/// Near 0, tanh(z) ≈ z, so Var(a⁽ˡ⁾) ≈ n Var(W) Var(a⁽ˡ⁻¹⁾) (the notes' derivation): with n Var(W) = 1 the spread
+/// is kept, below 1 it shrinks geometrically, above 1 it grows until tanh saturates at ±1.
+struct InitializationProbe {
+    var name: String
+    /// The standard deviation of a⁽ˡ⁾ over all samples and units, for l = 0 (the input) … depth.
+    var standardDeviations: [Double]
+    /// The share of units with |a| > ``Regularization/saturationThreshold``, for l = 1 … depth.
+    var saturatedShares: [Double]
+    /// n · Var(W) over all drawn weights (n = fan-in): the factor by which each layer multiplies the spread.
+    var gain: Double
+
+    /// A rule's weight and bias for a layer with fan-in n, drawn from `generator`.
+    typealias Draw = (_ fanIn: Int, _ generator: inout SeededRandomNumberGenerator) -> Double
+
+    /// The four rules compared, all on the same inputs.
+    static func all() -> [InitializationProbe] {
+        [
+            InitializationProbe(name: "N(0, 1)", weight: { _, g in g.nextNormal() }),
+            InitializationProbe(name: "笔记 001：U(±1/√n)",
+                                weight: { n, g in uniformInverseSquareRoot(n, &g) }, bias: { n, g in uniformInverseSquareRoot(n, &g) }),
+            InitializationProbe(name: "Xavier：N(0, 1/n)", weight: { n, g in g.nextNormal() / Double(n).squareRoot() }),
+            InitializationProbe(name: "笔记 001 的 Xavier 代码：2·randn/√n", weight: { n, g in 2 * g.nextNormal() / Double(n).squareRoot() }),
+        ]
+    }
+
+    /// U(−1/√n, 1/√n), the notes' `2*rand/sqrt(n) - 1/sqrt(n)`.
+    static func uniformInverseSquareRoot(_ fanIn: Int, _ generator: inout SeededRandomNumberGenerator) -> Double {
+        let bound = 1 / Double(fanIn).squareRoot()
+        return generator.nextUniform(in: -bound, bound)
+    }
+
+    /// Draws a ``Regularization/depth``-layer tanh network of width ``Regularization/width`` by the rule and
+    /// runs the same inputs through it, recording the spread after every layer.
+    init(name: String, weight: Draw, bias: Draw = { _, _ in 0 }) {
+        self.name = name
+        let width = Regularization.width, count = Regularization.probeSampleCount
+        var inputGenerator = SeededRandomNumberGenerator(seed: Regularization.seed)
+        var activations = Matrix<Double>(rows: count, columns: width,
+                                         storage: (0..<(count * width)).map { _ in inputGenerator.nextNormal() })
+        var generator = SeededRandomNumberGenerator(seed: Regularization.seed + 1)
+        var weightSquares = 0.0, weightCount = 0.0
+        standardDeviations = [Self.standardDeviation(activations.storage)]
+        saturatedShares = []
+        for _ in 0..<Regularization.depth {
+            let weights = (0..<(width * width)).map { _ in weight(width, &generator) }
+            let biases = (0..<width).map { _ in bias(width, &generator) }
+            weightSquares += weights.reduce(0) { $0 + $1 * $1 }
+            weightCount += Double(weights.count)
+            let layer = Dense<Double>(weights: Matrix(rows: width, columns: width, storage: weights), bias: biases, activation: .tanh)
+            activations = Sequential<Double>([layer]).predict(activations)
+            standardDeviations.append(Self.standardDeviation(activations.storage))
+            let saturated = activations.storage.filter { abs($0) > Regularization.saturationThreshold }.count
+            saturatedShares.append(Double(saturated) / Double(activations.storage.count))
+        }
+        // Every rule draws weights of mean 0, so the mean square is the variance.
+        gain = Double(width) * weightSquares / weightCount
+    }
+
+    /// The population standard deviation √((1/N) Σ (v − v̄)²).
+    static func standardDeviation(_ values: [Double]) -> Double {
+        let mean = values.reduce(0, +) / Double(values.count)
+        return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
+    }
+}

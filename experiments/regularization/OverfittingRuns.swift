@@ -1,0 +1,68 @@
+import NeuralNetworks
+
+/// One over-parameterised network trained three ways on the same few noisy points: plain, with L2 weight
+/// decay, and with dropout after each hidden layer (notes 001 "正则化", notes 003 "Dropout").
+struct OverfittingRuns {
+    /// One trained network and what it achieved.
+    struct Fit {
+        var name: String
+        var network: Sequential<Float>
+        var history: TrainingHistory
+        /// Loss and accuracy on the training points with dropout off, as the network is used afterwards.
+        var training: (loss: Double, accuracy: Double)
+        var validation: (loss: Double, accuracy: Double)
+        /// Σ‖W‖² over the weight matrices (biases excluded), the quantity L2 penalises.
+        var weightSquares: Double
+    }
+
+    var training: Dataset<Float>
+    var validation: Dataset<Float>
+    var fits: [Fit]
+
+    static func train() -> OverfittingRuns {
+        let training = Dataset<Float>.twoMoons(count: Regularization.trainingCount, noise: Regularization.moonNoise,
+                                               seed: Regularization.seed)
+        let validation = Dataset<Float>.twoMoons(count: Regularization.validationCount, noise: Regularization.moonNoise,
+                                                 seed: Regularization.seed + 100)
+        let settings: [(name: String, weightDecay: Double, keepProbability: Double?)] = [
+            ("不加正则化", 0, nil),
+            ("L2，λ = \(Regularization.weightDecay)", Regularization.weightDecay, nil),
+            ("Dropout，保留 \(Regularization.keepProbability)", 0, Regularization.keepProbability),
+        ]
+        let fits = settings.map { setting in
+            var network = makeNetwork(keepProbability: setting.keepProbability)
+            let history = network.train(
+                on: training, validation: validation, optimizer: Adam<Float>(learningRate: Regularization.learningRate),
+                configuration: TrainingConfiguration(
+                    epochs: Regularization.epochs, batchSize: Regularization.trainingCount,
+                    loss: .binaryCrossEntropyWithLogits, shuffleSeed: Regularization.seed,
+                    weightDecay: setting.weightDecay))
+            let trainingResult = network.evaluate(on: training, loss: .binaryCrossEntropyWithLogits)
+            let validationResult = network.evaluate(on: validation, loss: .binaryCrossEntropyWithLogits)
+            let squares = network.denseLayers.reduce(0.0) { sum, layer in
+                sum + layer.weights.storage.reduce(0.0) { $0 + Double($1) * Double($1) }
+            }
+            return Fit(name: setting.name, network: network, history: history,
+                       training: (trainingResult.loss, trainingResult.accuracy ?? .nan),
+                       validation: (validationResult.loss, validationResult.accuracy ?? .nan), weightSquares: squares)
+        }
+        return OverfittingRuns(training: training, validation: validation, fits: fits)
+    }
+
+    /// 2–128–128–1 ReLU with the same initial weights every time (the generator draws the dense layers in the
+    /// same order whether or not dropout layers sit between them).
+    static func makeNetwork(keepProbability: Double?) -> Sequential<Float> {
+        var generator = SeededRandomNumberGenerator(seed: Regularization.seed + 1)
+        let width = Regularization.hiddenWidth
+        var layers: [any Layer<Float>] = []
+        for (index, (input, output)) in [(2, width), (width, width), (width, 1)].enumerated() {
+            layers.append(Dense<Float>(inputSize: input, outputSize: output, activation: index < 2 ? .relu : .identity,
+                                       weightInitializer: .heUniform, generator: &generator))
+            if index < 2, let keepProbability {
+                layers.append(Dropout<Float>(size: output, keepProbability: keepProbability,
+                                             seed: Regularization.seed + 10 + UInt64(index)))
+            }
+        }
+        return Sequential(layers)
+    }
+}

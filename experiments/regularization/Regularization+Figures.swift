@@ -1,0 +1,48 @@
+import Foundation
+import NeuralNetworks
+import Plotting
+
+extension Regularization {
+    static func spreadFigure(_ probes: [InitializationProbe]) -> Figure {
+        let layers = (0...depth).map(Double.init)
+        return Figure.lossCurves(probes.map { LossCurve(name: $0.name, x: layers, y: $0.standardDeviations) },
+                                 title: "各层输出的标准差", xLabel: "层 l（0 为输入）", yLabel: "std(a⁽ˡ⁾)",
+                                 logarithmic: true, width: 820, height: 460)
+    }
+
+    static func boundaryFigure(_ runs: OverfittingRuns) -> Figure {
+        let training = runs.training
+        let points = (0..<training.count).map { (x: Double(training.inputs[$0, 0]), y: Double(training.inputs[$0, 1])) }
+        let labels = (0..<training.count).map { Double(training.targets[$0, 0]) }
+        let panels = runs.fits.map { fit in
+            Figure.ClassifierPanel(title: fit.name) { x, y in
+                let logit = fit.network.predict(Matrix(rows: 1, columns: 2, storage: [Float(x), Float(y)]))[0, 0]
+                return Activation.sigmoid.value(at: Double(logit))
+            }
+        }
+        return Figure.decisionBoundaries(panels, points: points, labels: labels, xRange: -1.8...2.8, yRange: -1.5...2.0,
+                                         resolution: 120, title: "决策边界", width: 960, height: 400)
+    }
+
+    /// Training (solid) and validation (dashed) loss per epoch, one colour per run.
+    static func curveFigure(_ runs: [(name: String, history: TrainingHistory)], title: String, yLabel: String) -> Figure {
+        var curves: [LossCurve] = []
+        for (index, run) in runs.enumerated() {
+            let epochs = run.history.epochs.map { Double($0.epoch) }
+            curves.append(LossCurve(name: "\(run.name) 训练", x: epochs, y: run.history.trainingLosses, series: run.name,
+                                    color: Color.tab10[index]))
+            curves.append(LossCurve(name: "\(run.name) 验证", x: epochs, y: run.history.epochs.map { $0.validationLoss ?? .nan },
+                                    style: .dashed, series: run.name, color: Color.tab10[index]))
+        }
+        return Figure.lossCurves(curves, title: title, xLabel: "轮 epoch", yLabel: yLabel, logarithmic: true,
+                                 width: 820, height: 480)
+    }
+
+    static func overfittingCurveFigure(_ runs: OverfittingRuns) -> Figure {
+        curveFigure(runs.fits.map { ($0.name, $0.history) }, title: "训练与验证损失", yLabel: "二元交叉熵")
+    }
+
+    static func batchNormFigure(_ runs: BatchNormRuns) -> Figure {
+        curveFigure(runs.runs.map { ($0.name, $0.history) }, title: "深层 sigmoid 网络的损失", yLabel: "二元交叉熵")
+    }
+}
