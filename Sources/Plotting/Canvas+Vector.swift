@@ -25,4 +25,19 @@ extension Canvas {
         cairo_pop_group_to_source(context)
         cairo_paint_with_alpha(context, opacity)
     }
+
+    /// Fills `rect` with a linear gradient through `colors`, equally spaced from the bottom edge (the first
+    /// colour) to the top edge (the last), interpolated linearly in sRGB as ``Colormap/color(at:)`` does.
+    func fillVerticalGradient(_ rect: PageRect, colors: [Color]) {
+        guard let pattern = cairo_pattern_create_linear(rect.x, rect.maxY, rect.x, rect.minY) else { return }
+        defer { cairo_pattern_destroy(pattern) }
+        for (index, color) in colors.enumerated() {
+            let offset = colors.count > 1 ? Double(index) / Double(colors.count - 1) : 0
+            cairo_pattern_add_color_stop_rgba(pattern, offset, color.red, color.green, color.blue, color.alpha)
+        }
+        newPath()
+        rectangle(rect)
+        cairo_set_source(context, pattern)
+        fill()
+    }
 }

@@ -152,6 +152,22 @@ final class FilledContourArtistTests: XCTestCase {
         XCTAssertTrue(contains(bands[0], page(0, 0)))
     }
 
+    /// With its colour bar the figure is still free of images: the bar is a gradient through the colour map's
+    /// samples, in SVG and in PDF.
+    func testColorBarIsAGradient() throws {
+        let figure = paraboloidFigure()
+        let grid = ScalarGrid(xRange: -2...2, yRange: -2...2, columns: 5, rows: 5) { x, y in x * x + y * y }
+        figure.axes.contourFilled(grid, levels: .values([1]), colormap: .grays, showColorBar: true)
+        let svg = String(decoding: try figure.svgData(), as: UTF8.self)
+        XCTAssertFalse(svg.contains("<image"))
+        XCTAssertTrue(svg.contains("<linearGradient"))
+        // The grey map's two samples, white at the bottom of the bar and black at the top.
+        XCTAssertEqual(svg.ranges(of: "<stop ").count, 2)
+        let pdf = try figure.pdfData()
+        XCTAssertNil(pdf.range(of: Data("/Subtype /Image".utf8)))
+        XCTAssertNotNil(pdf.range(of: Data("/ShadingType 2".utf8)))
+    }
+
     /// A faded fill is still paths, faded as one group so the stacked bands do not show through each other.
     func testTranslucentFillStaysVector() throws {
         let svg = String(decoding: try paraboloidFigure(opacity: 0.5).svgData(), as: UTF8.self)
