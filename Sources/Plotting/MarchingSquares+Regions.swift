@@ -5,8 +5,9 @@ extension MarchingSquares {
     /// below every level and every grid value, and non-finite values are replaced by that value too. Every
     /// contour of this padded grid is closed: where a set reaches the border, its boundary runs along the
     /// border, because a crossing on the zero-length edge between a border point and its ring point lies on
-    /// the border point. Filled by the even–odd rule, the loops of a level cover exactly its set, holes
-    /// included; inside the grid they are the lines ``contourLines(in:level:)`` finds.
+    /// the border point. Filled by the even–odd rule, the loops of a level cover exactly its set and leave
+    /// its holes open; away from the border and from holes in the data they are the lines
+    /// ``contourLines(in:level:)`` finds.
     ///
     /// - Note: Holes in the data (non-finite values) are left out of every set, their edges crossed between
     ///   the last finite point and the hole as if the hole held the ring's value.
@@ -26,6 +27,8 @@ extension MarchingSquares {
                 if value.isFinite { values[(row + 1) * (columns + 2) + column + 1] = value }
             }
         }
+        // The repeated border coordinates make the ring's cells zero-width (marching squares only interpolates
+        // along edges, so it does not need increasing coordinates).
         let padded = ScalarGrid(x: [grid.x[0]] + grid.x + [grid.x[columns - 1]],
                                 y: [grid.y[0]] + grid.y + [grid.y[rows - 1]], values: values)
         return contourLines(in: padded, levels: levels)
