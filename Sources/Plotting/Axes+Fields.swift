@@ -36,15 +36,17 @@ extension Axes {
 
     /// Fills the bands between contour levels with the colours of a colour map.
     ///
-    /// The band of a point is found from the bilinearly interpolated grid value, on a raster of
-    /// `resolution` cells along the longer side, so band edges are smooth at any grid size.
+    /// In SVG and PDF the bands are paths traced by marching squares (see
+    /// `MarchingSquares.superlevelBoundaries(in:levels:)`), so they stay sharp at any zoom. In PNG the band of
+    /// each pixel is found from the bilinearly interpolated grid value, on a raster of `resolution` cells
+    /// along the longer side, so band edges are smooth at any grid size.
     ///
     /// - Parameters:
     ///   - grid: The sampled function.
     ///   - levels: Band boundaries.
     ///   - colormap: Colour map over the bands; nil uses the theme's.
     ///   - opacity: Opacity of the fill (below 1 lets contour lines or points show through).
-    ///   - resolution: Raster cells along the longer side.
+    ///   - resolution: Raster cells along the longer side (PNG only).
     ///   - showColorBar: Adds a colour bar.
     /// - Returns: The levels used.
     @discardableResult
@@ -58,9 +60,9 @@ extension Axes {
         let map = colormap ?? theme.colormap
         let bandCount = boundaries.count - 1
         let bandColors = (0..<bandCount).map { band in
-            map.color(at: bandCount == 1 ? 0.5 : Double(band) / Double(bandCount - 1)).withAlpha(opacity)
+            map.color(at: bandCount == 1 ? 0.5 : Double(band) / Double(bandCount - 1))
         }
-        let bandPixels = bandColors.map(ImageArtist.premultipliedPixel)
+        let bandPixels = bandColors.map { ImageArtist.premultipliedPixel($0.withAlpha(opacity)) }
         let (columns, rows) = Self.rasterSize(grid: grid, resolution: resolution)
         var pixels = [UInt32](repeating: 0, count: columns * rows)
         for row in 0..<rows {
@@ -74,8 +76,10 @@ extension Axes {
                 pixels[row * columns + column] = bandPixels[band]
             }
         }
-        add(ImageArtist(pixels: pixels, columns: columns, rows: rows, xRange: grid.x.first!...grid.x.last!,
-                        yRange: grid.y.first!...grid.y.last!, smooth: true))
+        let raster = ImageArtist(pixels: pixels, columns: columns, rows: rows, xRange: grid.x.first!...grid.x.last!,
+                                 yRange: grid.y.first!...grid.y.last!, smooth: true)
+        add(FilledContourArtist(grid: grid, lowerBoundaries: Array(boundaries.dropLast()), colors: bandColors,
+                                opacity: opacity, raster: raster))
         if showColorBar {
             values = boundaries
             colorBar = ColorBarSpecification(colormap: map, lower: boundaries.first!, upper: boundaries.last!,
@@ -87,6 +91,9 @@ extension Axes {
 
     /// Shows a grid of values as colours (a heat map); with `smooth` the cells blend (for decision regions).
     ///
+    /// - Note: The cells are an image in every format, SVG and PDF included, as matplotlib's `imshow` draws
+    ///   them: a grid of colours has no outline to trace, and one path per cell would make large, slow
+    ///   documents with hairline seams between the cells.
     /// - Parameters:
     ///   - grid: The values; each grid point is the centre of a cell.
     ///   - colormap: Colour map; nil uses the theme's.

@@ -1,22 +1,5 @@
 import Foundation
 
-/// Tick positions and their labels for one axis.
-struct AxisTicks {
-    var major: [Double] = []
-    var minor: [Double] = []
-    var labels: [RichText] = []
-    /// A common factor such as ×10⁻³, shown once at the end of the axis.
-    var multiplier: RichText?
-}
-
-/// Space taken by an axes' decorations on each side of its plotting area.
-struct Insets {
-    var left = 0.0
-    var right = 0.0
-    var top = 0.0
-    var bottom = 0.0
-}
-
 extension Axes {
     // MARK: - Limits
 

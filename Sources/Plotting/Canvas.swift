@@ -1,39 +1,6 @@
 internal import CCairo
 import Foundation
 
-/// Horizontal placement of text relative to its anchor point.
-public enum HorizontalAlignment: Sendable { case left, center, right }
-
-/// Vertical placement of text relative to its anchor point (top and bottom are the font's ascent and descent).
-public enum VerticalAlignment: Sendable { case top, center, baseline, bottom }
-
-/// A point in logical units on the page (y grows downwards).
-struct PagePoint: Equatable {
-    var x: Double
-    var y: Double
-}
-
-/// An axis-aligned rectangle in logical page units.
-struct PageRect: Equatable {
-    var x: Double
-    var y: Double
-    var width: Double
-    var height: Double
-
-    var minX: Double { x }
-    var maxX: Double { x + width }
-    var minY: Double { y }
-    var maxY: Double { y + height }
-
-    func contains(_ point: PagePoint) -> Bool {
-        point.x >= minX && point.x <= maxX && point.y >= minY && point.y <= maxY
-    }
-
-    func insetBy(_ amount: Double) -> PageRect {
-        PageRect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
-    }
-}
-
 /// The drawing surface of one render: a thin wrapper over a Cairo context, in logical units.
 ///
 /// All Cairo calls of the package go through here or through the output code in `Figure+Output.swift`.

@@ -20,6 +20,9 @@ extension Figure {
     /// class 1 as dark red triangles with a white edge, apart in shape and in grey.
     /// Several panels side by side show under- and over-fitting.
     ///
+    /// - Note: The probability field is a smoothed image in SVG and PDF as well, as in PNG (a heat map, see
+    ///   ``Axes/heatmap(_:colormap:range:scale:opacity:smooth:showColorBar:colorBarLabel:)``); the boundary
+    ///   line, the points and all text are vector paths.
     /// ```swift
     /// let figure = Figure.decisionBoundaries(
     ///     [.init(title: "MLP 2-16-1") { x, y in model.probability(x, y) }],

@@ -1,21 +1,6 @@
 internal import CCairo
 import Foundation
 
-/// Why a figure could not be written.
-public enum PlottingError: Error, CustomStringConvertible {
-    /// Cairo reported an error status.
-    case cairo(String)
-    /// The PNG data could not be decoded.
-    case invalidPNG
-
-    public var description: String {
-        switch self {
-        case .cairo(let message): return "Cairo error: \(message)"
-        case .invalidPNG: return "invalid PNG data"
-        }
-    }
-}
-
 /// Collects the bytes a Cairo stream surface writes.
 final class ByteSink {
     var data = Data()

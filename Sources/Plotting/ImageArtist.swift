@@ -1,4 +1,4 @@
-/// A raster of colours covering a data rectangle: heat maps, decision regions and filled contours.
+/// A raster of colours covering a data rectangle: heat maps, decision regions, and filled contours on pixels.
 struct ImageArtist: Artist {
     /// Premultiplied ARGB32 pixels, row-major, first row at the top (largest y).
     var pixels: [UInt32]

@@ -1,13 +1,5 @@
 import Foundation
 
-/// A contour polyline in data coordinates.
-public struct ContourLine: Sendable, Equatable {
-    public var x: [Double]
-    public var y: [Double]
-    /// The line returns to its first point (a loop inside the grid) rather than ending on the grid's border.
-    public var isClosed: Bool
-}
-
 /// Contour lines of a ``ScalarGrid`` by marching squares.
 ///
 /// Each grid cell's corners are classified as above (value ≥ level) or below. An edge whose ends differ is

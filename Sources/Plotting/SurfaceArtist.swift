@@ -189,10 +189,10 @@ struct SurfaceArtist: Artist {
         }
     }
 
-    /// Draws the three box edges meeting at the back-bottom corner, with axis labels, behind the surface.
+    /// Draws the floor of the box and the vertical edge at its back corner, with axis labels, behind the surface.
     ///
-    /// The vertical edge is clipped to the plotting area: it rises to the top of the box, which the limits
-    /// leave out.
+    /// The vertical edge rises only to the surface's corner above it: the box has no top to meet, and an edge
+    /// to the top height stood above any surface lower at that corner than at its highest point.
     private func drawBackEdges(on canvas: Canvas, page: (Double, Double, Double) -> PagePoint?, clipRect: PageRect,
                                theme: Theme) {
         let xs = [grid.x.first!, grid.x.last!]
@@ -212,8 +212,11 @@ struct SurfaceArtist: Artist {
         }
         let otherX = back.x == xs[0] ? xs[1] : xs[0]
         let otherY = back.y == ys[0] ? ys[1] : ys[0]
+        let cornerHeight = heights[(back.y == ys[0] ? 0 : grid.y.count - 1) * grid.x.count
+            + (back.x == xs[0] ? 0 : grid.x.count - 1)]
         guard let corner = page(back.x, back.y, low), let alongX = page(otherX, back.y, low),
-              let alongY = page(back.x, otherY, low), let up = page(back.x, back.y, high),
+              let alongY = page(back.x, otherY, low),
+              let up = page(back.x, back.y, cornerHeight.isFinite ? cornerHeight : high),
               let frontX = page(otherX, otherY, low) else { return }
         canvas.save()
         canvas.clip(to: clipRect)

@@ -1,11 +1,3 @@
-/// Where a text or arrow position is measured.
-public enum Coordinates: Sendable {
-    /// Data coordinates of the axes.
-    case data
-    /// Fractions of the plotting area: (0, 0) bottom left, (1, 1) top right.
-    case axesFraction
-}
-
 /// Text placed in an axes, optionally on a white box so it stays legible over data.
 struct TextArtist: Artist {
     var text: RichText

@@ -24,12 +24,17 @@ struct ColorBarSpecification {
 
     func draw(on canvas: Canvas, beside plot: PageRect, theme: Theme) {
         let bar = PageRect(x: plot.maxX + Self.gap, y: plot.minY, width: Self.barWidth, height: plot.height)
-        let steps = 256
-        let pixels: [UInt32] = (0..<steps).map { row in
-            let color = colormap.color(at: 1 - (Double(row) + 0.5) / Double(steps))
-            return ImageArtist.premultipliedPixel(color)
+        if canvas.drawsVectors {
+            // The colour map's samples as gradient stops reproduce its linear interpolation exactly.
+            canvas.fillVerticalGradient(bar, colors: colormap.samples)
+        } else {
+            let steps = 256
+            let pixels: [UInt32] = (0..<steps).map { row in
+                let color = colormap.color(at: 1 - (Double(row) + 0.5) / Double(steps))
+                return ImageArtist.premultipliedPixel(color)
+            }
+            canvas.drawImage(pixels: pixels, width: 1, height: steps, in: bar, smooth: true)
         }
-        canvas.drawImage(pixels: pixels, width: 1, height: steps, in: bar, smooth: true)
         canvas.newPath()
         canvas.rectangle(bar)
         canvas.setColor(theme.axisLineColor)

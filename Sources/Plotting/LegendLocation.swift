@@ -1,0 +1,14 @@
+/// Where a legend sits inside the plotting area.
+public enum LegendLocation: Sendable, CaseIterable {
+    /// The candidate position (in the order below) that covers the fewest data points and line segments.
+    case best
+    case upperRight, upperLeft, lowerLeft, lowerRight, right, centerLeft, centerRight, lowerCenter, upperCenter, center
+    /// Outside the plotting area, to the right of its top; the axes makes room for it.
+    case outsideRight
+
+    /// Candidates for `best`, in matplotlib's order of preference (used to break ties).
+    static let candidates: [LegendLocation] = [
+        .upperRight, .upperLeft, .lowerLeft, .lowerRight, .right, .centerLeft, .centerRight, .lowerCenter,
+        .upperCenter, .center,
+    ]
+}
