@@ -2,6 +2,16 @@ import XCTest
 @testable import Report
 
 final class NumberFormatTests: XCTestCase {
+    func testGroupedIntegerPutsACommaBetweenGroupsOfThreeDigits() {
+        XCTAssertEqual(NumberFormat.groupedInteger.format(0), "0")
+        XCTAssertEqual(NumberFormat.groupedInteger.format(999), "999")
+        XCTAssertEqual(NumberFormat.groupedInteger.format(1000), "1,000")
+        XCTAssertEqual(NumberFormat.groupedInteger.format(549_850), "549,850")
+        XCTAssertEqual(NumberFormat.groupedInteger.format(50_000_000), "50,000,000")
+        XCTAssertEqual(NumberFormat.groupedInteger.format(-1_234_567.4), "−1,234,567")
+        XCTAssertEqual(NumberFormat.groupedInteger.format(1_234.5), "1,234")
+    }
+
     func testFormats() {
         XCTAssertEqual(NumberFormat.fixed(3).format(0.12345), "0.123")
         XCTAssertEqual(NumberFormat.fixed(2).format(-1.005e3), "−1005.00")

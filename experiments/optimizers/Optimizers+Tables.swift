@@ -99,15 +99,7 @@ extension Optimizers {
     }
 
     /// 12345678 → "12,345,678".
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return result
-    }
+    static func grouped(_ value: Int) -> String { NumberFormat.groupedInteger.format(Double(value)) }
 
     /// A condition number with three significant digits (1.44 × 10⁵ or 1).
     static func conditionText(_ value: Double) -> String {

@@ -74,14 +74,6 @@ extension Regularization {
         return String(String(value).compactMap { $0.wholeNumberValue.map { digits[$0] } })
     }
 
-    /// 100000 → "100,000".
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return result
-    }
+    /// 12345678 → "12,345,678".
+    static func grouped(_ value: Int) -> String { NumberFormat.groupedInteger.format(Double(value)) }
 }

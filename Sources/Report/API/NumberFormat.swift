@@ -17,6 +17,9 @@ public enum NumberFormat: Sendable, Equatable {
     case percent(Int)
     /// Rounded to the nearest integer.
     case integer
+    /// Rounded to the nearest integer, with a comma between groups of three digits: `12,345,678` (the
+    /// grouping Chinese and English technical text share).
+    case groupedInteger
 
     /// Writes `value` in this format.
     /// - Parameter value: the number; NaN is written `NaN` and infinities `∞` / `−∞`.
@@ -49,6 +52,8 @@ public enum NumberFormat: Sendable, Equatable {
             return String(format: "%.\(max(0, digits))f", value * 100) + "%"
         case .integer:
             return String(format: "%.0f", value)
+        case .groupedInteger:
+            return Self.grouped(String(format: "%.0f", value))
         }
     }
 
@@ -63,6 +68,18 @@ public enum NumberFormat: Sendable, Equatable {
         let mantissa = String(text[..<marker])
         if exponent == 0 { return mantissa }
         return "\(mantissa) × 10" + superscript(exponent)
+    }
+
+    /// "-1234567" → "-1,234,567": a comma before every third digit from the right, the sign kept in front.
+    private static func grouped(_ integer: String) -> String {
+        let sign = integer.hasPrefix("-") ? "-" : ""
+        let digits = Array(integer.dropFirst(sign.count))
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return sign + result
     }
 
     private static func superscript(_ exponent: Int) -> String {
