@@ -48,8 +48,10 @@ extension Optimizers {
             axes.xLimits = xRange
             axes.yLimits = yRange
             axes.title = "\(run.name)，κ = \(Optimizers.conditionText(run.conditionNumber))"
-            axes.xLabel = "w"
-            axes.yLabel = "b"
+            // The normalised problem's parameters belong to x′, so they are w′ and b′.
+            let primed = run.conditionNumber > 100 ? "" : "′"
+            axes.xLabel = "w" + primed
+            axes.yLabel = "b" + primed
             axes.legend()
         }
         return figure

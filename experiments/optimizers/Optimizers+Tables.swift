@@ -18,7 +18,6 @@ extension Optimizers {
         let tail = regressionSteps / 3
         let columns: [TableColumn<(size: Int, path: OptimizationTrajectory)>] = [
             TableColumn("批量 B") { $0.size },
-            TableColumn("每步用到的样本") { min($0.size, problem.inputs.count) },
             TableColumn("每轮（epoch）的步数") { (problem.inputs.count + $0.size - 1) / $0.size },
             TableColumn("终点 (w, b)") { point($0.path.points.last) },
             TableColumn("终点 E − E*", format: .scientific(2)) { ($0.path.values.last ?? .nan) - bestLoss },
@@ -37,9 +36,11 @@ extension Optimizers {
             TableColumn("λ_max", format: .scientific(2)) { $0.eigenvalues.largest },
             TableColumn("条件数 κ", alignment: .right) { conditionText($0.conditionNumber) },
             TableColumn("α = 1/λ_max", format: .scientific(2)) { $0.learningRate },
-            TableColumn("\(scalingSteps) 步后 E − E*", format: .scientific(2)) { run in
+            TableColumn("\(scalingSteps) 步后 E − E*", alignment: .right) { run in
                 let best = run.problem.minimum
-                return (run.path.values.last ?? .nan) - run.problem.loss(best.x, best.y)
+                let gap = (run.path.values.last ?? .nan) - run.problem.loss(best.x, best.y)
+                // A gap within rounding of the loss itself is zero: the run has reached the minimum.
+                return abs(gap) <= 1e-12 * max(1, run.problem.loss(best.x, best.y)) ? "0" : NumberFormat.scientific(2).format(gap)
             },
             TableColumn("收敛所需步数", alignment: .right) { run in
                 run.stepsToConverge.map { grouped($0) } ?? "超过 \(grouped(stepLimit))"

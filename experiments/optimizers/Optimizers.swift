@@ -48,13 +48,14 @@ struct Optimizers: Experiment {
     // end snippet
 
     // snippet: adaptive
-    /// Rosenbrock 函数，起点 (−1.5, 2)；每种方法的学习率接近它不发散的最大值。
+    /// Rosenbrock 函数，起点 (−1.5, 2)。学习率是手选的：SGD 取接近它发散界的值（界由二分法算出，
+    /// 见正文），其余方法取能在 1000 步内沿谷底走远的值；并非各自的最优值。
     static let rosenbrockStart = SIMD2(-1.5, 2.0)
     static let rosenbrockSteps = 1_000
     static let rosenbrockOptimizers: [(name: String, optimizer: any Optimizer<Double>)] = [
-        ("SGD", SGD<Double>(learningRate: 1e-3)),
-        ("Momentum", Momentum<Double>(learningRate: 2e-4, momentum: 0.9)),
-        ("AdaGrad", AdaGrad<Double>(learningRate: 0.1)),
+        ("SGD", SGD<Double>(learningRate: 2e-3)),
+        ("Momentum", Momentum<Double>(learningRate: 1e-3, momentum: 0.9)),
+        ("AdaGrad", AdaGrad<Double>(learningRate: 2.0)),
         ("RMSProp", RMSProp<Double>(learningRate: 1e-2, decay: 0.99)),
         ("Adam", Adam<Double>(learningRate: 0.1)),
     ]
@@ -81,6 +82,9 @@ struct Optimizers: Experiment {
         let scaling = run.measure("input scaling") { ScalingComparison(flats, steps: scalingSteps) }
         let adaptivePaths = run.measure("Rosenbrock paths") {
             paths(on: .rosenbrock, from: rosenbrockStart, steps: rosenbrockSteps, rosenbrockOptimizers)
+        }
+        let sgdLimit = run.measure("SGD stability limit") {
+            largestStableStep(on: .rosenbrock, from: rosenbrockStart, steps: rosenbrockSteps, in: 1e-4...1e-1)
         }
         let adamPaths = run.measure("Adam against the notes' code") {
             paths(on: roundBowl, from: adamStart, steps: adamSteps, [
@@ -124,7 +128,7 @@ struct Optimizers: Experiment {
                 FigureBlock(name: "rosenbrock-values", caption: "每一步的函数值 $f(x_t, y_t)$（对数坐标）。",
                             valueFigure(adaptivePaths))
                 rosenbrockTable(adaptivePaths)
-                Prose(adaptiveSentence(adaptivePaths))
+                Prose(adaptiveSentence(adaptivePaths, sgdLimit: sgdLimit))
                 FigureBlock(name: "effective-step",
                             caption: "沿同一条路线，AdaGrad 与 RMSProp 给 $x$、$y$ 两个坐标的有效学习率 $\\alpha / (\\sqrt{r_t} + \\epsilon)$（对数坐标）。",
                             effectiveStepFigure(adaptivePaths))
@@ -135,12 +139,28 @@ struct Optimizers: Experiment {
                 Prose(notesAdamExplanation)
                 Callout(.warning, notesAdamWarning(adamPaths))
                 FigureBlock(name: "notes-adam",
-                            caption: "圆碗 $f(x, y) = \\tfrac12 (x^2 + y^2)$ 上从 $(2, 1.5)$ 出发、学习率同为 $\\alpha = \(adamLearningRate)$：正确的 Adam 与笔记中的代码各 \(adamSteps) 步。",
+                            caption: "圆碗 $f(x, y) = \\tfrac12 (x^2 + y^2)$ 上从 $(2, 1.5)$ 出发、学习率同为 $\\alpha = \(adamLearningRate)$：正确的 Adam 与笔记中的代码各 \(adamSteps) 步；● 起点，★ 最小值。",
                             trajectoryFigure(adamPaths, on: roundBowl, xRange: -5...3, yRange: -3.5...2.5, title: "Adam：正确的一阶矩与笔记中的 g²"))
                 adamStepTable(adamPaths)
                 Snippet("notes-adam", caption: "设置（实验源代码）")
             }
         }
+    }
+
+    /// The largest SGD step size in `range` (to 1 %) for which `steps` steps from `start` stay finite, by
+    /// bisection: a run that overflows to infinity or NaN counts as diverged.
+    static func largestStableStep(on function: TestFunction, from start: SIMD2<Double>, steps: Int,
+                                  in range: ClosedRange<Double>) -> Double {
+        var stable = range.lowerBound, unstable = range.upperBound
+        while unstable / stable > 1.01 {
+            let middle = (stable * unstable).squareRoot()
+            if function.trajectory(from: start, optimizer: SGD<Double>(learningRate: middle), steps: steps).divergedAtStep == nil {
+                stable = middle
+            } else {
+                unstable = middle
+            }
+        }
+        return stable
     }
 
     /// Each optimizer's path from `start`, named as given.
