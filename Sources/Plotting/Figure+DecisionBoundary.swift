@@ -36,15 +36,19 @@ extension Figure {
     ///   - xRange: The x interval shown.
     ///   - yRange: The y interval shown.
     ///   - resolution: Samples per side of the probability field.
+    ///   - classNames: Legend text of class 0 and class 1 (e.g. `["类别 0", "类别 1"]` in a Chinese handout).
+    ///   - probabilityLabel: Label of the colour bar.
     ///   - title: Figure title.
     ///   - width: Page width.
     ///   - height: Page height.
     ///   - theme: The visual style.
     public static func decisionBoundaries(
         _ panels: [ClassifierPanel], points: [(x: Double, y: Double)], labels: [Double],
-        xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, resolution: Int = 150, title: String? = nil,
+        xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, resolution: Int = 150,
+        classNames: [String] = ["class 0", "class 1"], probabilityLabel: String = "P(class 1)", title: String? = nil,
         width: Double = 800, height: Double = 500, theme: Theme = Theme()
     ) -> Figure {
+        precondition(classNames.count == 2, "A binary classifier has two class names, got \(classNames.count)")
         let figure = Figure(width: width, height: height, columns: max(panels.count, 1), sharedY: panels.count > 1,
                             theme: theme)
         figure.title = title
@@ -55,12 +59,12 @@ extension Figure {
             let grid = ScalarGrid(xRange: xRange, yRange: yRange, columns: resolution, rows: resolution,
                                   function: panel.probability)
             axes.heatmap(grid, colormap: Colormap.blueDarkRed, range: 0...1, opacity: 0.55, smooth: true,
-                         showColorBar: index == panels.count - 1, colorBarLabel: "P(class 1)")
+                         showColorBar: index == panels.count - 1, colorBarLabel: probabilityLabel)
             axes.contour(grid, levels: .values([0.5]), color: Color(gray: 0.1), lineWidth: 1.6)
             for classIndex in 0...1 {
                 let members = points.indices.filter { (labels[$0] >= 0.5 ? 1 : 0) == classIndex }
                 // Different shapes keep the classes apart when the figure is printed in grey.
-                axes.scatter(members.map { points[$0].x }, members.map { points[$0].y }, label: "class \(classIndex)",
+                axes.scatter(members.map { points[$0].x }, members.map { points[$0].y }, label: classNames[classIndex],
                              color: classColors[classIndex], marker: classIndex == 0 ? .circle : .triangleUp,
                              size: classIndex == 0 ? 6.5 : 7.5, edgeColor: edgeColors[classIndex])
             }

@@ -13,7 +13,7 @@ struct BatchNormRuns {
     var runs: [Run]
 
     static func train() -> BatchNormRuns {
-        let data = Dataset<Float>.twoMoons(count: 1000, noise: 0.2, seed: Regularization.seed + 200)
+        let data = Dataset<Float>.twoMoons(count: 1024, noise: 0.2, seed: Regularization.seed + 200)
         let validation = Dataset<Float>.twoMoons(count: 500, noise: 0.2, seed: Regularization.seed + 201)
         let runs = [false, true].map { normalizes in
             var network = makeNetwork(batchNormalization: normalizes)

@@ -49,7 +49,7 @@ struct OverfittingRuns {
         return OverfittingRuns(training: training, validation: validation, fits: fits)
     }
 
-    /// 2–128–128–1 ReLU with the same initial weights every time (the generator draws the dense layers in the
+    /// 2–64–64–1 ReLU (``Regularization/hiddenWidth``) with the same initial weights every time (the generator draws the dense layers in the
     /// same order whether or not dropout layers sit between them).
     static func makeNetwork(keepProbability: Double?) -> Sequential<Float> {
         var generator = SeededRandomNumberGenerator(seed: Regularization.seed + 1)

@@ -5,7 +5,11 @@ import Plotting
 extension Regularization {
     static func spreadFigure(_ probes: [InitializationProbe]) -> Figure {
         let layers = (0...depth).map(Double.init)
-        return Figure.lossCurves(probes.map { LossCurve(name: $0.name, x: layers, y: $0.standardDeviations) },
+        // Four line styles as well as colours, so the rules stay apart when the handout is printed in grey.
+        let styles = LineStyle.distinguishableCycle
+        return Figure.lossCurves(probes.enumerated().map { index, probe in
+                                     LossCurve(name: probe.name, x: layers, y: probe.standardDeviations, style: styles[index % styles.count])
+                                 },
                                  title: "各层输出的标准差", xLabel: "层 l（0 为输入）", yLabel: "std(a⁽ˡ⁾)",
                                  logarithmic: true, width: 820, height: 460)
     }
@@ -21,7 +25,8 @@ extension Regularization {
             }
         }
         return Figure.decisionBoundaries(panels, points: points, labels: labels, xRange: -1.8...2.8, yRange: -1.5...2.0,
-                                         resolution: 120, title: "决策边界", width: 960, height: 400)
+                                         resolution: 120, classNames: ["类别 0", "类别 1"], probabilityLabel: "P(类别 1)",
+                                         title: "决策边界", width: 960, height: 400)
     }
 
     /// Training (solid) and validation (dashed) loss per epoch, one colour per run.

@@ -4,9 +4,9 @@ import NeuralNetworks
 /// The handout's sentences; every number in them is read from the computed results.
 extension Regularization {
     static let introduction = """
-        训练一个深层网络，除了优化算法，还要靠几样“技巧”：合适的初始化、防止过拟合的正则化（L2 和 Dropout）、\
+        训练一个深层网络，除了优化算法，还要靠几样“技巧”：合适的初始化、防止过拟合的正则化（L2 和 Dropout）\
         以及批归一化。课程笔记 001 和 003 讲了它们的原理；这份讲义把每一样都在训练引擎上实际跑一遍，用数字说明它\
-        起了什么作用，并指出笔记里两处与自己的公式不一致的代码和算例。图表中的每个数都来自这次运行。
+        起了什么作用，并指出笔记里两处与其自身公式或文字不一致的代码和算例。图表中的每个数都来自这次运行。
         """
 
     static let initializationExplanation = """
@@ -23,10 +23,12 @@ extension Regularization {
         return """
             $N(0, 1)$ 的乘数是 $n = \(width)$，第 1 层就有 \(percent(big.saturatedShares[0])) 的神经元饱和；\
             笔记的 $U(\\pm 1/\\sqrt{n})$ 方差为 $\\frac{1}{3n}$，乘数约 $\\frac13$（实测 \(fixed(uniform.gain, 3))），\
-            标准差从 \(fixed(uniform.standardDeviations[0], 2)) 逐层降到第 \(depth) 层的 \(scientific(uniform.standardDeviations[depth]))；\
+            标准差从 \(fixed(uniform.standardDeviations[0], 2)) 逐层降到第 \(depth) 层的 \(scientific(uniform.standardDeviations[depth]))\
+            （后几层不再下降：笔记的偏置也取 $U(\\pm 1/\\sqrt{n})$，每层给方差加上 $\\frac{1}{3n}$，不动点约为 \
+            $\\frac{1}{2n}$，即标准差 $\\approx \(fixed((1 / (2 * Double(width))).squareRoot(), 3))$）；\
             Xavier 的 $N(0, 1/n)$ 乘数为 1（实测 \(fixed(xavier.gain, 3))），第 \(depth) 层的标准差仍有 \
             \(fixed(xavier.standardDeviations[depth], 3))（tanh 比线性函数略“压缩”，所以仍缓慢减小），\
-            饱和的只有 \(percent(xavier.saturatedShares[depth - 1]))（@tab:initialization）。
+            第 \(depth) 层饱和的神经元比例为 \(percent(xavier.saturatedShares[depth - 1]))（@tab:initialization）。
             """
     }
 
@@ -36,23 +38,24 @@ extension Regularization {
         return """
             **笔记 001 的 Xavier 代码与它自己的公式不一致。** 公式要求 $W \\sim N(0, \\frac1n)$，\
             代码却写 `nn.w{k} = 2*randn(height, width)/sqrt(width)`，标准差是 $2/\\sqrt{n}$，方差 $4/n$：\
-            乘数是 4（实测 \(fixed(code.gain, 3))）而不是 1。按这段代码初始化，信号逐层放大，停在 tanh 的饱和区边上：\
-            第 \(depth) 层的标准差是 \(fixed(code.standardDeviations[depth], 3))，\
-            \(percent(code.saturatedShares[depth - 1])) 的神经元饱和（$|a| > \(saturationThreshold)$），\
-            而按公式（Xavier）只有 \(percent(probes[2].saturatedShares[depth - 1]))。应写成 \
-            `randn(height, width)/sqrt(width)`。
+            乘数是 4（实测 \(fixed(code.gain, 3))）而不是 1：每层 tanh 的输入方差约为上一层输出方差的 4 倍，\
+            tanh 再把它压回，各层输出的标准差稳定在 \(fixed(code.standardDeviations[depth], 2)) 左右，\
+            第 \(depth) 层有 \(percent(code.saturatedShares[depth - 1])) 的神经元饱和（$|a| > \(saturationThreshold)$），\
+            而按公式（Xavier）为 \(percent(probes[2].saturatedShares[depth - 1]))。应写成 \
+            `nn.W{k} = randn(height, width)/sqrt(width)`（笔记这一行还把 `W` 写成了小写 `w`，MATLAB 区分大小写，\
+            其他代码用的都是 `nn.W{k}`）。
             """
     }
 
     static func overfittingExplanation(_ runs: OverfittingRuns) -> String {
         let parameters = runs.fits.first?.network.parameterCount ?? 0
         return """
-            只有 \(trainingCount) 个带噪声的两月牙训练点，网络 2–\(hiddenWidth)–\(hiddenWidth)–1 却有 \(grouped(parameters)) \
+            只有 \(trainingCount) 个带噪声的两月牙训练点，网络 2–\(hiddenWidth)–\(hiddenWidth)–1（ReLU）却有 \(grouped(parameters)) \
             个参数，足以把每个训练点都“记住”，包括噪声——这就是过拟合：训练损失很低，在新数据上却变差。\
             笔记 001 的 L2 正则化在损失上加 $\\frac{\\lambda}{2} \\sum \\lVert W \\rVert^2$（偏置不计），\
-            每个权重的梯度多出 $\\lambda W$，把权重拉向 0，边界因此更平滑。Dropout 在训练时以概率 $1 - p$ \
-            随机关掉隐藏层神经元，网络不能依赖任何单个神经元（笔记 003）。三个网络的初始权重、数据和优化器 \
-            （Adam，$\\alpha = \(learningRate)$，全量批次）完全相同，只差正则化（@fig:decision-boundaries）。
+            每个权重的梯度多出 $\\lambda W$，把权重拉向 0，边界因此更平滑。Dropout 在训练时以概率 $1 - p$（$p$ 为保留概率）\
+            随机把隐藏层神经元的输出置零，网络不能依赖任何单个神经元（笔记 003）。三个网络的初始权重、数据和优化器\
+            （Adam，$\\alpha = \(learningRate)$，全批量，批量 \(trainingCount)）完全相同，只差正则化（@fig:decision-boundaries）。
             """
     }
 
@@ -73,9 +76,11 @@ extension Regularization {
     static let dropoutExplanation = """
         笔记 003 用第一隐藏层的两个输出 $\\mathbf{a}^{[1]} = (12.241, 47.549)$ 演示 Dropout：随机掩码 \
         $(0.38298, 0.78923)$ 与丢弃率 $0.5$ 比较得到 $\\text{mask} = (0, 1)$，保留概率 $p = 1 - 0.5 = 0.5$。\
-        笔记说“为了保持激活输出的期望不变，需要将激活输出除以保持概率”，这正是倒置 Dropout（inverted dropout）：\
-        训练时 $y_i = m_i a_i / p$，$m_i \\sim \\text{Bernoulli}(p)$，于是 $\\mathbb{E}[y_i] = a_i$，评估时原样输出 \
-        $y = a$。但笔记接下来算的是 $47.549 \\times 0.5 = 23.775$——乘以了保留概率。
+        笔记说这里选的是“标准dropout”，又说“为了保持激活输出的期望不变，我门需要将激活输出除以保持概率”（原文如此）。\
+        这两种做法都对，但不同：标准 Dropout 训练时输出 $m_i a_i$（不缩放），测试时乘以 $p$；倒置 Dropout\
+        （inverted dropout）训练时输出 $y_i = m_i a_i / p$，$m_i \\sim \\text{Bernoulli}(p)$，于是 \
+        $\\mathbb{E}[y_i] = a_i$，测试时原样输出 $y = a$。笔记接下来算的却是 $47.549 \\times 0.5 = 23.775$：\
+        训练时乘以了保留概率，两种都不是。
         """
 
     static func dropoutWarning(_ averages: DropoutAverages) -> String {
@@ -87,7 +92,8 @@ extension Regularization {
             \(fixed(averages.inverted[unit], 3)) 与评估时的输出 \(fixed(averages.evaluation[unit], 3)) 一致；\
             按笔记的算法平均只有 \(fixed(averages.notesMethod[unit], 3))，约为 $p^2 a = \
             \(fixed(notesKeepProbability * notesKeepProbability * averages.input[unit], 3))$：\
-            训练时下一层看到的输入只有测试时的四分之一，训练和测试不一致（@tab:dropout）。
+            训练时下一层看到的输入只有测试时的四分之一，训练和测试不一致（@tab:dropout）。按标准 Dropout，\
+            训练时不缩放（平均 $p a$），测试时乘以 $p$；按倒置 Dropout，训练时除以 $p$，测试时不变。
             """
     }
 
@@ -95,7 +101,7 @@ extension Regularization {
         笔记 001 §5.3 的批归一化（BN）插在线性层和激活函数之间：对一个小批量的 $z$ 逐个特征算均值 $\\mu_B$ 和方差 \
         $\\sigma_B^2$，标准化 $\\hat z = (z - \\mu_B)/\\sqrt{\\sigma_B^2 + \\epsilon}$，再用可学习的 $\\gamma$、$\\beta$ \
         变换 $y = \\gamma \\hat z + \\beta$。训练时用小批量的统计量，评估时用训练中累积的滑动平均（动量 0.1，\
-        与 PyTorch 相同）。sigmoid 的导数不超过 $\\frac14$，六层连乘后梯度很小；BN 让每层的输入保持在 sigmoid \
+        与 PyTorch 相同）。sigmoid 的导数不超过 $\\frac14$，六层连乘后至多 $(1/4)^6 \\approx 2.4 \\times 10^{-4}$ 倍（不计权重），梯度很小；BN 让每层的输入保持在 sigmoid \
         的线性区附近，梯度能传回去（@fig:batch-norm-curves）。
         """
 
@@ -107,15 +113,15 @@ extension Regularization {
         }
         let threshold = 0.35
         // ln 2 is the loss of answering 50 % for every point: a network that stays there has learnt nothing.
-        let stuck = abs(loss(plain, deepEpochs) - log(2)) < 0.02 ? "，停在 $\\ln 2 \\approx 0.693$ 附近——这是对每个点都猜 50% 的损失" : ""
+        let stuck = abs(loss(plain, deepEpochs) - log(2)) < 0.02 ? "，停在 $\\ln 2 \\approx 0.693$ 附近——这是对每个点都输出概率 0.5 时的损失" : ""
         func firstBelow(_ run: BatchNormRuns.Run) -> String {
-            run.history.epochs.first { $0.trainingLoss < threshold }.map { "在第 \($0.epoch) 轮" } ?? "在 \(deepEpochs) 轮内没有做到"
+            run.history.epochs.first { $0.trainingLoss < threshold }.map { "第 \($0.epoch) 轮" } ?? " \(deepEpochs) 轮内始终没有做到"
         }
         return """
             同样 \(deepEpochs) 轮，无批归一化的网络训练损失从 \(fixed(loss(plain, 1), 4)) 到 \
             \(fixed(loss(plain, deepEpochs), 4))\(stuck)；有批归一化的从 \(fixed(loss(normalized, 1), 4)) 到 \
-            \(fixed(loss(normalized, deepEpochs), 4))。训练损失降到 \(threshold) 以下，无批归一化\(firstBelow(plain))，\
-            有批归一化\(firstBelow(normalized))（@tab:batch-norm）。BN 每层多了 $2 \\times \(deepWidth)$ 个参数 \
+            \(fixed(loss(normalized, deepEpochs), 4))。有批归一化的网络\(firstBelow(normalized))训练损失就降到 \(threshold) 以下，无批归一化的网络\(firstBelow(plain))\
+            （@tab:batch-norm）。BN 每层多了 $2 \\times \(deepWidth)$ 个参数 \
             $\\gamma, \\beta$（共 \(normalized.parameterCount - plain.parameterCount) 个）。\(spikes(normalized))
             """
     }

@@ -35,7 +35,7 @@ struct Regularization: Experiment {
     // end snippet
 
     // snippet: batch-norm
-    /// 6 个各 32 个 sigmoid 神经元的隐藏层，1000 个两月牙点，SGD，批量 32。
+    /// 6 个各 32 个 sigmoid 神经元的隐藏层，1024 个两月牙点（正好 32 个批量），SGD，批量 32。
     static let deepHiddenLayers = 6
     static let deepWidth = 32
     static let deepEpochs = 60
@@ -73,10 +73,10 @@ struct Regularization: Experiment {
             Section("过拟合、L2 正则化与 Dropout") {
                 Prose(overfittingExplanation(fits))
                 FigureBlock(name: "decision-boundaries",
-                            caption: "同一个网络、同样的 \(trainingCount) 个训练点（圆点）训练 \(epochs) 轮：不加正则化、L2（$\\lambda = \(weightDecay)$）、Dropout（保留概率 \(keepProbability)）。底色是预测为第二类的概率。",
+                            caption: "同一个网络、同样的 \(trainingCount) 个训练点（圆点为类别 0，三角为类别 1）训练 \(epochs) 轮：不加正则化、L2（$\\lambda = \(weightDecay)$）、Dropout（保留概率 \(keepProbability)）。底色是预测为类别 1 的概率。",
                             boundaryFigure(fits))
                 FigureBlock(name: "overfitting-curves",
-                            caption: "训练损失（实线）和验证损失（虚线，\(validationCount) 个新点），对数坐标。",
+                            caption: "训练损失（实线）和验证损失（虚线，\(validationCount) 个新点），对数坐标；Dropout 的训练曲线是训练时开着 Dropout 的损失。",
                             overfittingCurveFigure(fits))
                 overfittingTable(fits)
                 Prose(overfittingSentence(fits))
