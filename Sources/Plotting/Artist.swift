@@ -90,21 +90,29 @@ enum PolylinePainter {
             let dx = b.x - a.x, dy = b.y - a.y
             let squaredLength = dx * dx + dy * dy
             var farthest = first
-            var farthestDistance = -1.0
-            for index in (first + 1)..<last {
-                let p = points[index]
-                let squaredDistance: Double
-                if squaredLength == 0 {
-                    squaredDistance = (p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y)
-                } else {
-                    let cross = dx * (p.y - a.y) - dy * (p.x - a.x)
-                    squaredDistance = cross * cross / squaredLength
+            // The squared distance to the chord is cross² / |b − a|²; the divisor is the same for every point
+            // of the span, so the farthest point is found by cross² alone and divided once.
+            var farthestMeasure = -1.0
+            if squaredLength == 0 {
+                for index in (first + 1)..<last {
+                    let p = points[index]
+                    let squaredDistance = (p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y)
+                    if squaredDistance > farthestMeasure {
+                        farthestMeasure = squaredDistance
+                        farthest = index
+                    }
                 }
-                if squaredDistance > farthestDistance {
-                    farthestDistance = squaredDistance
-                    farthest = index
+            } else {
+                for index in (first + 1)..<last {
+                    let p = points[index]
+                    let cross = dx * (p.y - a.y) - dy * (p.x - a.x)
+                    if cross * cross > farthestMeasure {
+                        farthestMeasure = cross * cross
+                        farthest = index
+                    }
                 }
             }
+            let farthestDistance = squaredLength == 0 ? farthestMeasure : farthestMeasure / squaredLength
             if farthestDistance > squaredTolerance {
                 keep[farthest] = true
                 stack.append((first, farthest))
