@@ -122,6 +122,31 @@ enum PolylinePainter {
         return points.indices.compactMap { keep[$0] ? points[$0] : nil }
     }
 
+    /// The segments of `run` whose vertical extent meets `rows`, each kept whole, with a break (nil) wherever
+    /// segments were left out; the whole run when `rows` is nil.
+    ///
+    /// - Note: A band of a raster figure (see `Canvas.visibleRect`) strokes only what can reach its rows.
+    ///   With `rows` widened by more than half the line width, a left-out segment, and the join or cap at its
+    ///   ends, lies wholly outside the band, and the kept segments are stroked exactly as without the band.
+    static func segments(of run: [PagePoint], reaching rows: ClosedRange<Double>?) -> [PagePoint?] {
+        guard let rows, run.count > 1 else { return run }
+        var result: [PagePoint?] = []
+        var previousKept = false
+        for index in 1..<run.count {
+            let a = run[index - 1], b = run[index]
+            let kept = min(a.y, b.y) <= rows.upperBound && max(a.y, b.y) >= rows.lowerBound
+            if kept {
+                if !previousKept {
+                    if !result.isEmpty { result.append(nil) }
+                    result.append(a)
+                }
+                result.append(b)
+            }
+            previousKept = kept
+        }
+        return result
+    }
+
     /// `simplified(_:tolerance:)` applied to each unbroken run of a polyline, keeping the breaks.
     static func simplifiedRuns(_ points: [PagePoint?], tolerance: Double) -> [PagePoint?] {
         var result: [PagePoint?] = []

@@ -30,7 +30,9 @@ struct ContourArtist: Artist {
                 }
                 guard visibleRows.overlaps(top...bottom) else { return }
             }
-            PolylinePainter.addPath(PolylinePainter.simplified(run, tolerance: 0.12), to: canvas, bounds: bounds)
+            PolylinePainter.addPath(PolylinePainter.segments(of: PolylinePainter.simplified(run, tolerance: 0.12),
+                                                             reaching: visibleRows),
+                                    to: canvas, bounds: bounds)
         }
         for level in levels {
             canvas.newPath()
