@@ -54,7 +54,10 @@ func rosenbrockTrajectories(steps: Int = 500) -> [Trajectory] {
     }
 }
 
-func rosenbrock(_ x: Double, _ y: Double) -> Double { TestFunction.rosenbrock.value(SIMD2(x, y)) }
+/// The engine's Rosenbrock function, looked up once rather than through its static property at each of the
+/// 90,000 grid points.
+let rosenbrockFunction = TestFunction.rosenbrock.value
+func rosenbrock(_ x: Double, _ y: Double) -> Double { rosenbrockFunction(SIMD2(x, y)) }
 
 let curves = syntheticLossCurves()
 let trajectories = rosenbrockTrajectories()

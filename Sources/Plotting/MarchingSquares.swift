@@ -136,10 +136,14 @@ public enum MarchingSquares {
         let values = grid.values
         defer {
             // Only touched edges were written, so only they need resetting for the next level.
-            for edge in touched {
-                workspace.links[2 * edge] = -1
-                workspace.links[2 * edge + 1] = -1
-                workspace.visited[edge] = false
+            workspace.links.withUnsafeMutableBufferPointer { links in
+                workspace.visited.withUnsafeMutableBufferPointer { visited in
+                    for edge in touched {
+                        links[2 * edge] = -1
+                        links[2 * edge + 1] = -1
+                        visited[edge] = false
+                    }
+                }
             }
         }
 
@@ -271,18 +275,21 @@ public enum MarchingSquares {
         }
 
         var lines: [ContourLine] = []
-        func walk(from start: Int) -> ContourLine {
+        // Walks through the links from `start`; the buffers are passed in so that the loop works on plain
+        // pointers rather than on the captured workspace, whose every access was checked for exclusivity.
+        func walk(from start: Int, links: UnsafeBufferPointer<Int32>, visited: UnsafeMutableBufferPointer<Bool>)
+            -> ContourLine {
             var xs: [Double] = []
             var ys: [Double] = []
             var previous = -1
             var current = start
             var closed = false
             while true {
-                workspace.visited[current] = true
+                visited[current] = true
                 let (px, py) = point(current)
                 xs.append(px)
                 ys.append(py)
-                let a = Int(workspace.links[2 * current]), b = Int(workspace.links[2 * current + 1])
+                let a = Int(links[2 * current]), b = Int(links[2 * current + 1])
                 let next = a != previous ? a : b
                 // Two links to the same edge (a degenerate cell) must not reverse the walk.
                 let candidate = (a == b && a == previous) ? -1 : next
@@ -293,7 +300,7 @@ public enum MarchingSquares {
                     ys.append(ys[0])
                     break
                 }
-                if workspace.visited[candidate] { break }
+                if visited[candidate] { break }
                 previous = current
                 current = candidate
             }
@@ -313,11 +320,15 @@ public enum MarchingSquares {
                 bits[word] = 0
             }
         }
-        for edge in ordered where !workspace.visited[edge] && workspace.links[2 * edge + 1] < 0 {
-            lines.append(walk(from: edge))
-        }
-        for edge in ordered where !workspace.visited[edge] {
-            lines.append(walk(from: edge))
+        workspace.links.withUnsafeBufferPointer { links in
+            workspace.visited.withUnsafeMutableBufferPointer { visited in
+                for edge in ordered where !visited[edge] && links[2 * edge + 1] < 0 {
+                    lines.append(walk(from: edge, links: links, visited: visited))
+                }
+                for edge in ordered where !visited[edge] {
+                    lines.append(walk(from: edge, links: links, visited: visited))
+                }
+            }
         }
         return lines
     }
