@@ -1,6 +1,6 @@
 /// Maps data values on one axis to page positions: `lower` goes to `start`, `upper` to `end`, linearly in the
 /// scale's transformed space.
-struct AxisMapping {
+struct AxisMapping: Equatable {
     let scale: Scale
     let lower: Double
     let upper: Double
@@ -26,7 +26,7 @@ struct AxisMapping {
 }
 
 /// Data-to-page mapping of one axes (both axes together).
-struct DataTransform {
+struct DataTransform: Equatable {
     let x: AxisMapping
     let y: AxisMapping
 
