@@ -65,7 +65,8 @@ enum DeflateEncoder {
                             : symbols[largeDistanceSymbolOffset + (distance - 1) >> 7])
     }
 
-    /// One piece of a DEFLATE stream, compressed on its own, with the Adler-32 of its input.
+    /// One piece of a DEFLATE stream, compressed on its own, with the Adler-32 of its input (computed by the
+    /// caller, which has the input at hand while producing it).
     struct CompressedPart {
         /// Bytes written at the start of the output buffer.
         var byteCount: Int
@@ -92,9 +93,9 @@ enum DeflateEncoder {
     ///   - input: The bytes of this piece.
     ///   - final: Whether this is the last piece of the stream.
     ///   - output: At least ``maximumOutputCount(inputCount:)`` bytes.
-    /// - Returns: How many bytes were written, and the input's Adler-32.
+    /// - Returns: How many bytes were written.
     static func compressPart(_ input: UnsafeBufferPointer<UInt8>, final: Bool,
-                             into output: UnsafeMutableRawBufferPointer) -> CompressedPart {
+                             into output: UnsafeMutableRawBufferPointer) -> Int {
         precondition(output.count >= maximumOutputCount(inputCount: input.count), "output buffer too small")
         var writer = BitWriter(output)
         ScratchMemory.shared.withBuffer(byteCount: Workspace.byteCount) { memory in
@@ -104,8 +105,7 @@ enum DeflateEncoder {
             }
         }
         writer.flush()
-        let checksum = Adler32.checksum(UnsafeRawBufferPointer(input))
-        return CompressedPart(byteCount: writer.byteCount, checksum: checksum, inputLength: input.count)
+        return writer.byteCount
     }
 
     /// The two bytes that open a zlib stream (RFC 1950): CMF 0x78, deflate with a 32 KiB window; FLG 0x01,

@@ -42,15 +42,22 @@ enum PNGEncoder {
                     let rows = rowBoundaries[part]..<rowBoundaries[part + 1]
                     let input = filtered.baseAddress!.bindMemory(to: UInt8.self, capacity: rowBytes * height)
                         + rows.lowerBound * rowBytes
+                    // Each row's checksum is taken as soon as it is filtered, while it is still in the cache;
+                    // read back after the whole half, the rows came from main memory.
+                    var checksum: UInt32 = 1
                     for row in rows {
-                        filterRow(row, of: xrgbPixels, width: width, stride: stride,
-                                  into: input + (row - rows.lowerBound) * rowBytes)
+                        let filteredRow = input + (row - rows.lowerBound) * rowBytes
+                        filterRow(row, of: xrgbPixels, width: width, stride: stride, into: filteredRow)
+                        checksum = Adler32.checksum(UnsafeRawBufferPointer(start: filteredRow, count: rowBytes),
+                                                    initial: checksum)
                     }
                     let output = UnsafeMutableRawBufferPointer(
                         rebasing: compressed[outputOffsets[part]..<outputOffsets[part + 1]])
-                    let result = DeflateEncoder.compressPart(
+                    let byteCount = DeflateEncoder.compressPart(
                         UnsafeBufferPointer(start: input, count: rowBytes * rows.count), final: part == partCount - 1,
                         into: output)
+                    let result = DeflateEncoder.CompressedPart(byteCount: byteCount, checksum: checksum,
+                                                               inputLength: rowBytes * rows.count)
                     lock.lock()
                     results.parts[part] = result
                     lock.unlock()
