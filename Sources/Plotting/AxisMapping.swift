@@ -1,6 +1,6 @@
 /// Maps data values on one axis to page positions: `lower` goes to `start`, `upper` to `end`, linearly in the
 /// scale's transformed space.
-struct AxisMapping {
+struct AxisMapping: Equatable {
     let scale: Scale
     let lower: Double
     let upper: Double

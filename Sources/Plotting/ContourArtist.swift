@@ -4,6 +4,8 @@ struct ContourArtist: Artist {
     var lineWidth: Double
     var bounds: (x: ClosedRange<Double>, y: ClosedRange<Double>)
     var label: String?
+    /// Page-space runs shared by the bands of a raster render.
+    let runCache = ContourRunCache()
 
     func dataBounds(xScale: Scale, yScale: Scale) -> DataBounds {
         var result = DataBounds()
@@ -18,38 +20,37 @@ struct ContourArtist: Artist {
         canvas.setLineWidth(lineWidth)
         canvas.setDash([])
         let bounds = clipRect.insetBy(-4)
-        // A band of the page (see `Canvas.visibleRect`) skips runs whose strokes cannot reach it; the other
-        // runs are drawn whole, so every pixel of the band comes out as without the band.
+        // A band of the page (see `Canvas.visibleRect`) strokes only the segments that can reach it, each
+        // whole, so every pixel of the band comes out as without the band.
         let visibleRows = canvas.visibleRect.map { ($0.minY - lineWidth - 1)...($0.maxY + lineWidth + 1) }
-        func add(_ run: [PagePoint]) {
-            if let visibleRows, let first = run.first {
-                var top = first.y, bottom = first.y
-                for point in run {
-                    top = min(top, point.y)
-                    bottom = max(bottom, point.y)
-                }
-                guard visibleRows.overlaps(top...bottom) else { return }
-            }
-            PolylinePainter.addPath(PolylinePainter.simplified(run, tolerance: 0.12), to: canvas, bounds: bounds)
-        }
-        for level in levels {
+        for (index, level) in levels.enumerated() {
             canvas.newPath()
-            for line in level.lines {
-                // Contour points always have positions on linear axes; on log axes non-positive ones split the line.
-                var run: [PagePoint] = []
-                for index in 0..<line.x.count {
-                    if let point = transform.point(line.x[index], line.y[index]) {
-                        run.append(point)
-                    } else {
-                        add(run)
-                        run.removeAll()
-                    }
-                }
-                add(run)
+            for run in runCache.runs(level: index, transform: transform, make: { pageRuns(level.lines, transform) }) {
+                PolylinePainter.addPath(PolylinePainter.segments(of: run, reaching: visibleRows), to: canvas,
+                                        bounds: bounds)
             }
             canvas.setColor(level.color)
             canvas.stroke()
         }
+    }
+
+    /// The lines in page space, simplified to within 0.12 logical units.
+    private func pageRuns(_ lines: [ContourLine], _ transform: DataTransform) -> [[PagePoint]] {
+        var runs: [[PagePoint]] = []
+        for line in lines {
+            // Contour points always have positions on linear axes; on log axes non-positive ones split the line.
+            var run: [PagePoint] = []
+            for index in 0..<line.x.count {
+                if let point = transform.point(line.x[index], line.y[index]) {
+                    run.append(point)
+                } else {
+                    runs.append(PolylinePainter.simplified(run, tolerance: 0.12))
+                    run.removeAll()
+                }
+            }
+            runs.append(PolylinePainter.simplified(run, tolerance: 0.12))
+        }
+        return runs
     }
 
     var legendEntry: LegendEntry? {

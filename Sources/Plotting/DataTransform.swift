@@ -1,5 +1,5 @@
 /// Data-to-page mapping of one axes (both axes together).
-struct DataTransform {
+struct DataTransform: Equatable {
     let x: AxisMapping
     let y: AxisMapping
 

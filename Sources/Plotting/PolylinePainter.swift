@@ -53,21 +53,29 @@ enum PolylinePainter {
             let dx = b.x - a.x, dy = b.y - a.y
             let squaredLength = dx * dx + dy * dy
             var farthest = first
-            var farthestDistance = -1.0
-            for index in (first + 1)..<last {
-                let p = points[index]
-                let squaredDistance: Double
-                if squaredLength == 0 {
-                    squaredDistance = (p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y)
-                } else {
-                    let cross = dx * (p.y - a.y) - dy * (p.x - a.x)
-                    squaredDistance = cross * cross / squaredLength
+            // The squared distance to the chord is cross² / |b − a|²; the divisor is the same for every point
+            // of the span, so the farthest point is found by cross² alone and divided once.
+            var farthestMeasure = -1.0
+            if squaredLength == 0 {
+                for index in (first + 1)..<last {
+                    let p = points[index]
+                    let squaredDistance = (p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y)
+                    if squaredDistance > farthestMeasure {
+                        farthestMeasure = squaredDistance
+                        farthest = index
+                    }
                 }
-                if squaredDistance > farthestDistance {
-                    farthestDistance = squaredDistance
-                    farthest = index
+            } else {
+                for index in (first + 1)..<last {
+                    let p = points[index]
+                    let cross = dx * (p.y - a.y) - dy * (p.x - a.x)
+                    if cross * cross > farthestMeasure {
+                        farthestMeasure = cross * cross
+                        farthest = index
+                    }
                 }
             }
+            let farthestDistance = squaredLength == 0 ? farthestMeasure : farthestMeasure / squaredLength
             if farthestDistance > squaredTolerance {
                 keep[farthest] = true
                 stack.append((first, farthest))
@@ -75,6 +83,31 @@ enum PolylinePainter {
             }
         }
         return points.indices.compactMap { keep[$0] ? points[$0] : nil }
+    }
+
+    /// The segments of `run` whose vertical extent meets `rows`, each kept whole, with a break (nil) wherever
+    /// segments were left out; the whole run when `rows` is nil.
+    ///
+    /// - Note: A band of a raster figure (see `Canvas.visibleRect`) strokes only what can reach its rows.
+    ///   With `rows` widened by more than half the line width, a left-out segment, and the join or cap at its
+    ///   ends, lies wholly outside the band, and the kept segments are stroked exactly as without the band.
+    static func segments(of run: [PagePoint], reaching rows: ClosedRange<Double>?) -> [PagePoint?] {
+        guard let rows, run.count > 1 else { return run }
+        var result: [PagePoint?] = []
+        var previousKept = false
+        for index in 1..<run.count {
+            let a = run[index - 1], b = run[index]
+            let kept = min(a.y, b.y) <= rows.upperBound && max(a.y, b.y) >= rows.lowerBound
+            if kept {
+                if !previousKept {
+                    if !result.isEmpty { result.append(nil) }
+                    result.append(a)
+                }
+                result.append(b)
+            }
+            previousKept = kept
+        }
+        return result
     }
 
     /// `simplified(_:tolerance:)` applied to each unbroken run of a polyline, keeping the breaks.
