@@ -10,7 +10,8 @@
 /// - Note: Each slot keeps the decayed velocity `s = ρv` (multiplied at the end of a step instead of the start
 ///   of the next, the same numbers), so that a step needs the gradient only as `s + g`: the training loop lets
 ///   the backward pass add the gradient straight into `s` (see `GradientAccumulatingOptimizer`). This is why
-///   ρ is fixed when the optimizer is made. `θ − αv` is rounded once (BLAS `axpy`, a fused multiply-add).
+///   ρ is fixed when the optimizer is made. `θ − αv` is rounded once (BLAS `axpy`, a fused multiply-add), as
+///   PyTorch's vectorised `add_(v, alpha: −α)` does.
 public struct Momentum<Scalar: TrainingScalar>: Optimizer, GradientAccumulatingOptimizer {
     public var learningRate: Double
     /// ρ, the weight of the previous velocity.
