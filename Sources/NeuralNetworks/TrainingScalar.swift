@@ -26,15 +26,6 @@ where Self.RawSignificand: FixedWidthInteger {
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Self,
         a: UnsafePointer<Self>, leadingA: Int, b: UnsafePointer<Self>, leadingB: Int,
         beta: Self, c: UnsafeMutablePointer<Self>, leadingC: Int)
-
-    /// `y ← y + a·x` over `count` entries by the BLAS routine for this type (`cblas_saxpy`/`cblas_daxpy`).
-    ///
-    /// OpenBLAS's kernels use fused multiply-adds (one rounding) and, for more than 10 000 entries, share the
-    /// vector between its threads.
-    static func blasAddScaled(count: Int, _ a: Self, _ x: UnsafePointer<Self>, to y: UnsafeMutablePointer<Self>)
-
-    /// `x ← a·x` over `count` entries by the BLAS routine for this type (`cblas_sscal`/`cblas_dscal`).
-    static func blasScale(count: Int, _ a: Self, _ x: UnsafeMutablePointer<Self>)
 }
 
 extension Float: TrainingScalar {
@@ -75,14 +66,6 @@ extension Float: TrainingScalar {
                     blasint(m), blasint(n), blasint(k), alpha, a, blasint(leadingA), b, blasint(leadingB),
                     beta, c, blasint(leadingC))
     }
-
-    public static func blasAddScaled(count: Int, _ a: Float, _ x: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>) {
-        cblas_saxpy(blasint(count), a, x, 1, y, 1)
-    }
-
-    public static func blasScale(count: Int, _ a: Float, _ x: UnsafeMutablePointer<Float>) {
-        cblas_sscal(blasint(count), a, x, 1)
-    }
 }
 
 extension Double: TrainingScalar {
@@ -99,13 +82,5 @@ extension Double: TrainingScalar {
         cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
                     blasint(m), blasint(n), blasint(k), alpha, a, blasint(leadingA), b, blasint(leadingB),
                     beta, c, blasint(leadingC))
-    }
-
-    public static func blasAddScaled(count: Int, _ a: Double, _ x: UnsafePointer<Double>, to y: UnsafeMutablePointer<Double>) {
-        cblas_daxpy(blasint(count), a, x, 1, y, 1)
-    }
-
-    public static func blasScale(count: Int, _ a: Double, _ x: UnsafeMutablePointer<Double>) {
-        cblas_dscal(blasint(count), a, x, 1)
     }
 }

@@ -10,8 +10,7 @@
 /// - Note: Each slot keeps the decayed velocity `s = ρv` (multiplied at the end of a step instead of the start
 ///   of the next, the same numbers), so that a step needs the gradient only as `s + g`: the training loop lets
 ///   the backward pass add the gradient straight into `s` (see `GradientAccumulatingOptimizer`). This is why
-///   ρ is fixed when the optimizer is made. `θ − αv` is rounded once (BLAS `axpy`, a fused multiply-add), as
-///   PyTorch's vectorised `add_(v, alpha: −α)` does.
+///   ρ is fixed when the optimizer is made.
 public struct Momentum<Scalar: TrainingScalar>: Optimizer, GradientAccumulatingOptimizer {
     public var learningRate: Double
     /// ρ, the weight of the previous velocity.
@@ -29,31 +28,30 @@ public struct Momentum<Scalar: TrainingScalar>: Optimizer, GradientAccumulatingO
     @_specialize(where Scalar == Double)
     public mutating func update(_ parameter: inout [Scalar], gradient: [Scalar], slot: Int) {
         _ = slots.beginStep(slot: slot, count: parameter.count)
-        slots.withBuffers(slot: slot, parameter: &parameter, gradient: gradient) { count, _, g, decayedVelocity, _ in
-            for i in 0..<count { decayedVelocity[i] += g[i] }
+        let alpha = Scalar(learningRate), rho = Scalar(momentum)
+        slots.withBuffers(slot: slot, parameter: &parameter, gradient: gradient) { count, theta, g, decayedVelocity, _ in
+            for i in 0..<count {
+                let velocity = decayedVelocity[i] + g[i]
+                theta[i] -= alpha * velocity
+                decayedVelocity[i] = rho * velocity
+            }
         }
-        step(&parameter, slot: slot)
     }
 
     mutating func exchangeAccumulator(_ buffer: inout [Scalar], slot: Int) {
         slots.exchangeFirst(&buffer, slot: slot)
     }
 
-    mutating func updateFromAccumulator(_ parameter: inout [Scalar], slot: Int) {
-        _ = slots.beginStep(slot: slot, count: parameter.count)
-        step(&parameter, slot: slot)
-    }
-
-    /// `θ ← θ − α v` and `s ← ρ v`, with the slot holding `v`. Two BLAS passes rather than one loop: OpenBLAS's
-    /// kernels use the CPU's widest vectors and share long vectors between its threads, which are spinning
-    /// between the matrix products anyway.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    private mutating func step(_ parameter: inout [Scalar], slot: Int) {
+    mutating func updateFromAccumulator(_ parameter: inout [Scalar], slot: Int) {
+        _ = slots.beginStep(slot: slot, count: parameter.count)
         let alpha = Scalar(learningRate), rho = Scalar(momentum)
         slots.withBuffers(slot: slot, parameter: &parameter) { count, theta, velocity in
-            Scalar.blasAddScaled(count: count, -alpha, velocity, to: theta)
-            Scalar.blasScale(count: count, rho, velocity)
+            for i in 0..<count {
+                theta[i] -= alpha * velocity[i]
+                velocity[i] *= rho
+            }
         }
     }
 }
