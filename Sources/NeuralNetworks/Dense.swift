@@ -91,21 +91,28 @@ public struct Dense<Scalar: TrainingScalar>: Layer {
         activation.backward(input: preactivation, output: output, outputGradient: outputGradient, into: &delta)
         Matrix.multiply(delta, transposeA: true, input, into: &weightGradient, beta: accumulatesParameterGradients ? 1 : 0)
         let rows = delta.rows, columns = outputSize
-        if biasSums.count != columns { biasSums = Array(repeating: 0, count: columns) }
         delta.storage.withUnsafeBufferPointer { d in
-            biasSums.withUnsafeMutableBufferPointer { s in
-                biasGradient.withUnsafeMutableBufferPointer { gb in
-                    guard let sums = s.baseAddress, let gradient = gb.baseAddress, var row = d.baseAddress else { return }
-                    sums.update(repeating: 0, count: columns)
-                    for _ in 0..<rows {
-                        for j in 0..<columns { sums[j] += row[j] }
-                        row += columns
-                    }
-                    if accumulatesParameterGradients {
+            func sumRows(into sums: UnsafeMutablePointer<Scalar>) {
+                guard var row = d.baseAddress else { return }
+                sums.update(repeating: 0, count: columns)
+                for _ in 0..<rows {
+                    for j in 0..<columns { sums[j] += row[j] }
+                    row += columns
+                }
+            }
+            if accumulatesParameterGradients {
+                if biasSums.count != columns { biasSums = Array(repeating: 0, count: columns) }
+                biasSums.withUnsafeMutableBufferPointer { s in
+                    biasGradient.withUnsafeMutableBufferPointer { gb in
+                        guard let sums = s.baseAddress, let gradient = gb.baseAddress else { return }
+                        sumRows(into: sums)
                         for j in 0..<columns { gradient[j] += sums[j] }
-                    } else {
-                        gradient.update(from: sums, count: columns)
                     }
+                }
+            } else {
+                biasGradient.withUnsafeMutableBufferPointer { gb in
+                    guard let gradient = gb.baseAddress else { return }
+                    sumRows(into: gradient)
                 }
             }
         }
