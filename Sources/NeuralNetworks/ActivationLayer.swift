@@ -22,7 +22,7 @@ public struct ActivationLayer<Scalar: TrainingScalar>: Layer {
 
     public mutating func backward(
         input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
-        inputGradient: inout Matrix<Scalar>, computesInputGradient: Bool
+        inputGradient: inout Matrix<Scalar>, computesInputGradient: Bool, accumulatesParameterGradients: Bool
     ) {
         guard computesInputGradient else { return }
         activation.backward(input: input, output: output, outputGradient: outputGradient, into: &inputGradient)

@@ -102,7 +102,7 @@ public struct BatchNorm<Scalar: TrainingScalar>: Layer {
     @_specialize(where Scalar == Double)
     public mutating func backward(
         input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
-        inputGradient: inout Matrix<Scalar>, computesInputGradient: Bool
+        inputGradient: inout Matrix<Scalar>, computesInputGradient: Bool, accumulatesParameterGradients: Bool
     ) {
         let rows = input.rows, columns = input.columns
         if computesInputGradient { inputGradient.ensureShape(rows: rows, columns: columns) }
@@ -113,8 +113,8 @@ public struct BatchNorm<Scalar: TrainingScalar>: Layer {
                 gradientSum += outputGradient.storage[index]
                 weightedSum += outputGradient.storage[index] * normalized.storage[index]
             }
-            scaleGradient[j] = weightedSum
-            shiftGradient[j] = gradientSum
+            scaleGradient[j] = accumulatesParameterGradients ? scaleGradient[j] + weightedSum : weightedSum
+            shiftGradient[j] = accumulatesParameterGradients ? shiftGradient[j] + gradientSum : gradientSum
             guard computesInputGradient else { continue }
             if lastForwardWasTraining && rows == 1 {
                 inputGradient.storage[j] = 0

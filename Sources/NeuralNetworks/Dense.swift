@@ -10,6 +10,11 @@
 /// ∂L/∂A_in = δ W
 /// ```
 /// The last pre-activation ``preactivation`` and ``delta`` are kept so worked examples can print them.
+///
+/// - Note: When accumulating, `∂L/∂W` is added by the same matrix product with `β = 1` (`G ← δᵀA_in + G`), so
+///   no pass over memory zeroes or copies it. OpenBLAS sums the batch in registers and then adds `G` once, which
+///   gives the same bits as computing `δᵀA_in` alone and adding it, as long as the batch fits one of its blocks
+///   (several hundred rows); the bias gradient is summed first and then added, always.
 public struct Dense<Scalar: TrainingScalar>: Layer {
     /// `W`, `outputSize × inputSize`.
     public var weights: Matrix<Scalar>
@@ -25,6 +30,8 @@ public struct Dense<Scalar: TrainingScalar>: Layer {
     public private(set) var preactivation: Matrix<Scalar>
     /// `δ = ∂L/∂Z` from the last backward pass (`n × outputSize`).
     public private(set) var delta: Matrix<Scalar>
+    /// `Σ_rows δ` of the last backward pass, kept apart from ``biasGradient`` so that accumulating adds it once.
+    private var biasSums: [Scalar] = []
 
     public var inputSize: Int { weights.columns }
     public var outputSize: Int { weights.rows }
@@ -79,18 +86,33 @@ public struct Dense<Scalar: TrainingScalar>: Layer {
     @_specialize(where Scalar == Double)
     public mutating func backward(
         input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
-        inputGradient: inout Matrix<Scalar>, computesInputGradient: Bool
+        inputGradient: inout Matrix<Scalar>, computesInputGradient: Bool, accumulatesParameterGradients: Bool
     ) {
         activation.backward(input: preactivation, output: output, outputGradient: outputGradient, into: &delta)
-        Matrix.multiply(delta, transposeA: true, input, into: &weightGradient)
+        Matrix.multiply(delta, transposeA: true, input, into: &weightGradient, beta: accumulatesParameterGradients ? 1 : 0)
         let rows = delta.rows, columns = outputSize
         delta.storage.withUnsafeBufferPointer { d in
-            biasGradient.withUnsafeMutableBufferPointer { gb in
-                guard let sums = gb.baseAddress, var row = d.baseAddress else { return }
+            func sumRows(into sums: UnsafeMutablePointer<Scalar>) {
+                guard var row = d.baseAddress else { return }
                 sums.update(repeating: 0, count: columns)
                 for _ in 0..<rows {
                     for j in 0..<columns { sums[j] += row[j] }
                     row += columns
+                }
+            }
+            if accumulatesParameterGradients {
+                if biasSums.count != columns { biasSums = Array(repeating: 0, count: columns) }
+                biasSums.withUnsafeMutableBufferPointer { s in
+                    biasGradient.withUnsafeMutableBufferPointer { gb in
+                        guard let sums = s.baseAddress, let gradient = gb.baseAddress else { return }
+                        sumRows(into: sums)
+                        for j in 0..<columns { gradient[j] += sums[j] }
+                    }
+                }
+            } else {
+                biasGradient.withUnsafeMutableBufferPointer { gb in
+                    guard let gradient = gb.baseAddress else { return }
+                    sumRows(into: gradient)
                 }
             }
         }

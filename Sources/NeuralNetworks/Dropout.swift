@@ -52,7 +52,7 @@ public struct Dropout<Scalar: TrainingScalar>: Layer {
 
     public mutating func backward(
         input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
-        inputGradient: inout Matrix<Scalar>, computesInputGradient: Bool
+        inputGradient: inout Matrix<Scalar>, computesInputGradient: Bool, accumulatesParameterGradients: Bool
     ) {
         guard computesInputGradient else { return }
         inputGradient.ensureShape(rows: input.rows, columns: input.columns)

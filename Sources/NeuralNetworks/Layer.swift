@@ -3,7 +3,9 @@
 /// A layer does not cache its input or output: the network keeps them and hands them back to ``backward(input:output:outputGradient:inputGradient:computesInputGradient:)``,
 /// so no buffer is shared between two owners and a training step allocates nothing once the buffers exist.
 /// Layers that need more for their backward pass (BatchNorm's normalised values, Dropout's mask) keep it
-/// themselves. Parameter gradients are overwritten, not accumulated, by each backward pass.
+/// themselves. Each backward pass overwrites the parameter gradients, or adds to them when asked to accumulate
+/// (as PyTorch's `backward` always does), which lets the training loop sum a gradient straight into an optimizer's
+/// state.
 public protocol Layer<Scalar>: Sendable {
     associatedtype Scalar: TrainingScalar
 
@@ -28,9 +30,11 @@ public protocol Layer<Scalar>: Sendable {
     ///   - outputGradient: `∂L/∂output`.
     ///   - inputGradient: Receives `∂L/∂input` when `computesInputGradient` is true.
     ///   - computesInputGradient: False for the first layer, whose input gradient nobody needs.
+    ///   - accumulatesParameterGradients: True to add each parameter gradient, summed over the batch, to the
+    ///     gradient buffer (`g ← g + ∂L/∂θ`); false to overwrite it (`g ← ∂L/∂θ`).
     mutating func backward(
         input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
-        inputGradient: inout Matrix<Scalar>, computesInputGradient: Bool)
+        inputGradient: inout Matrix<Scalar>, computesInputGradient: Bool, accumulatesParameterGradients: Bool)
 
     /// Calls `body` once per parameter tensor with the tensor, its gradient from the last backward pass and its
     /// kind, always in the same order. Optimizers, weight decay, clipping and gradient checks all go through this.
@@ -38,6 +42,16 @@ public protocol Layer<Scalar>: Sendable {
 }
 
 extension Layer {
+    /// ``backward(input:output:outputGradient:inputGradient:computesInputGradient:accumulatesParameterGradients:)``
+    /// overwriting the parameter gradients.
+    public mutating func backward(
+        input: Matrix<Scalar>, output: Matrix<Scalar>, outputGradient: Matrix<Scalar>,
+        inputGradient: inout Matrix<Scalar>, computesInputGradient: Bool
+    ) {
+        backward(input: input, output: output, outputGradient: outputGradient, inputGradient: &inputGradient,
+                 computesInputGradient: computesInputGradient, accumulatesParameterGradients: false)
+    }
+
     /// The parameter tensors (flattened row-major) in ``visitParameters(_:)`` order.
     public var parameters: [[Scalar]] {
         var copy = self

@@ -137,16 +137,21 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
     ///   - outputGradient: `∂L/∂output`, the shape of the last output.
     ///   - computesInputGradient: Whether to compute `∂L/∂input` into `inputGradients[0]` as well (training
     ///     does not need it; gradient checks and saliency figures do).
+    ///   - accumulatesParameterGradients: Whether to add the parameter gradients to the gradient buffers
+    ///     instead of overwriting them (see ``Layer``).
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public mutating func backward(outputGradient: Matrix<Scalar>, computesInputGradient: Bool = false) {
+    public mutating func backward(
+        outputGradient: Matrix<Scalar>, computesInputGradient: Bool = false, accumulatesParameterGradients: Bool = false
+    ) {
         inputGradients[layers.count] = outputGradient
         for index in layers.indices.reversed() {
             var gradient = Matrix<Scalar>(rows: 0, columns: 0)
             swap(&gradient, &inputGradients[index])
             layers[index].backward(input: activations[index], output: activations[index + 1],
                                    outputGradient: inputGradients[index + 1], inputGradient: &gradient,
-                                   computesInputGradient: index > 0 || computesInputGradient)
+                                   computesInputGradient: index > 0 || computesInputGradient,
+                                   accumulatesParameterGradients: accumulatesParameterGradients)
             swap(&gradient, &inputGradients[index])
         }
     }
@@ -165,12 +170,12 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
     /// The loss of the last forward pass against `targets`, and the backward pass from its gradient.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    mutating func backpropagateLoss(targets: Matrix<Scalar>, loss: Loss) -> Double {
+    mutating func backpropagateLoss(targets: Matrix<Scalar>, loss: Loss, accumulatesParameterGradients: Bool = false) -> Double {
         var gradient = Matrix<Scalar>(rows: 0, columns: 0)
         swap(&gradient, &inputGradients[layers.count])
         let value = loss.valueAndGradient(output: activations[layers.count], targets: targets, gradient: &gradient)
         swap(&gradient, &inputGradients[layers.count])
-        backward(outputGradient: inputGradients[layers.count])
+        backward(outputGradient: inputGradients[layers.count], accumulatesParameterGradients: accumulatesParameterGradients)
         return value
     }
 
@@ -182,18 +187,20 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
     ///   - indices: The samples of this mini-batch, in order.
     ///   - targets: Receives their target rows; kept by the caller between steps so its storage is reused.
     ///   - loss: The loss to differentiate.
+    ///   - accumulatesParameterGradients: Whether to add the parameter gradients to the gradient buffers.
     /// - Returns: The loss of the batch.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     mutating func computeGradients(
-        samples indices: ArraySlice<Int>, of dataset: Dataset<Scalar>, targets: inout Matrix<Scalar>, loss: Loss
+        samples indices: ArraySlice<Int>, of dataset: Dataset<Scalar>, targets: inout Matrix<Scalar>, loss: Loss,
+        accumulatesParameterGradients: Bool
     ) -> Double {
         precondition(dataset.inputs.columns == inputSize, "The network takes \(inputSize) inputs, got \(dataset.inputs.columns) columns")
         ensureBuffers()
         Dataset.gatherRows(of: dataset.inputs, at: indices, into: &activations[0])
         Dataset.gatherRows(of: dataset.targets, at: indices, into: &targets)
         runLayers(training: true)
-        return backpropagateLoss(targets: targets, loss: loss)
+        return backpropagateLoss(targets: targets, loss: loss, accumulatesParameterGradients: accumulatesParameterGradients)
     }
 
     /// Visits every parameter tensor of every layer with its gradient, in a fixed order.

@@ -100,6 +100,28 @@ final class OptimizerTests: XCTestCase {
         XCTAssertEqual(b[0], -0.1, accuracy: 1e-15)
     }
 
+    func testMomentumStepsFromAnAccumulatedGradient() {
+        // The training loop's path: the gradient is added into the buffer lent by the optimizer (s = ρv), then
+        // the step reads s + g. Same numbers as testMomentumFirstTwoSteps.
+        var optimizer = Momentum<Double>(learningRate: 0.1, momentum: 0.9)
+        var theta = start
+        for (step, gradient) in [gradient1, gradient2].enumerated() {
+            var buffer: [Double] = [7, 7]
+            optimizer.exchangeAccumulator(&buffer, slot: 0)
+            XCTAssertEqual(buffer, step == 0 ? [0, 0] : [1.8, -0.9], "s = ρv before step \(step + 1)")
+            for i in buffer.indices { buffer[i] += gradient[i] }
+            optimizer.exchangeAccumulator(&buffer, slot: 0)
+            XCTAssertEqual(buffer, [7, 7], "the lent buffer comes back")
+            optimizer.updateFromAccumulator(&theta, slot: 0)
+        }
+        XCTAssertEqual(theta[0], 0.52, accuracy: 1e-12)
+        XCTAssertEqual(theta[1], -1.86, accuracy: 1e-12)
+        // The plain update continues from the same state: v₃ = 0.9·(2.8, −0.4) + g₁.
+        optimizer.update(&theta, gradient: gradient1, slot: 0)
+        XCTAssertEqual(theta[0], 0.52 - 0.1 * 4.52, accuracy: 1e-12)
+        XCTAssertEqual(theta[1], -1.86 - 0.1 * -1.36, accuracy: 1e-12)
+    }
+
     // MARK: - PyTorch trajectories
 
     private func optimizer(from reference: [String: Any]) -> any Optimizer<Double> {

@@ -268,13 +268,11 @@ final class TrainingTests: XCTestCase {
     func testTrainingLoopMatchesAHandWrittenLoopOverTheShuffledMiniBatches() {
         // 50 samples in batches of 16: three full batches and a last one of 2, over three epochs, so the loop's
         // reused buffers must follow the smaller batch and back. The reference goes through the public
-        // mini-batch API, forward/backward and optimizer calls one step at a time.
+        // mini-batch API, forward/backward and optimizer calls one step at a time. Without recorded gradient
+        // norms the loop sums each gradient straight into Momentum's velocity (except on the last step, so the
+        // layers end holding the last batch's gradient); the numbers must not change.
         let data = clusters(count: 50, seed: 31)
         let initial = network(seed: 32)
-        var trained = initial
-        let history = trained.train(on: data, optimizer: Momentum(learningRate: 0.05, momentum: 0.9),
-                                    configuration: TrainingConfiguration(epochs: 3, batchSize: 16, loss: .binaryCrossEntropyWithLogits,
-                                                                         shuffleSeed: 33, recordsIterationLosses: true))
         var reference = initial
         var optimizer = Momentum<Float>(learningRate: 0.05, momentum: 0.9)
         var generator = SeededRandomNumberGenerator(seed: 33)
@@ -287,9 +285,49 @@ final class TrainingTests: XCTestCase {
                 reference.update(with: &optimizer)
             }
         }
-        XCTAssertEqual(history.iterationLosses.map(\.bitPattern), losses.map(\.bitPattern))
-        XCTAssertEqual(trained.denseLayers.map(\.weights), reference.denseLayers.map(\.weights))
-        XCTAssertEqual(trained.denseLayers.map(\.bias), reference.denseLayers.map(\.bias))
+        for recordsGradientNorms in [true, false] {
+            var trained = initial
+            let history = trained.train(on: data, optimizer: Momentum(learningRate: 0.05, momentum: 0.9),
+                                        configuration: TrainingConfiguration(epochs: 3, batchSize: 16, loss: .binaryCrossEntropyWithLogits,
+                                                                             shuffleSeed: 33, recordsGradientNorms: recordsGradientNorms,
+                                                                             recordsIterationLosses: true))
+            let label = "recordsGradientNorms: \(recordsGradientNorms)"
+            XCTAssertEqual(history.iterationLosses.map(\.bitPattern), losses.map(\.bitPattern), label)
+            XCTAssertEqual(trained.denseLayers.map(\.weights), reference.denseLayers.map(\.weights), label)
+            XCTAssertEqual(trained.denseLayers.map(\.bias), reference.denseLayers.map(\.bias), label)
+            XCTAssertEqual(trained.denseLayers.map(\.weightGradient), reference.denseLayers.map(\.weightGradient), label)
+            XCTAssertEqual(trained.denseLayers.map(\.biasGradient), reference.denseLayers.map(\.biasGradient), label)
+        }
+    }
+
+    func testAccumulatingBackwardAddsTheBatchGradientToTheBuffers() {
+        // A Dense → BatchNorm → ReLU → Dense network: every layer kind with parameters. Backward once to get the
+        // gradient g, fill the buffers with s, backward again accumulating: the buffers must hold s + g.
+        var generator = SeededRandomNumberGenerator(seed: 41)
+        var model = Sequential<Double> {
+            Dense(inputSize: 3, outputSize: 4, generator: &generator)
+            BatchNorm(size: 4)
+            ActivationLayer(.relu, size: 4)
+            Dense(inputSize: 4, outputSize: 2, biasInitializer: .uniformInverseSquareRoot, generator: &generator)
+        }
+        let inputs = Matrix<Double>(rows: 5, columns: 3, storage: (0..<15).map { _ in generator.nextNormal() })
+        let targets = Matrix<Double>(rows: 5, columns: 2, storage: (0..<10).map { _ in generator.nextNormal() })
+        model.computeGradients(inputs: inputs, targets: targets, loss: .meanSquaredError)
+        let gradients = model.layers.flatMap { $0.parameterGradients }
+        XCTAssertEqual(gradients.count, 6)
+        let starts = gradients.enumerated().map { index, gradient in gradient.indices.map { Double(index) - 0.25 * Double($0) } }
+        var slot = 0
+        model.visitParameters { _, gradient, _, _ in
+            gradient = starts[slot]
+            slot += 1
+        }
+        model.backward(outputGradient: model.inputGradients[model.layers.count], accumulatesParameterGradients: true)
+        let accumulated = model.layers.flatMap { $0.parameterGradients }
+        for tensor in gradients.indices {
+            for i in gradients[tensor].indices {
+                XCTAssertEqual(accumulated[tensor][i], starts[tensor][i] + gradients[tensor][i], accuracy: 1e-12, "tensor \(tensor) entry \(i)")
+            }
+        }
     }
 
     func testVectorKernels() {

@@ -42,6 +42,12 @@ extension Sequential {
         let weightLayers = weightLayerIndices
         let needsNorms = configuration.recordsGradientNorms || configuration.gradientClippingNorm != nil
 
+        // Momentum reads each gradient only as ρv + g: unless weight decay, clipping or norms need g itself, the
+        // backward pass adds it straight into the optimizer's decayed velocity, which saves zeroing, writing and
+        // reading a gradient array every step (see `GradientAccumulatingOptimizer`).
+        var accumulatingOptimizer = needsNorms || weightDecay != 0
+            ? nil : optimizer as? any GradientAccumulatingOptimizer<Scalar>
+
         guard configuration.epochs > 0 else { return history }
         precondition(configuration.batchSize >= 1, "Mini-batch size must be at least 1, got \(configuration.batchSize)")
         // The same batches as `training.miniBatches(batchSize:shuffledWith:)`, gathered one at a time into
@@ -52,6 +58,7 @@ extension Sequential {
         for epoch in 1...configuration.epochs {
             let learningRate = configuration.learningRateSchedule.learningRate(initial: initialLearningRate, epoch: epoch)
             optimizer.learningRate = learningRate
+            accumulatingOptimizer?.learningRate = learningRate
             if generator != nil {
                 for index in order.indices { order[index] = index }
                 generator!.shuffle(&order)
@@ -62,7 +69,14 @@ extension Sequential {
             for start in stride(from: 0, to: order.count, by: configuration.batchSize) {
                 // Forward, loss, backward.
                 let samples = order[start..<Swift.min(start + configuration.batchSize, order.count)]
-                let batchLoss = computeGradients(samples: samples, of: training, targets: &batchTargets, loss: loss)
+                // The run's last step computes its gradient on its own, so that the layers end holding the
+                // gradient of the last batch as after any backward pass.
+                let isLastStep = epoch == configuration.epochs && samples.endIndex == order.count
+                let accumulates = accumulatingOptimizer != nil && !isLastStep
+                if accumulates { exchangeGradientBuffers(with: &accumulatingOptimizer!) }
+                let batchLoss = computeGradients(samples: samples, of: training, targets: &batchTargets, loss: loss,
+                                                 accumulatesParameterGradients: accumulates)
+                if accumulates { exchangeGradientBuffers(with: &accumulatingOptimizer!) }
                 guard batchLoss.isFinite else {
                     history.divergedAtEpoch = epoch
                     return history
@@ -98,7 +112,17 @@ extension Sequential {
                     }
                 }
                 // Update.
-                update(with: &optimizer)
+                if accumulates {
+                    var slot = 0
+                    visitParameters { parameter, _, _, _ in
+                        accumulatingOptimizer!.updateFromAccumulator(&parameter, slot: slot)
+                        slot += 1
+                    }
+                } else if accumulatingOptimizer != nil {
+                    update(with: &accumulatingOptimizer!)
+                } else {
+                    update(with: &optimizer)
+                }
                 lossSum += batchLoss * Double(samples.count)
                 if configuration.recordsIterationLosses { history.iterationLosses.append(batchLoss) }
             }
@@ -124,6 +148,16 @@ extension Sequential {
                 learningRate: learningRate))
         }
         return history
+    }
+
+    /// Swaps every gradient buffer with the optimizer's accumulator of the same slot (slots numbered as in
+    /// ``update(with:)``); a second call swaps them back.
+    mutating func exchangeGradientBuffers(with optimizer: inout some GradientAccumulatingOptimizer<Scalar>) {
+        var slot = 0
+        visitParameters { _, gradient, _, _ in
+            optimizer.exchangeAccumulator(&gradient, slot: slot)
+            slot += 1
+        }
     }
 
     /// Indices of the layers that have a weight matrix, in order.
