@@ -32,8 +32,8 @@ struct ReportExecutable {
         process.environment = ProcessInfo.processInfo.environment.merging(["COLUMNS": "80"]) { _, pinned in pinned }
         let outputFile = try TemporaryFolder.make().appendingPathComponent("stdout")
         let errorFile = outputFile.deletingLastPathComponent().appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         // Files, not pipes: a chatty child cannot fill a pipe buffer and stall while nobody reads it.
         process.standardOutput = try FileHandle(forWritingTo: outputFile)
         process.standardError = try FileHandle(forWritingTo: errorFile)
