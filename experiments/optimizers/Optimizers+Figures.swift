@@ -66,7 +66,11 @@ extension Optimizers {
     }
 
     static func valueFigure(_ paths: [OptimizationTrajectory]) -> Figure {
-        Figure.lossCurves(paths.map { LossCurve(name: $0.name, y: $0.values) }, title: "函数值随步数的变化",
+        // Line styles as well as colours, so the five methods stay apart when the handout is printed in grey.
+        let styles = LineStyle.distinguishableCycle
+        return Figure.lossCurves(paths.enumerated().map { index, path in
+                                     LossCurve(name: path.name, y: path.values, style: styles[index % styles.count])
+                                 }, title: "函数值随步数的变化",
                           xLabel: "步数 t", yLabel: "f(x, y)", logarithmic: true, width: 820, height: 440)
     }
 
