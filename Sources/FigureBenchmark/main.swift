@@ -44,16 +44,15 @@ func syntheticLossCurves() -> [LossCurve] {
 /// 500 steps of SGD, Momentum, AdaGrad, RMSProp and Adam from (−1.5, 2) with the peer benchmark's settings,
 /// by the training engine's optimizers (which match torch.optim's trajectories in the engine's tests).
 func rosenbrockTrajectories(steps: Int = 500) -> [Trajectory] {
-    let optimizers: [(String, any Optimizer<Double>)] = [
+    let optimizers: [(name: String, optimizer: any Optimizer<Double>)] = [
         ("SGD", SGD<Double>(learningRate: 1e-3)),
         ("Momentum", Momentum<Double>(learningRate: 2e-4, momentum: 0.9)),
         ("AdaGrad", AdaGrad<Double>(learningRate: 0.1)),
         ("RMSProp", RMSProp<Double>(learningRate: 1e-2, decay: 0.99)),
         ("Adam", Adam<Double>(learningRate: 0.1)),
     ]
-    return optimizers.map { name, optimizer in
-        let path = TestFunction.rosenbrock.trajectory(from: SIMD2(-1.5, 2), optimizer: optimizer, steps: steps)
-        return Trajectory(name: name, x: path.xs, y: path.ys)
+    return TestFunction.rosenbrock.trajectories(from: SIMD2(-1.5, 2), steps: steps, optimizers).map {
+        Trajectory(name: $0.name, x: $0.xs, y: $0.ys)
     }
 }
 

@@ -77,16 +77,22 @@ final class GradientCheckTests: XCTestCase {
         XCTAssertEqual(inputs.numeric.map(abs).max()!, 0, accuracy: 1e-12)
     }
 
-    func testBatchNormInTrainingMode() {
-        var generator = SeededRandomNumberGenerator(seed: 12)
+    /// BatchNorm(3) with γ, β away from their defaults (so their gradients are not trivially those of 1 and 0),
+    /// then tanh and a 3→2 dense layer drawn from `seed`.
+    private func batchNormNetwork(seed: UInt64) -> Sequential<Double> {
+        var generator = SeededRandomNumberGenerator(seed: seed)
         var batchNorm = BatchNorm<Double>(size: 3)
         batchNorm.scale = [1.5, 0.7, -0.4]
         batchNorm.shift = [0.1, -0.2, 0.3]
-        let network = Sequential<Double> {
+        return Sequential<Double> {
             batchNorm
             ActivationLayer(.tanh, size: 3)
             Dense(inputSize: 3, outputSize: 2, weightInitializer: .xavierNormal, generator: &generator)
         }
+    }
+
+    func testBatchNormInTrainingMode() {
+        let network = batchNormNetwork(seed: 12)
         assertPasses(GradientChecker.check(network, inputs: batch(rows: 6, columns: 3, seed: 13),
                                            targets: batch(rows: 6, columns: 2, seed: 14), loss: .meanSquaredError,
                                            training: true))
@@ -94,15 +100,7 @@ final class GradientCheckTests: XCTestCase {
 
     func testBatchNormInTrainingModeOnASingleSample() {
         // With one sample the output is β whatever the input: every difference quotient of x and γ is zero.
-        var generator = SeededRandomNumberGenerator(seed: 15)
-        var batchNorm = BatchNorm<Double>(size: 3)
-        batchNorm.scale = [1.5, 0.7, -0.4]
-        batchNorm.shift = [0.1, -0.2, 0.3]
-        let network = Sequential<Double> {
-            batchNorm
-            ActivationLayer(.tanh, size: 3)
-            Dense(inputSize: 3, outputSize: 2, weightInitializer: .xavierNormal, generator: &generator)
-        }
+        let network = batchNormNetwork(seed: 15)
         let report = GradientChecker.check(network, inputs: batch(rows: 1, columns: 3, seed: 16),
                                            targets: batch(rows: 1, columns: 2, seed: 17), loss: .meanSquaredError,
                                            training: true)

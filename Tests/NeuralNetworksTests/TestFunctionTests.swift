@@ -48,4 +48,19 @@ final class TestFunctionTests: XCTestCase {
         XCTAssertTrue(trajectory.values.allSatisfy(\.isFinite))
         XCTAssertEqual(trajectory.points.count, trajectory.divergedAtStep!)
     }
+
+    func testTrajectoriesRunEachOptimizerFromTheSameStartAndNameThePaths() {
+        // One SGD step on ½(x² + 20y²) from (2, 1) with α = 0.1 is (2 − 0.2, 1 − 2) = (1.8, −1) by hand.
+        let bowl = TestFunction.illConditionedQuadratic(conditionNumber: 20)
+        let paths = bowl.trajectories(from: SIMD2(2, 1), steps: 1, [
+            ("plain", SGD<Double>(learningRate: 0.1)),
+            ("heavy ball", Momentum<Double>(learningRate: 0.1, momentum: 0.9)),
+        ])
+        XCTAssertEqual(paths.map(\.name), ["plain", "heavy ball"])
+        XCTAssertEqual(paths.map(\.points.first), [SIMD2(2, 1), SIMD2(2, 1)])
+        XCTAssertEqual(paths[0].points.last!.x, 1.8, accuracy: 1e-15)
+        XCTAssertEqual(paths[0].points.last!.y, -1, accuracy: 1e-15)
+        XCTAssertEqual(paths[1].points, bowl.trajectory(from: SIMD2(2, 1), optimizer: Momentum<Double>(learningRate: 0.1, momentum: 0.9), steps: 1).points)
+    }
+
 }

@@ -62,11 +62,7 @@ struct AdamVersusSGD: Experiment {
         let runs = [("SGD", sgdHistory, sgdNetwork), ("Adam", adamHistory, adamNetwork)]
 
         let paths = run.measure("optimizer paths") {
-            pathOptimizers.map { entry in
-                var trajectory = TestFunction.rosenbrock.trajectory(from: rosenbrockStart, optimizer: entry.optimizer, steps: rosenbrockSteps)
-                trajectory.name = entry.name
-                return trajectory
-            }
+            TestFunction.rosenbrock.trajectories(from: rosenbrockStart, steps: rosenbrockSteps, pathOptimizers)
         }
 
         return Document(title: "Adam versus SGD on two moons", language: .english, seed: seed) {

@@ -56,18 +56,9 @@ struct OptimizerPaths {
 
     static func compute() -> OptimizerPaths {
         OptimizerPaths(
-            rosenbrock: run(.rosenbrock, from: rosenbrockStart, steps: rosenbrockSteps, rosenbrockOptimizers),
-            quadratic: run(quadratic, from: quadraticStart, steps: quadraticSteps, quadraticOptimizers),
-            himmelblau: run(.himmelblau, from: himmelblauStart, steps: himmelblauSteps, himmelblauOptimizers),
-            saddle: run(.saddle, from: saddleStart, steps: saddleSteps, saddleOptimizers))
-    }
-
-    static func run(_ function: TestFunction, from start: SIMD2<Double>, steps: Int,
-                    _ optimizers: [(name: String, optimizer: any Optimizer<Double>)]) -> [OptimizationTrajectory] {
-        optimizers.map { entry in
-            var trajectory = function.trajectory(from: start, optimizer: entry.optimizer, steps: steps)
-            trajectory.name = entry.name
-            return trajectory
-        }
+            rosenbrock: TestFunction.rosenbrock.trajectories(from: rosenbrockStart, steps: rosenbrockSteps, rosenbrockOptimizers),
+            quadratic: quadratic.trajectories(from: quadraticStart, steps: quadraticSteps, quadraticOptimizers),
+            himmelblau: TestFunction.himmelblau.trajectories(from: himmelblauStart, steps: himmelblauSteps, himmelblauOptimizers),
+            saddle: TestFunction.saddle.trajectories(from: saddleStart, steps: saddleSteps, saddleOptimizers))
     }
 }

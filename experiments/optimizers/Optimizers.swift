@@ -71,7 +71,7 @@ struct Optimizers: Experiment {
     // end snippet
 
     static func makeDocument(run: ExperimentRun) throws -> Document {
-        let bowlPaths = run.measure("bowl paths") { paths(on: bowl, from: bowlStart, steps: bowlSteps, bowlOptimizers) }
+        let bowlPaths = run.measure("bowl paths") { bowl.trajectories(from: bowlStart, steps: bowlSteps, bowlOptimizers) }
         let regression = LeastSquaresProblem(regressionData)
         let noisyPaths = run.measure("mini-batch paths") {
             batchSizes.map { size in
@@ -81,13 +81,13 @@ struct Optimizers: Experiment {
         }
         let scaling = run.measure("input scaling") { ScalingComparison(flats, steps: scalingSteps) }
         let adaptivePaths = run.measure("Rosenbrock paths") {
-            paths(on: .rosenbrock, from: rosenbrockStart, steps: rosenbrockSteps, rosenbrockOptimizers)
+            TestFunction.rosenbrock.trajectories(from: rosenbrockStart, steps: rosenbrockSteps, rosenbrockOptimizers)
         }
         let sgdLimit = run.measure("SGD stability limit") {
             largestStableStep(on: .rosenbrock, from: rosenbrockStart, steps: rosenbrockSteps, in: 1e-4...1e-1)
         }
         let adamPaths = run.measure("Adam against the notes' code") {
-            paths(on: roundBowl, from: adamStart, steps: adamSteps, [
+            roundBowl.trajectories(from: adamStart, steps: adamSteps, [
                 ("Adam", Adam<Double>(learningRate: adamLearningRate)),
                 ("笔记 001 的代码", NotesAdam(learningRate: adamLearningRate)),
             ])
@@ -161,15 +161,5 @@ struct Optimizers: Experiment {
             }
         }
         return stable
-    }
-
-    /// Each optimizer's path from `start`, named as given.
-    static func paths(on function: TestFunction, from start: SIMD2<Double>, steps: Int,
-                      _ optimizers: [(name: String, optimizer: any Optimizer<Double>)]) -> [OptimizationTrajectory] {
-        optimizers.map { entry in
-            var path = function.trajectory(from: start, optimizer: entry.optimizer, steps: steps)
-            path.name = entry.name
-            return path
-        }
     }
 }

@@ -118,6 +118,18 @@ public struct TestFunction: Sendable {
         [.illConditionedQuadratic(), .rosenbrock, .beale, .himmelblau, .saddle, .rastrigin]
     }
 
+    /// Runs each optimizer from the same `start` for `steps` steps (``trajectory(from:optimizer:steps:)``) and
+    /// names each path after its entry, for figures and tables that compare optimizers.
+    /// - Returns: One trajectory per entry, in order.
+    public func trajectories(from start: SIMD2<Double>, steps: Int,
+                             _ optimizers: [(name: String, optimizer: any Optimizer<Double>)]) -> [OptimizationTrajectory] {
+        optimizers.map { entry in
+            var path = trajectory(from: start, optimizer: entry.optimizer, steps: steps)
+            path.name = entry.name
+            return path
+        }
+    }
+
     /// Runs `optimizer` from `start` for `steps` steps of `p ← update(p, ∇f(p))`.
     ///
     /// The run stops early if the point or its value becomes NaN or infinite; the non-finite point is not
