@@ -54,8 +54,8 @@ while let argument = argumentIterator.next() {
 
 // MARK: - Processes
 
+/// A child process that exited with status 0: what it printed and how long it ran (wall seconds).
 struct Finished {
-    var status: Int32
     var output: String
     var seconds: Double
 }
@@ -84,7 +84,7 @@ func run(_ executable: String, _ arguments: [String], in directory: URL? = nil, 
         FileHandle.standardError.write((try? Data(contentsOf: errorFile)) ?? Data())
         fail("\(executable) \(arguments.joined(separator: " ")) exited with status \(process.terminationStatus)\(hint)")
     }
-    return Finished(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self), seconds: seconds)
+    return Finished(output: String(decoding: outputData, as: UTF8.self), seconds: seconds)
 }
 
 /// The JSON objects a benchmark printed, one per line.
