@@ -6,11 +6,15 @@
 //                  \                              |                     /
 //                   +------------------------- Report (cmark-gfm) ----+
 //                                                 |
-//                                      ReportCLI (`report`, argument-parser)
+//                                 +---------------+---------------+
+//                                 |                               |
+//                 ReportKit (re-exports all four)        ReportRunner (compile, run, publish)
+//                 what experiments import                         |
+//                                                      ReportCLI (`report`, argument-parser)
 //
 // Experiments in `experiments/<name>/` are not targets of this package: `report run` compiles them with
 // `swiftc -O` against the `ReportKit` dynamic library built here, so a new folder needs no manifest edit and
-// a compile error in one experiment never breaks the others (see Sources/ReportCLI/ExperimentCompiler.swift).
+// a compile error in one experiment never breaks the others (see Sources/ReportRunner/ExperimentCompiler.swift).
 import PackageDescription
 
 let package = Package(
@@ -19,7 +23,7 @@ let package = Package(
     products: [
         .executable(name: "report", targets: ["ReportCLI"]),
         // Everything an experiment imports, as one shared library that `report run` links experiments against.
-        .library(name: "ReportKit", type: .dynamic, targets: ["NeuralNetworks", "Plotting", "MathML", "Report"]),
+        .library(name: "ReportKit", type: .dynamic, targets: ["ReportKit"]),
         .executable(name: "training-benchmark", targets: ["TrainingBenchmark"]),
         .executable(name: "figure-benchmark", targets: ["FigureBenchmark"]),
         .executable(name: "end-to-end-benchmark", targets: ["EndToEndBenchmark"]),
@@ -58,17 +62,25 @@ let package = Package(
         .target(name: "Plotting", dependencies: ["CCairo", "CZlib"], exclude: ["README.md"]),
         .target(name: "MathML"),
         .target(name: "Report", dependencies: ["NeuralNetworks", "Plotting", "MathML", "CCmarkGFM"], exclude: ["README.md"]),
+        // `import ReportKit` is all an experiment writes: this module re-exports the four above.
+        .target(name: "ReportKit", dependencies: ["NeuralNetworks", "Plotting", "MathML", "Report"]),
+        // Everything `report` does besides parsing its command line: discovery, compiling, running, publishing.
+        .target(name: "ReportRunner", dependencies: ["Report", "NeuralNetworks"]),
 
         // MARK: - Executables
 
         .executableTarget(
             name: "ReportCLI",
-            dependencies: ["Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ReportRunner", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "TrainingBenchmark", dependencies: ["NeuralNetworks"]),
-        .executableTarget(name: "FigureBenchmark", dependencies: ["Plotting", "NeuralNetworks"], exclude: ["README.md"]),
-        .executableTarget(name: "EndToEndBenchmark"),
-        .executableTarget(name: "SideBySideBenchmark", exclude: ["README.md"]),
+
+        // MARK: - Benchmarks (in Benchmarks/, measured against the peers of ../shared/bench)
+
+        .executableTarget(name: "TrainingBenchmark", dependencies: ["NeuralNetworks"], path: "Benchmarks/TrainingBenchmark"),
+        .executableTarget(name: "FigureBenchmark", dependencies: ["Plotting", "NeuralNetworks"],
+                          path: "Benchmarks/FigureBenchmark", exclude: ["README.md"]),
+        .executableTarget(name: "EndToEndBenchmark", path: "Benchmarks/EndToEndBenchmark"),
+        .executableTarget(name: "SideBySideBenchmark", path: "Benchmarks/SideBySideBenchmark", exclude: ["README.md"]),
 
         // MARK: - Tests
 
@@ -76,6 +88,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("References")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"], resources: [.copy("Goldens")]),
+        .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Report"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportRunner
 
 /// `report list`: the experiments in a folder, one line each.
 struct ListCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import Foundation
+import ReportRunner
 
 /// One line of progress on standard error, so standard output stays the list of written files.
 enum Progress {

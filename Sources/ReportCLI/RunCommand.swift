@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportRunner
 import NeuralNetworks
 import Report
 

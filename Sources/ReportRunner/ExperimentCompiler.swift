@@ -7,17 +7,21 @@ import Foundation
 /// with `swiftc` takes about a second, picks up any folder, and prints the compiler's own `file:line:column:`
 /// diagnostics. The result is cached under `.build/experiments/` and reused while the sources, the library
 /// and the compiler are unchanged.
-struct ExperimentCompiler {
-    let layout: ToolLayout
+public struct ExperimentCompiler {
+    public let layout: ToolLayout
+
+    public init(layout: ToolLayout) {
+        self.layout = layout
+    }
 
     /// The module name every experiment is compiled as; it must not clash with the `Experiment` protocol.
-    static let moduleName = "ExperimentProgram"
+    public static let moduleName = "ExperimentProgram"
 
     /// Returns the path of the compiled experiment, compiling it only when its cache key changed.
     /// - Parameter sourcePaths: the source files, spelled as the user named the folder, so diagnostics show
     ///   paths the user recognises (`experiments/x/X.swift:3:5: error: …`).
     /// - Throws: `ReportFailure` when swiftc fails; its diagnostics have already gone to standard error.
-    func compile(_ experiment: ExperimentEntry, sourcePaths: [String]) throws -> (executable: URL, wasCached: Bool) {
+    public func compile(_ experiment: ExperimentEntry, sourcePaths: [String]) throws -> (executable: URL, wasCached: Bool) {
         let folderKey = String(CacheKey.hash([experiment.directory.standardizedFileURL.path]), radix: 16)
         let cacheFolder = layout.experimentCacheDirectory
             .appendingPathComponent("\(experiment.name)-\(folderKey)", isDirectory: true)
@@ -85,8 +89,8 @@ struct ExperimentCompiler {
 }
 
 /// FNV-1a, 64-bit: a cache key, not a security measure (Foundation on Linux has no digest functions).
-enum CacheKey {
-    static func hash(_ parts: [String]) -> UInt64 {
+public enum CacheKey {
+    public static func hash(_ parts: [String]) -> UInt64 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for part in parts {
             for byte in part.utf8 {

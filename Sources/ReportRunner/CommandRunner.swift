@@ -1,19 +1,19 @@
 import Foundation
 
 /// Runs other programs (swiftc, git, pkg-config, the compiled experiment) and reports how they ended.
-enum CommandRunner {
+public enum CommandRunner {
     /// How a finished program ended.
-    struct Outcome {
+    public struct Outcome {
         /// The exit status, or the signal number when `wasKilledBySignal`.
-        let status: Int32
-        let wasKilledBySignal: Bool
+        public let status: Int32
+        public let wasKilledBySignal: Bool
         /// Standard output, when it was captured.
-        let output: String
+        public let output: String
 
-        var succeeded: Bool { status == 0 && !wasKilledBySignal }
+        public var succeeded: Bool { status == 0 && !wasKilledBySignal }
 
         /// "exit status 1" or "signal 11 (the program crashed)".
-        var summary: String {
+        public var summary: String {
             wasKilledBySignal ? "signal \(status) (the program crashed)" : "exit status \(status)"
         }
     }
@@ -22,7 +22,7 @@ enum CommandRunner {
     /// - Parameters:
     ///   - captureOutput: capture standard output into `Outcome.output` instead of passing it through.
     ///   - quiet: discard standard error (for probes such as `git` outside a repository).
-    static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = false, quiet: Bool = false) throws -> Outcome {
+    public static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = false, quiet: Bool = false) throws -> Outcome {
         let process = Process()
         if executable.contains("/") {
             process.executableURL = URL(fileURLWithPath: executable)
@@ -47,7 +47,7 @@ enum CommandRunner {
     }
 
     /// The trimmed standard output of a probe, or `nil` when the program is missing or fails.
-    static func probe(_ executable: String, _ arguments: [String]) -> String? {
+    public static func probe(_ executable: String, _ arguments: [String]) -> String? {
         guard let outcome = try? run(executable, arguments, captureOutput: true, quiet: true), outcome.succeeded else {
             return nil
         }

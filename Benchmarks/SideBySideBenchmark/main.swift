@@ -132,7 +132,7 @@ do {
 defer { try? FileManager.default.removeItem(at: workspace) }
 
 let versionProbe = run(options.python, ["-c", "import torch, matplotlib, markdown; print(torch.__version__, matplotlib.__version__, markdown.__version__)"],
-                       hint: "\n  the peer needs a Python with torch, matplotlib and markdown: pass --python PATH (see Sources/SideBySideBenchmark/README.md)")
+                       hint: "\n  the peer needs a Python with torch, matplotlib and markdown: pass --python PATH (see Benchmarks/SideBySideBenchmark/README.md)")
 let versions = versionProbe.output.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
 let peerDescription = versions.count == 3 ? "torch \(versions[0]), matplotlib \(versions[1]), Markdown \(versions[2])" : versionProbe.output
 

@@ -2,21 +2,21 @@ import Foundation
 
 /// Where the pieces an experiment is compiled against live: the `ReportKit` library and its Swift modules next
 /// to the `report` executable, and the module maps of the system libraries in the package's `Sources/`.
-struct ToolLayout {
+public struct ToolLayout {
     /// The folder of the running `report` executable; SwiftPM puts `libReportKit.so` and `Modules/` there too.
-    let libraryDirectory: URL
+    public let libraryDirectory: URL
     /// The package root (the folder with `Package.swift`).
-    let packageRoot: URL
+    public let packageRoot: URL
 
     /// The system-library targets whose module maps an experiment needs, because the modules it imports
     /// import them.
-    static let systemLibraries = ["CCairo", "CCmarkGFM", "COpenBLAS", "CZlib"]
+    public static let systemLibraries = ["CCairo", "CCmarkGFM", "COpenBLAS", "CZlib"]
     /// Their pkg-config names, for the header search paths the module maps rely on.
-    static let pkgConfigNames = ["cairo", "libcmark-gfm", "openblas", "zlib"]
+    public static let pkgConfigNames = ["cairo", "libcmark-gfm", "openblas", "zlib"]
 
     /// Finds the layout from the running executable.
     /// - Throws: `ReportFailure` when the library was not built or the package root cannot be found.
-    static func current() throws -> ToolLayout {
+    public static func current() throws -> ToolLayout {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         let libraryDirectory = executable.deletingLastPathComponent()
         let library = libraryDirectory.appendingPathComponent("libReportKit.so")
@@ -39,16 +39,16 @@ struct ToolLayout {
     }
 
     /// Whether `report` (and so the library next to it) was built without optimisation.
-    var isDebugBuild: Bool { libraryDirectory.lastPathComponent == "debug" }
+    public var isDebugBuild: Bool { libraryDirectory.lastPathComponent == "debug" }
 
     /// Where compiled experiments are cached: inside `.build`, so `swift package clean` removes them too.
-    var experimentCacheDirectory: URL {
+    public var experimentCacheDirectory: URL {
         packageRoot.appendingPathComponent(".build/experiments", isDirectory: true)
     }
 }
 
 /// A failure `report` explains in one message and turns into a non-zero exit.
-struct ReportFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct ReportFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// The processor model matters for reproducibility: OpenBLAS chooses its kernels by CPU, and different kernels
 /// round Float sums differently, so the same seed gives the same numbers only on the same kind of processor.
-enum Machine {
-    static var description: String {
+public enum Machine {
+    public static var description: String {
         var name = utsname()
         uname(&name)
         func field<T>(_ value: T) -> String {

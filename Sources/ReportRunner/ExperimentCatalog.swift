@@ -1,24 +1,28 @@
 import Foundation
 
 /// One experiment folder and what `report list` says about it.
-struct ExperimentEntry: Equatable {
+public struct ExperimentEntry: Equatable {
     /// The folder name, which is also the output folder name.
-    let name: String
+    public let name: String
     /// The experiment's folder.
-    let directory: URL
+    public let directory: URL
     /// Its Swift source files, sorted by name so compilation is deterministic.
-    let sourceFiles: [URL]
+    public let sourceFiles: [URL]
     /// The first line of the `///` comment above `@main`, or a note that there is none.
-    let summary: String
+    public let summary: String
 }
 
 /// Finds experiments: every sub-folder of the experiments folder that holds at least one `.swift` file.
-struct ExperimentCatalog {
+public struct ExperimentCatalog {
     /// The folder holding one folder per experiment (normally `experiments/`).
-    let directory: URL
+    public let directory: URL
+
+    public init(directory: URL) {
+        self.directory = directory
+    }
 
     /// All experiments, sorted by name.
-    func experiments() throws -> [ExperimentEntry] {
+    public func experiments() throws -> [ExperimentEntry] {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: directory.path) else { return [] }
         return try names.sorted().compactMap { name in
@@ -31,7 +35,7 @@ struct ExperimentCatalog {
     }
 
     /// The experiment in `folder`, or `nil` when the folder holds no Swift source.
-    static func entry(at folder: URL) throws -> ExperimentEntry? {
+    public static func entry(at folder: URL) throws -> ExperimentEntry? {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".swift") }
             .sorted()
@@ -46,7 +50,7 @@ struct ExperimentCatalog {
     }
 
     /// The first line of the documentation comment directly above `@main`, if the file has one.
-    static func summary(ofSourceAt file: URL) -> String? {
+    public static func summary(ofSourceAt file: URL) -> String? {
         guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
         let lines = text.components(separatedBy: .newlines)
         guard let mainLine = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("@main") }) else {
