@@ -1,7 +1,4 @@
-import Foundation
-import NeuralNetworks
-import Plotting
-import Report
+import ReportKit
 
 /// Adam against plain SGD on two moons: loss curves, activations, optimizer paths on Rosenbrock.
 @main

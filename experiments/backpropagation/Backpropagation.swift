@@ -1,7 +1,4 @@
-import Foundation
-import NeuralNetworks
-import Plotting
-import Report
+import ReportKit
 
 /// 反向传播逐步计算 — worked backpropagation examples (notes 002, 003).
 @main

@@ -1,6 +1,4 @@
-import Foundation
-import NeuralNetworks
-import Plotting
+import ReportKit
 
 extension Gallery {
     // MARK: - Functions

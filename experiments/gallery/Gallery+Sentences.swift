@@ -1,5 +1,4 @@
-import Foundation
-import NeuralNetworks
+import ReportKit
 
 /// Sentences written from the numbers of this run rather than from expectation.
 extension Gallery {

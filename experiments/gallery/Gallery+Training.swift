@@ -1,6 +1,4 @@
-import Foundation
-import NeuralNetworks
-import Plotting
+import ReportKit
 
 extension Gallery {
     /// One trained two-moons classifier and how well it does on the points it saw and on new ones.

@@ -1,7 +1,4 @@
-import Foundation
-import NeuralNetworks
-import Plotting
-import Report
+import ReportKit
 
 /// Every figure kind of the plotting module, each drawn from real training runs, for review at a glance.
 @main

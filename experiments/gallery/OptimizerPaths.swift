@@ -1,4 +1,4 @@
-import NeuralNetworks
+import ReportKit
 
 /// Optimizer paths on the four test functions of the gallery, with the settings that produced them.
 struct OptimizerPaths {

@@ -1,5 +1,4 @@
-import Foundation
-import NeuralNetworks
+import ReportKit
 
 /// One-input linear regression seen as a function of its two parameters (w, b), for drawing descent paths
 /// over its loss surface (notes 000 and 001).

@@ -1,5 +1,4 @@
-import Foundation
-import NeuralNetworks
+import ReportKit
 
 /// Notes 001's Adam code, mistake included, to show what the mistake does. Never train with it.
 ///

@@ -1,6 +1,4 @@
-import Foundation
-import NeuralNetworks
-import Plotting
+import ReportKit
 
 extension Optimizers {
     /// Paths over the contours of a test function, one shared panel.

@@ -1,5 +1,4 @@
-import Foundation
-import NeuralNetworks
+import ReportKit
 
 /// The handout's sentences. Every number in them is read from the computed results.
 extension Optimizers {

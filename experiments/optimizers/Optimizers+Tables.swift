@@ -1,6 +1,4 @@
-import Foundation
-import NeuralNetworks
-import Report
+import ReportKit
 
 extension Optimizers {
     static func bowlTable(_ paths: [OptimizationTrajectory]) -> Table {

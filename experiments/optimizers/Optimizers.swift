@@ -1,7 +1,4 @@
-import Foundation
-import NeuralNetworks
-import Plotting
-import Report
+import ReportKit
 
 /// 优化算法：从 SGD 到 Adam — the optimizers of notes 001, each on a problem that shows its idea.
 ///

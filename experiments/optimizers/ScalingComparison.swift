@@ -1,4 +1,4 @@
-import NeuralNetworks
+import ReportKit
 
 /// Full-batch gradient descent on one regression twice: with the raw input and with the input z-scored by
 /// the engine's ``ZScoreScaler`` (x′ = (x − μ)/σ, population σ). Each run uses α = 1/λ_max of its own loss

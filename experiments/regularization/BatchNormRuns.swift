@@ -1,4 +1,4 @@
-import NeuralNetworks
+import ReportKit
 
 /// A deep sigmoid network trained with and without batch normalisation before each activation (notes 001
 /// §5.3: linear layer → BN → activation), from the same initial weights, data order and step size.

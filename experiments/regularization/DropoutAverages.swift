@@ -1,4 +1,4 @@
-import NeuralNetworks
+import ReportKit
 
 /// Notes 003's dropout example (two units, keep probability 0.5) run many times through the engine's dropout
 /// layer: the average output in training for inverted dropout (kept units ÷ keep) and for the notes'

@@ -1,5 +1,4 @@
-import Foundation
-import NeuralNetworks
+import ReportKit
 
 /// How far a batch of inputs spreads through a deep tanh network at initialisation, layer by layer, for one
 /// rule of drawing the initial weights (notes 001, "参数初始化").

@@ -1,4 +1,4 @@
-import NeuralNetworks
+import ReportKit
 
 /// One over-parameterised network trained three ways on the same few noisy points: plain, with L2 weight
 /// decay, and with dropout after each hidden layer (notes 001 "正则化", notes 003 "Dropout").

@@ -1,6 +1,4 @@
-import Foundation
-import NeuralNetworks
-import Plotting
+import ReportKit
 
 extension Regularization {
     static func spreadFigure(_ probes: [InitializationProbe]) -> Figure {

@@ -1,6 +1,4 @@
-import Foundation
-import NeuralNetworks
-import Report
+import ReportKit
 
 extension Regularization {
     static func initializationTable(_ probes: [InitializationProbe]) -> Table {

@@ -1,7 +1,4 @@
-import Foundation
-import NeuralNetworks
-import Plotting
-import Report
+import ReportKit
 
 /// 初始化、正则化与批归一化 — initialisation, L2, dropout and batch norm of notes 001 and 003, measured.
 ///
