@@ -6,8 +6,4 @@ enum Progress {
     static func say(_ message: String) {
         FileHandle.standardError.write(Data("report: \(message)\n".utf8))
     }
-
-    static func seconds(since start: Date) -> String {
-        String(format: "%.1f s", Date().timeIntervalSince(start))
-    }
 }

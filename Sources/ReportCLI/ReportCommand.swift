@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReportRunner
 
 /// The `report` command: the thin shell over the Report library.
 @main
@@ -15,9 +16,4 @@ struct ReportCommand: ParsableCommand {
         version: ToolVersion.current,
         subcommands: [RunCommand.self, ListCommand.self]
     )
-}
-
-/// The version `report --version` prints and the reproducibility appendix records.
-enum ToolVersion {
-    static let current = "0.1.0"
 }

@@ -1,0 +1,144 @@
+import Foundation
+import NeuralNetworks
+import Report
+
+/// One `report run` of one experiment: locate, compile, run in a staging folder, publish.
+///
+/// The command line only parses options into ``Options`` and prints what ``run(_:)`` returns; everything that
+/// decides what happens to the user's files lives here, where unit tests can reach it.
+public struct ExperimentRunner {
+    /// What the user asked for.
+    public struct Options {
+        /// The folder that receives `<name>/` with the report.
+        public var outputDirectory: URL
+        /// List per-stage timings in the appendix (the report then differs run to run).
+        public var includeTimings: Bool
+
+        public init(outputDirectory: URL, includeTimings: Bool = false) {
+            self.outputDirectory = outputDirectory
+            self.includeTimings = includeTimings
+        }
+    }
+
+    /// Where a finished run put its report.
+    public struct Outcome {
+        public let experiment: ExperimentEntry
+        /// `<output>/<name>`.
+        public let destination: URL
+        public var markdownFile: URL { destination.appendingPathComponent("report.md") }
+        public var htmlFile: URL { destination.appendingPathComponent("report.html") }
+    }
+
+    public let layout: ToolLayout
+    public let options: Options
+    /// Receives one line per finished stage ("compiled adam-vs-sgd in 3.2 s").
+    public var say: (String) -> Void
+
+    public init(layout: ToolLayout, options: Options, say: @escaping (String) -> Void) {
+        self.layout = layout
+        self.options = options
+        self.say = say
+    }
+
+    /// Compiles and runs the experiment at `experimentPath` and publishes its report.
+    /// - Parameter experimentPath: the folder as the user spelled it, so compiler messages show their paths.
+    /// - Throws: ``ReportFailure`` with one sentence for the user; the previous report is then untouched.
+    public func run(_ experimentPath: String) throws -> Outcome {
+        let experiment = try Self.locateExperiment(at: experimentPath)
+        let compileStart = Date()
+        let folderPath = experimentPath.hasSuffix("/") ? String(experimentPath.dropLast()) : experimentPath
+        let sourcePaths = experiment.sourceFiles.map { folderPath + "/" + $0.lastPathComponent }
+        let compiled = try ExperimentCompiler(layout: layout).compile(experiment, sourcePaths: sourcePaths)
+        say(compiled.wasCached
+            ? "compiled \(experiment.name) (cached)"
+            : "compiled \(experiment.name) in \(Self.seconds(since: compileStart))")
+
+        let destination = options.outputDirectory.appendingPathComponent(experiment.name, isDirectory: true)
+        let folder = try OutputFolder(destination: destination)
+        do {
+            let runStart = Date()
+            // OpenBLAS picks its kernels when it loads; on CPUs it does not know it falls back to slow generic
+            // ones unless told through the environment, which the experiment inherits.
+            if let coreType = OpenBLAS.recommendedCoreType {
+                setenv("OPENBLAS_CORETYPE", coreType, 1)
+            }
+            // Experiments train small networks, whose products are too small for OpenBLAS's second thread to
+            // pay; on a busy machine (CI) its spinning waits made a 2-64-64-1 run ten times slower. One thread
+            // unless the user asks for more; an experiment with large products can raise `OpenBLAS.threadCount`.
+            setenv("OPENBLAS_NUM_THREADS", "1", 0)
+            var context = runContext(for: experiment)
+            context.stageTimings = [StageTiming(
+                name: compiled.wasCached ? "compile (cached)" : "compile",
+                seconds: runStart.timeIntervalSince(compileStart)
+            )]
+            let outcome = try CommandRunner.run(compiled.executable.path, ["--output", folder.staging.path] + context.commandLineArguments)
+            guard outcome.succeeded else {
+                throw ReportFailure("experiment '\(experiment.name)' failed (\(outcome.summary)); \(destination.relativePath) was left unchanged")
+            }
+            for required in ["report.md", "report.html"] {
+                guard FileManager.default.fileExists(atPath: folder.staging.appendingPathComponent(required).path) else {
+                    throw ReportFailure("experiment '\(experiment.name)' finished without writing \(required); \(destination.relativePath) was left unchanged")
+                }
+            }
+            try folder.publish()
+            say("ran \(experiment.name) in \(Self.seconds(since: runStart))")
+        } catch {
+            folder.discard()
+            throw error
+        }
+        return Outcome(experiment: experiment, destination: destination)
+    }
+
+    /// The experiment at `experimentPath`, or a failure that lists the experiments that do exist.
+    public static func locateExperiment(at experimentPath: String) throws -> ExperimentEntry {
+        let folder = URL(fileURLWithPath: experimentPath, isDirectory: true)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue,
+           let entry = try ExperimentCatalog.entry(at: folder) {
+            return entry
+        }
+        // List the folder the user pointed into, or ./experiments when that holds none.
+        let trimmedPath = experimentPath.hasSuffix("/") ? String(experimentPath.dropLast()) : experimentPath
+        var listedFolder = (trimmedPath as NSString).deletingLastPathComponent
+        if listedFolder.isEmpty { listedFolder = "." }
+        var listing = try ExperimentCatalog(directory: URL(fileURLWithPath: listedFolder, isDirectory: true)).experiments()
+        if listing.isEmpty {
+            listedFolder = "experiments"
+            listing = try ExperimentCatalog(directory: URL(fileURLWithPath: listedFolder, isDirectory: true)).experiments()
+        }
+        let reason = FileManager.default.fileExists(atPath: folder.path)
+            ? "'\(experimentPath)' is not an experiment (a folder with .swift files)"
+            : "no experiment at '\(experimentPath)'"
+        guard !listing.isEmpty else {
+            throw ReportFailure("\(reason), and no experiments were found in \(listedFolder)/")
+        }
+        let lines = listing.map { "  \(listedFolder)/\($0.name)  \($0.summary)" }
+        throw ReportFailure("\(reason). Experiments that exist:\n" + lines.joined(separator: "\n"))
+    }
+
+    /// What the reproducibility appendix records about this run.
+    private func runContext(for experiment: ExperimentEntry) -> RunContext {
+        let directory = experiment.directory.path
+        let commit = CommandRunner.probe("git", ["-C", directory, "rev-parse", "HEAD"])
+        let status = commit == nil ? nil : CommandRunner.probe("git", ["-C", directory, "status", "--porcelain", "--untracked-files=normal"])
+        return RunContext(
+            experimentName: experiment.name,
+            sourceDirectory: experiment.directory.standardizedFileURL,
+            gitCommit: commit,
+            gitTreeIsDirty: !(status ?? "").isEmpty,
+            toolVersion: ToolVersion.current,
+            swiftVersion: CommandRunner.probe("swiftc", ["--version"])?.components(separatedBy: .newlines).first ?? "unknown",
+            machine: Machine.description,
+            includeTimings: options.includeTimings
+        )
+    }
+
+    static func seconds(since start: Date) -> String {
+        String(format: "%.1f s", Date().timeIntervalSince(start))
+    }
+}
+
+/// The version `report --version` prints and the reproducibility appendix records.
+public enum ToolVersion {
+    public static let current = "0.1.0"
+}
