@@ -51,6 +51,11 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
             name: "COpenBLAS",
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
@@ -65,7 +70,7 @@ let package = Package(
         // `import ReportKit` is all an experiment writes: this module re-exports the four above.
         .target(name: "ReportKit", dependencies: ["NeuralNetworks", "Plotting", "MathML", "Report"]),
         // Everything `report` does besides parsing its command line: discovery, compiling, running, publishing.
-        .target(name: "ReportRunner", dependencies: ["Report", "NeuralNetworks"]),
+        .target(name: "ReportRunner", dependencies: ["Report", "NeuralNetworks", "CLibCrypto"]),
 
         // MARK: - Executables
 

@@ -6,6 +6,7 @@
 #   libcmark-gfm(-extensions)-dev  CommonMark/GFM to HTML (the Report module)
 #   libopenblas-dev                matrix products for training (the NeuralNetworks module)
 #   zlib1g-dev                     PNG compression (the Plotting module)
+#   libssl-dev                     SHA-256 of inputs and outputs (cache keys, summaries; the ReportRunner module)
 #   fonts-noto-cjk                 one font for Latin and Chinese text in figures, pinned for identical PNGs
 #   pkg-config                     how SwiftPM and `report run` find the libraries above
 set -euo pipefail
@@ -20,6 +21,7 @@ has_pc libcmark-gfm || missing+=(libcmark-gfm-dev)
 [ -f /usr/include/cmark-gfm-core-extensions.h ] || missing+=(libcmark-gfm-extensions-dev)
 has_pc openblas || missing+=(libopenblas-dev)
 has_pc zlib || missing+=(zlib1g-dev)
+has_pc libcrypto || missing+=(libssl-dev)
 # Read the list first: with pipefail, `fc-list | grep -q` fails when grep stops early and fc-list gets SIGPIPE.
 font_families=$(fc-list : family 2>/dev/null || true)
 grep -q "Noto Sans CJK SC" <<<"$font_families" || missing+=(fonts-noto-cjk)

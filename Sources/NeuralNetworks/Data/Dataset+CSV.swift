@@ -11,11 +11,8 @@ extension Dataset {
     /// - Throws: ``CSVError``, describing the file, line and column at fault.
     public init(csvFile url: URL, inputColumns: [String], targetColumns: [String]) throws {
         let fileName = url.relativePath
-        let contents: Data
-        do {
-            contents = try Data(contentsOf: url)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: url.path) ? error.localizedDescription : "no such file"
+        guard let contents = InputFileLedger.contents(of: url) else {
+            let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "no such file"
             throw CSVError.unreadable(file: fileName, reason: reason)
         }
         try self.init(csvBytes: Array(contents), fileName: fileName, inputColumns: inputColumns, targetColumns: targetColumns)

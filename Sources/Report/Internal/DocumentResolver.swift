@@ -1,4 +1,5 @@
 import Foundation
+import NeuralNetworks
 
 /// Turns a ``Document`` into a ``ResolvedDocument``: numbers figures, tables and sections, resolves
 /// cross-references, reads included files and snippets, and renders every figure once.
@@ -193,7 +194,7 @@ struct DocumentResolver {
             throw ReportError("include '\(include.path)': the run context has no source directory to read it from")
         }
         let url = directory.appendingPathComponent(include.path)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = InputFileLedger.contents(of: url) else {
             throw ReportError("included file '\(include.path)' not found in the experiment folder")
         }
         guard let markdown = String(data: data, encoding: .utf8) else {
@@ -305,7 +306,7 @@ struct DocumentResolver {
             throw ReportError("\(place): image '\(destination)' is not a PNG, JPEG, GIF or WebP file")
         }
         if let index = imageIndices[file.path] { return index }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        guard let data = InputFileLedger.contents(of: file) else {
             throw ReportError("\(place): image '\(destination)' not found in the experiment folder")
         }
         let relative = String(file.path.dropFirst(rootPath.count)).replacingOccurrences(of: "/", with: "-")

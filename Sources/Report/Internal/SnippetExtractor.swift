@@ -1,4 +1,5 @@
 import Foundation
+import NeuralNetworks
 
 /// Reads named slices of Swift source marked with `// snippet: name` … `// end snippet` comment lines.
 struct SnippetExtractor {
@@ -48,7 +49,7 @@ struct SnippetExtractor {
 
     private func slices(named name: String, in relativePath: String) throws -> [Slice] {
         let url = directory.appendingPathComponent(relativePath)
-        guard let data = FileManager.default.contents(atPath: url.path),
+        guard let data = InputFileLedger.contents(of: url),
               let source = String(data: data, encoding: .utf8) else {
             throw ReportError("snippet '\(name)': cannot read source file '\(relativePath)'")
         }
