@@ -85,7 +85,8 @@ extension Figure {
                 cairo_translate(context, 0, -Double(top))
                 cairo_scale(context, deviceScale, deviceScale)
                 let canvas = Canvas(context: context, fontFamily: theme.fontFamily,
-                                    fallbackFontFamily: theme.fallbackFontFamily, fastAntialiasing: deviceScale >= 1.5)
+                                    fallbackFontFamily: theme.fallbackFontFamily, mathFontFamily: theme.mathFontFamily,
+                                    fastAntialiasing: deviceScale >= 1.5)
                 if bandCount > 1 {
                     canvas.visibleRect = PageRect(x: 0, y: Double(top) / deviceScale, width: width,
                                                   height: Double(bandTops[band + 1] - top) / deviceScale)
@@ -144,7 +145,8 @@ extension Figure {
         defer { cairo_surface_destroy(surface) }
         try check(cairo_surface_status(surface))
         let context = cairo_create(surface)!
-        render(on: Canvas(context: context, fontFamily: theme.fontFamily, fallbackFontFamily: theme.fallbackFontFamily))
+        render(on: Canvas(context: context, fontFamily: theme.fontFamily, fallbackFontFamily: theme.fallbackFontFamily,
+                          mathFontFamily: theme.mathFontFamily))
         let status = cairo_status(context)
         cairo_destroy(context)
         try check(status)

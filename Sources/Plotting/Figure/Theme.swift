@@ -14,6 +14,9 @@ public struct Theme: Sendable {
     public var fontFamily = "DejaVu Sans"
     /// The font for characters `fontFamily` lacks (Debian `fonts-noto-cjk`).
     public var fallbackFontFamily = "Noto Sans CJK SC"
+    /// The font for math in figure text (`$σ(wx + b)$`): the one the handout's stylesheet names first for
+    /// MathML (Debian `fonts-dejavu-extra`), so a formula in a figure looks like the same formula in the prose.
+    public var mathFontFamily = "DejaVu Math TeX Gyre"
     public var tickLabelSize = 13.0
     public var axisLabelSize = 14.0
     public var titleSize = 16.0

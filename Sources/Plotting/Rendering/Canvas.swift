@@ -8,9 +8,11 @@ final class Canvas {
     let context: OpaquePointer
     let fontFamily: String
     let fallbackFontFamily: String
+    /// The font for math runs of ``RichText`` (`$…$`), so figure math matches the handout's MathML.
+    let mathFontFamily: String
     /// The kind of surface drawn on, part of every ``FontCache`` key (it decides the merged font options).
     private let surfaceType: UInt32
-    private var usingFallback = false
+    private var currentFont = FontRole.main
     /// The part of the page this canvas's surface shows when it shows only a band of it (see
     /// `Figure.withRenderedSurface`), so that artists with many sub-paths can leave out those wholly outside.
     var visibleRect: PageRect?
@@ -20,13 +22,16 @@ final class Canvas {
     ///   - context: A Cairo context whose user space is logical units.
     ///   - fontFamily: The family passed to Cairo's toy font API.
     ///   - fallbackFontFamily: The family for characters the main font lacks.
+    ///   - mathFontFamily: The family for math runs (characters it lacks go to the other two).
     ///   - fastAntialiasing: Use Cairo's 4 × 4-sample rasteriser for shapes (text keeps its own setting).
     ///     At a device scale of 2 it is indistinguishable from the default 256-level one and about twice as
     ///     fast on dense line plots.
-    init(context: OpaquePointer, fontFamily: String, fallbackFontFamily: String, fastAntialiasing: Bool = false) {
+    init(context: OpaquePointer, fontFamily: String, fallbackFontFamily: String,
+         mathFontFamily: String = Theme().mathFontFamily, fastAntialiasing: Bool = false) {
         self.context = context
         self.fontFamily = fontFamily
         self.fallbackFontFamily = fallbackFontFamily
+        self.mathFontFamily = mathFontFamily
         surfaceType = cairo_surface_get_type(cairo_get_target(context)).rawValue
         // Unhinted metrics make text measure the same at every device scale and in SVG and PDF,
         // so a figure lays out identically in all three outputs.
@@ -142,11 +147,11 @@ final class Canvas {
     ///   around every label; the ink of a tall Latin letter, a descender and a Han character is what a label
     ///   actually covers.
     func fontMetrics(size: Double) -> (ascent: Double, descent: Double) {
-        FontCache.shared.metrics(font: fontKey(size: size, fallback: false), fallbackFamily: fallbackFontFamily) {
+        FontCache.shared.metrics(font: fontKey(size: size, font: .main), fallbackFamily: fallbackFontFamily) {
             var metrics = (ascent: 0.0, descent: 0.0)
-            for segment in fontSegments("Hg国") {
+            for segment in fontSegments("Hg国", math: false) {
                 var extents = cairo_text_extents_t()
-                cairo_scaled_font_text_extents(scaledFont(size: size, fallback: segment.fallback), segment.text,
+                cairo_scaled_font_text_extents(scaledFont(size: size, font: segment.font), segment.text,
                                                &extents)
                 metrics.ascent = max(metrics.ascent, -extents.y_bearing)
                 metrics.descent = max(metrics.descent, extents.height + extents.y_bearing)
@@ -155,26 +160,39 @@ final class Canvas {
         }
     }
 
-    /// Advance width of plain text at `size`.
-    func advance(_ text: String, size: Double) -> Double {
+    /// Advance width of plain text at `size` (math text when `math` is set).
+    func advance(_ text: String, size: Double, math: Bool = false) -> Double {
         var total = 0.0
-        for segment in fontSegments(text) {
-            total += advance(ofSegment: segment.text, size: size, fallback: segment.fallback)
+        for segment in fontSegments(text, math: math) {
+            total += advance(ofSegment: segment.text, size: size, font: segment.font)
         }
         return total
     }
 
-    /// Advance width of text drawn in one font (the main one or the fallback).
-    private func advance(ofSegment text: String, size: Double, fallback: Bool) -> Double {
-        FontCache.shared.advance(of: text, font: fontKey(size: size, fallback: fallback)) {
+    /// Advance width of text drawn in one font.
+    private func advance(ofSegment text: String, size: Double, font: FontRole) -> Double {
+        FontCache.shared.advance(of: text, font: fontKey(size: size, font: font)) {
             var extents = cairo_text_extents_t()
-            cairo_scaled_font_text_extents(scaledFont(size: size, fallback: fallback), text, &extents)
+            cairo_scaled_font_text_extents(scaledFont(size: size, font: font), text, &extents)
             return extents.x_advance
         }
     }
 
-    private func fontKey(size: Double, fallback: Bool) -> FontCache.FontKey {
-        FontCache.FontKey(surfaceType: surfaceType, family: fallback ? fallbackFontFamily : fontFamily, size: size)
+    /// Which of the canvas's three fonts draws a piece of text.
+    enum FontRole {
+        case main, math, fallback
+    }
+
+    private func family(_ font: FontRole) -> String {
+        switch font {
+        case .main: return fontFamily
+        case .math: return mathFontFamily
+        case .fallback: return fallbackFontFamily
+        }
+    }
+
+    private func fontKey(size: Double, font: FontRole) -> FontCache.FontKey {
+        FontCache.FontKey(surfaceType: surfaceType, family: family(font), size: size)
     }
 
     /// The scaled font for a size, made once per process and kind of surface (see ``FontCache``).
@@ -182,18 +200,17 @@ final class Canvas {
     /// - Note: Measuring through cached scaled fonts leaves the context's font state alone; switching the
     ///   context's font size for every measurement made Cairo look up a scaled font each time, which cost
     ///   more than the rest of the layout.
-    private func scaledFont(size: Double, fallback: Bool) -> OpaquePointer {
-        FontCache.shared.scaledFont(fontKey(size: size, fallback: fallback)) {
+    private func scaledFont(size: Double, font: FontRole) -> OpaquePointer {
+        FontCache.shared.scaledFont(fontKey(size: size, font: font)) {
             cairo_save(context)
             cairo_identity_matrix(context)
-            cairo_select_font_face(context, fallback ? fallbackFontFamily : fontFamily, CAIRO_FONT_SLANT_NORMAL,
-                                   CAIRO_FONT_WEIGHT_NORMAL)
+            cairo_select_font_face(context, family(font), CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
             cairo_set_font_size(context, size)
             let font = cairo_scaled_font_reference(cairo_get_scaled_font(context))!
             cairo_restore(context)
             // cairo_restore puts back the font the state had, which the caches may not know.
             currentFontSize = -1
-            usingFallback = false
+            currentFont = .main
             return font
         }
     }
@@ -203,24 +220,26 @@ final class Canvas {
     /// - Note: Cairo's toy text API does not fall back per glyph, so a character missing from the main font
     ///   (glyph index 0, drawn as a box) is found here and given to the fallback font instead: with the
     ///   default theme, DejaVu Sans draws Latin, Greek and mathematical symbols and Noto Sans CJK SC the Han
-    ///   characters DejaVu Sans lacks.
-    private func fontSegments(_ text: String) -> [(text: String, fallback: Bool)] {
-        var segments: [(text: String, fallback: Bool)] = []
+    ///   characters DejaVu Sans lacks. Math text goes to the math font first, so that its italic letters,
+    ///   digits and operators all come from one font, as in the handout's MathML.
+    private func fontSegments(_ text: String, math: Bool) -> [(text: String, font: FontRole)] {
+        var segments: [(text: String, font: FontRole)] = []
         for character in text {
-            let fallback = !covers(character)
-            if let last = segments.last, last.fallback == fallback {
+            let font: FontRole = math && covers(character, font: .math) ? .math
+                : covers(character, font: .main) ? .main : .fallback
+            if let last = segments.last, last.font == font {
                 segments[segments.count - 1].text.append(character)
             } else {
-                segments.append((String(character), fallback))
+                segments.append((String(character), font))
             }
         }
         return segments
     }
 
-    private func covers(_ character: Character) -> Bool {
+    private func covers(_ character: Character, font role: FontRole) -> Bool {
         guard !character.isWhitespace else { return true }
-        return FontCache.shared.covers(character, family: fontFamily) {
-            let font = scaledFont(size: 10, fallback: false)
+        return FontCache.shared.covers(character, family: family(role)) {
+            let font = scaledFont(size: 10, font: role)
             var glyphs: UnsafeMutablePointer<cairo_glyph_t>?
             var count: Int32 = 0
             let text = String(character)
@@ -235,11 +254,10 @@ final class Canvas {
         }
     }
 
-    private func useFallback(_ fallback: Bool) {
-        guard fallback != usingFallback else { return }
-        cairo_select_font_face(context, fallback ? fallbackFontFamily : fontFamily, CAIRO_FONT_SLANT_NORMAL,
-                               CAIRO_FONT_WEIGHT_NORMAL)
-        usingFallback = fallback
+    private func useFont(_ font: FontRole) {
+        guard font != currentFont else { return }
+        cairo_select_font_face(context, family(font), CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+        currentFont = font
     }
 
     /// Width of marked-up text at `size`.
@@ -259,7 +277,7 @@ final class Canvas {
         var x = 0.0
         var previous: (position: RichText.Position, start: Double, end: Double)?
         for (index, run) in text.runs.enumerated() {
-            let advance = advance(run.text, size: size * RichText.metrics(of: run.position).scale)
+            let advance = advance(run.text, size: size * RichText.metrics(of: run.position).scale, math: run.isMath)
             if let last = previous, last.position != .normal, run.position != .normal, run.position != last.position {
                 stacked[index - 1] = true
                 stacked[index] = true
@@ -334,21 +352,21 @@ final class Canvas {
             let (scale, unstackedRise) = RichText.metrics(of: run.position)
             let rise = unstackedRise + (layout.stacked[index] ? (run.position == .superscript ? 0.06 : -0.06) : 0)
             // Measure first: making a scaled font resets the context's font state.
-            let segments = fontSegments(run.text).map { segment in
-                (segment: segment, advance: advance(ofSegment: segment.text, size: size * scale, fallback: segment.fallback))
+            let segments = fontSegments(run.text, math: run.isMath).map { segment in
+                (segment: segment, advance: advance(ofSegment: segment.text, size: size * scale, font: segment.font))
             }
             for (segment, advance) in segments {
                 useFontSize(size * scale)
-                useFallback(segment.fallback)
+                useFont(segment.font)
                 cairo_move_to(context, x, origin.y - rise * size)
                 cairo_show_text(context, segment.text)
                 x += advance
             }
-            useFallback(false)
+            useFont(.main)
         }
         restore()
         // cairo_restore resets the font, so the caches must forget it.
         currentFontSize = -1
-        usingFallback = false
+        currentFont = .main
     }
 }
