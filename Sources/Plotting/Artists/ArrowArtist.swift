@@ -13,6 +13,21 @@ struct ArrowArtist: Artist {
 
     var isClipped: Bool { false }
 
+    /// The label's box and the arrow's shaft, which the legend must not hide.
+    func obstacleAreas(transform: DataTransform, canvas: Canvas, theme: Theme) -> [PageRect] {
+        guard let anchor = TextArtist.anchor(x: textPosition.x, y: textPosition.y, coordinates: coordinates,
+                                             transform: transform) else { return [] }
+        return [canvas.bounds(of: text, size: size ?? theme.annotationSize, at: anchor, horizontal: .center,
+                              vertical: .center)]
+    }
+
+    func obstacles(transform: DataTransform) -> [[PagePoint]] {
+        guard let tip = transform.point(target.x, target.y),
+              let anchor = TextArtist.anchor(x: textPosition.x, y: textPosition.y, coordinates: coordinates,
+                                             transform: transform) else { return [] }
+        return [[anchor, tip]]
+    }
+
     func draw(on canvas: Canvas, transform: DataTransform, clipRect: PageRect, theme: Theme) {
         guard let tip = TextArtist.anchor(x: target.x, y: target.y, coordinates: .data, transform: transform),
               let anchor = TextArtist.anchor(x: textPosition.x, y: textPosition.y, coordinates: coordinates,

@@ -10,6 +10,10 @@ protocol Artist {
     var legendEntry: LegendEntry? { get }
     /// Page-space polylines the legend should avoid (single points are one-element polylines).
     func obstacles(transform: DataTransform) -> [[PagePoint]]
+    /// Page rectangles the legend should avoid (bars, text).
+    func obstacleAreas(transform: DataTransform, canvas: Canvas, theme: Theme) -> [PageRect]
+    /// Page-space polylines the legend may cover when nothing better is free (contour lines of a background).
+    func softObstacles(transform: DataTransform) -> [[PagePoint]]
     /// Images and contour fields fill their extent exactly, so the axes adds no margin around them.
     var wantsTightLimits: Bool { get }
     /// Text and annotations may extend past the plotting area; data may not.
@@ -19,6 +23,8 @@ protocol Artist {
 extension Artist {
     var legendEntry: LegendEntry? { nil }
     func obstacles(transform: DataTransform) -> [[PagePoint]] { [] }
+    func obstacleAreas(transform: DataTransform, canvas: Canvas, theme: Theme) -> [PageRect] { [] }
+    func softObstacles(transform: DataTransform) -> [[PagePoint]] { [] }
     var wantsTightLimits: Bool { false }
     var isClipped: Bool { true }
 }

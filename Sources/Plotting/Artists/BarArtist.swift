@@ -41,11 +41,13 @@ struct BarArtist: Artist {
 
     var legendEntry: LegendEntry? { label.map { LegendEntry(label: $0, symbol: .patch(color: color, edge: edgeColor)) } }
 
-    func obstacles(transform: DataTransform) -> [[PagePoint]] {
+    /// Each bar's rectangle, so that a legend overlapping a bar's side counts as well as one over its middle.
+    func obstacleAreas(transform: DataTransform, canvas: Canvas, theme: Theme) -> [PageRect] {
         (0..<count).compactMap { index in
-            guard let top = transform.point(x[index], heights[index]),
-                  let bottom = transform.point(x[index], baseline) else { return nil }
-            return [top, bottom]
+            guard let topLeft = transform.point(x[index] - width / 2, heights[index]),
+                  let bottomRight = transform.point(x[index] + width / 2, baseline) else { return nil }
+            return PageRect(x: min(topLeft.x, bottomRight.x), y: min(topLeft.y, bottomRight.y),
+                            width: abs(bottomRight.x - topLeft.x), height: abs(bottomRight.y - topLeft.y))
         }
     }
 }

@@ -24,6 +24,13 @@ struct TextArtist: Artist {
         }
     }
 
+    /// A label (a bar's value, a note) must stay readable, so the legend avoids its box.
+    func obstacleAreas(transform: DataTransform, canvas: Canvas, theme: Theme) -> [PageRect] {
+        guard let anchor = Self.anchor(x: x, y: y, coordinates: coordinates, transform: transform) else { return [] }
+        return [canvas.bounds(of: text, size: size ?? theme.annotationSize, at: anchor, horizontal: horizontal,
+                              vertical: vertical)]
+    }
+
     func draw(on canvas: Canvas, transform: DataTransform, clipRect: PageRect, theme: Theme) {
         guard let anchor = Self.anchor(x: x, y: y, coordinates: coordinates, transform: transform) else { return }
         let size = size ?? theme.annotationSize

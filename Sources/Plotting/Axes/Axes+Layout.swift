@@ -123,7 +123,14 @@ extension Axes {
         }
         insets.left = max(insets.left, left)
 
-        var top = 0.0
+        if legendLocation == .best, !legendGoesOutside, let legend = resolvedLegend, !legend.entries.isEmpty {
+            let (width, height) = legend.size(canvas: canvas, theme: theme)
+            let obstacles = LegendObstacles(artists: artists, transform: transform, canvas: canvas, theme: theme)
+            legendGoesOutside = Legend.bestLocation(width: width, height: height, in: plot, avoiding: obstacles)
+                .badness > 0
+        }
+        let legendAbove = legendSpaceAbove(canvas: canvas)
+        var top = legendAbove > 0 ? legendAbove + 2 : 0
         if let title {
             top += theme.titlePadding + canvas.height(of: RichText(title), size: theme.titleSize)
         }
@@ -134,11 +141,16 @@ extension Axes {
         if let colorBar {
             insets.right = max(insets.right, colorBar.requiredWidth(canvas: canvas, theme: theme, plotHeight: plot.height))
         }
-        if legendLocation == .outsideRight {
-            let legend = Legend(entries: artists.compactMap(\.legendEntry), location: .outsideRight)
+        if effectiveLegendLocation == .outsideRight, let legend = resolvedLegend {
             insets.right = max(insets.right, Legend.outsideGap + legend.size(canvas: canvas, theme: theme).width + 2)
         }
         return insets
+    }
+
+    /// Height a legend above the plotting area takes (with its gaps), 0 for any other legend.
+    func legendSpaceAbove(canvas: Canvas) -> Double {
+        guard effectiveLegendLocation == .outsideTop, let legend = resolvedLegend, !legend.entries.isEmpty else { return 0 }
+        return legend.size(canvas: canvas, theme: theme).height + Legend.outsideGap / 2 + 4
     }
 
     // MARK: - Drawing
@@ -168,14 +180,13 @@ extension Axes {
         }
         if let title {
             canvas.draw(RichText(title), size: theme.titleSize, color: theme.textColor,
-                        at: PagePoint(x: plot.minX + plot.width / 2, y: plot.minY - theme.titlePadding),
+                        at: PagePoint(x: plot.minX + plot.width / 2,
+                                      y: plot.minY - theme.titlePadding - legendSpaceAbove(canvas: canvas)),
                         horizontal: .center, vertical: .bottom)
         }
-        if let legendLocation {
-            let entries = artists.compactMap(\.legendEntry)
-            let obstacles = artists.flatMap { $0.obstacles(transform: transform) }
-            Legend(entries: entries, location: legendLocation)
-                .draw(on: canvas, plot: plot, obstacles: obstacles, theme: theme)
+        if let legend = resolvedLegend {
+            let obstacles = LegendObstacles(artists: artists, transform: transform, canvas: canvas, theme: theme)
+            legend.draw(on: canvas, plot: plot, obstacles: obstacles, theme: theme)
         }
         if let colorBar {
             colorBar.draw(on: canvas, beside: plot, theme: theme)

@@ -37,6 +37,10 @@ public final class Axes {
 
     var artists: [Artist] = []
     var colorBar: ColorBarSpecification?
+    /// Set by layout when a `.best` legend would cover data wherever it went inside the plotting area.
+    var legendGoesOutside = false
+    /// Set by layout: no panel stands to the right of this one (an outside legend may go to the right).
+    var isInLastColumn = true
     var hidesXTickLabels = false
     var hidesYTickLabels = false
     private var nextColorIndex = 0
@@ -54,4 +58,14 @@ public final class Axes {
     }
 
     func add(_ artist: Artist) { artists.append(artist) }
+
+    /// Where the legend is drawn: `legendLocation`, with `.best` moved outside when layout found no free place.
+    var effectiveLegendLocation: LegendLocation? {
+        guard legendLocation == .best, legendGoesOutside else { return legendLocation }
+        return isInLastColumn ? .outsideRight : .outsideTop
+    }
+
+    var resolvedLegend: Legend? {
+        effectiveLegendLocation.map { Legend(entries: artists.compactMap(\.legendEntry), location: $0) }
+    }
 }

@@ -53,6 +53,26 @@ struct ContourArtist: Artist {
         return runs
     }
 
+    /// At most this many levels make the lines data (a decision boundary p = 0.5) that a legend must not
+    /// cover; more make them a background (the contours under optimizer paths).
+    static let dataLevelLimit = 3
+
+    private func pageLines(_ transform: DataTransform) -> [[PagePoint]] {
+        levels.indices.flatMap { index in
+            runCache.runs(level: index, transform: transform, make: { pageRuns(levels[index].lines, transform) })
+        }
+    }
+
+    func obstacles(transform: DataTransform) -> [[PagePoint]] {
+        levels.count <= Self.dataLevelLimit ? pageLines(transform) : []
+    }
+
+    /// Many contour lines are the background of optimizer paths: a legend may cover them, but where their
+    /// lines crowd (a valley) it rather should not.
+    func softObstacles(transform: DataTransform) -> [[PagePoint]] {
+        levels.count > Self.dataLevelLimit ? pageLines(transform) : []
+    }
+
     var legendEntry: LegendEntry? {
         guard let label, let middle = levels.dropFirst(levels.count / 2).first else { return nil }
         return LegendEntry(label: label, symbol: .line(color: middle.color, width: lineWidth, style: .solid,

@@ -88,6 +88,8 @@ public final class Figure {
             let column = index % columns
             axes.hidesXTickLabels = sharedX && ((row + 1)..<rows).contains { !self[$0, column].hidesAxes }
             axes.hidesYTickLabels = sharedY && (0..<column).contains { !self[row, $0].hidesAxes }
+            axes.isInLastColumn = !((column + 1)..<columns).contains { !self[row, $0].hidesAxes }
+            axes.legendGoesOutside = false
         }
 
         let titleHeight = title.map { canvas.height(of: RichText($0), size: theme.figureTitleSize) + 6 } ?? 0

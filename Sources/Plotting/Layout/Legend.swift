@@ -16,10 +16,24 @@ struct Legend {
     /// Space between legend rows (about matplotlib's `labelspacing` of 0.5 em).
     static let rowGap = 6.0
 
+    /// Space between entries of a legend laid out in one row (``LegendLocation/outsideTop``).
+    static let columnGap = 18.0
+
+    /// Whether the entries stand side by side in one row instead of one per row.
+    var isHorizontal: Bool { location == .outsideTop }
+
+    private func entryWidth(_ entry: LegendEntry, canvas: Canvas, theme: Theme) -> Double {
+        theme.legendLineLength + 8 + canvas.width(of: RichText(entry.label), size: theme.legendTextSize)
+    }
+
     /// Width and height of the legend box.
     func size(canvas: Canvas, theme: Theme) -> (width: Double, height: Double) {
-        let textWidth = entries.map { canvas.width(of: RichText($0.label), size: theme.legendTextSize) }.max() ?? 0
-        let width = 2 * theme.legendPadding + theme.legendLineLength + 8 + textWidth
+        let widths = entries.map { entryWidth($0, canvas: canvas, theme: theme) }
+        if isHorizontal {
+            let width = 2 * theme.legendPadding + widths.reduce(0, +) + Double(max(entries.count - 1, 0)) * Self.columnGap
+            return (width, 2 * theme.legendPadding + rowHeight(canvas: canvas, theme: theme) - Self.rowGap)
+        }
+        let width = 2 * theme.legendPadding + (widths.max() ?? 0)
         let height = 2 * theme.legendPadding + Double(entries.count) * rowHeight(canvas: canvas, theme: theme) - Self.rowGap
         return (width, height)
     }
@@ -44,64 +58,61 @@ struct Legend {
         case .upperCenter: (x, y) = (middleX, top)
         case .center: (x, y) = (middleX, middleY)
         case .outsideRight: (x, y) = (plot.maxX + outsideGap, plot.minY)
+        case .outsideTop: (x, y) = (middleX, plot.minY - outsideGap / 2 - height)
         }
         return PageRect(x: x, y: y, width: width, height: height)
     }
 
-    /// The candidate location whose box covers the least data.
+    /// The candidate location whose box covers the least data, and how much it covers.
     ///
-    /// badness(box) = (number of line vertices inside the box) + (number of polyline segments crossing it)
-    ///              + 3 · (number of single markers inside the box),
-    /// with the box grown by `clearance` so that markers just outside it, which would still be hidden
-    /// under its edge, count too. The first candidate with the smallest badness wins.
-    ///
-    /// - Note: matplotlib's `_find_best_position` counts vertices and segments alike; single markers weigh
-    ///   more here because they are usually the points a figure is about (start, end, minimum).
+    /// badness(box) is ``LegendObstacles/badness(of:)`` of the box grown by `clearance`, so that markers just
+    /// outside it, which would still be hidden under its edge, count too. Among the candidates of least
+    /// badness the one covering the least context (``LegendObstacles/softBadness(of:)``) wins, and among
+    /// those the first in matplotlib's order.
     ///
     /// - Parameters:
     ///   - width: Legend box width.
     ///   - height: Legend box height.
     ///   - plot: The plotting area.
-    ///   - obstacles: Data as page-space polylines (one-point polylines for markers).
-    /// - Returns: A location other than `.best`.
-    static func bestLocation(width: Double, height: Double, in plot: PageRect,
-                             avoiding obstacles: [[PagePoint]], clearance: Double = 6) -> LegendLocation {
-        var bestLocation = LegendLocation.upperRight
-        var bestBadness = Int.max
+    ///   - obstacles: The data and context as they lie on the page.
+    ///   - clearance: How far around the box data still counts as covered.
+    /// - Returns: A location other than `.best`, and its badness (0: it covers no data).
+    static func bestLocation(width: Double, height: Double, in plot: PageRect, avoiding obstacles: LegendObstacles,
+                             clearance: Double = 6) -> (location: LegendLocation, badness: Int) {
+        var best = (location: LegendLocation.upperRight, badness: Int.max, soft: Int.max)
         for candidate in LegendLocation.candidates {
             let box = rect(for: candidate, width: width, height: height, in: plot).insetBy(-clearance)
-            var badness = 0
-            for polyline in obstacles {
-                for point in polyline where box.contains(point) { badness += polyline.count == 1 ? 3 : 1 }
-                if polyline.count >= 2 {
-                    for index in 1..<polyline.count
-                    where Geometry.segmentIntersects(polyline[index - 1], polyline[index], box) {
-                        badness += 1
-                    }
-                }
-            }
-            if badness < bestBadness {
-                bestBadness = badness
-                bestLocation = candidate
-            }
-            if badness == 0 { break }
+            let badness = obstacles.badness(of: box)
+            guard badness <= best.badness else { continue }
+            let soft = obstacles.softBadness(of: box)
+            if badness < best.badness || soft < best.soft { best = (candidate, badness, soft) }
         }
-        return bestLocation
+        return (best.location, best.badness)
     }
 
-    func draw(on canvas: Canvas, plot: PageRect, obstacles: [[PagePoint]], theme: Theme) {
+    /// ``bestLocation(width:height:in:avoiding:clearance:)`` for data given as polylines only.
+    static func bestLocation(width: Double, height: Double, in plot: PageRect,
+                             avoiding polylines: [[PagePoint]], clearance: Double = 6) -> LegendLocation {
+        bestLocation(width: width, height: height, in: plot, avoiding: LegendObstacles(lines: polylines),
+                     clearance: clearance).location
+    }
+
+    func draw(on canvas: Canvas, plot: PageRect, obstacles: LegendObstacles, theme: Theme) {
         guard !entries.isEmpty else { return }
         let (width, height) = size(canvas: canvas, theme: theme)
         let chosen = location == .best
-            ? Self.bestLocation(width: width, height: height, in: plot, avoiding: obstacles) : location
+            ? Self.bestLocation(width: width, height: height, in: plot, avoiding: obstacles).location : location
         let box = Self.rect(for: chosen, width: width, height: height, in: plot)
         canvas.newPath()
         canvas.rectangle(box)
         canvas.fillAndStroke(fill: theme.legendBackground, stroke: theme.legendBorder, lineWidth: 0.9)
         let row = rowHeight(canvas: canvas, theme: theme)
+        var left = box.minX + theme.legendPadding
         for (index, entry) in entries.enumerated() {
-            let centerY = box.minY + theme.legendPadding + (Double(index) + 0.5) * row - Self.rowGap / 2
-            let symbolLeft = box.minX + theme.legendPadding
+            let centerY = isHorizontal ? box.minY + theme.legendPadding + (row - Self.rowGap) / 2
+                : box.minY + theme.legendPadding + (Double(index) + 0.5) * row - Self.rowGap / 2
+            let symbolLeft = isHorizontal ? left : box.minX + theme.legendPadding
+            left += entryWidth(entry, canvas: canvas, theme: theme) + Self.columnGap
             let symbolCenter = PagePoint(x: symbolLeft + theme.legendLineLength / 2, y: centerY)
             drawSymbol(entry.symbol, left: symbolLeft, center: symbolCenter, canvas: canvas, theme: theme)
             canvas.draw(RichText(entry.label), size: theme.legendTextSize, color: theme.textColor,

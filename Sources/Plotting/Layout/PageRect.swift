@@ -14,6 +14,11 @@ struct PageRect: Equatable {
         point.x >= minX && point.x <= maxX && point.y >= minY && point.y <= maxY
     }
 
+    /// Whether the two rectangles share interior points.
+    func intersects(_ other: PageRect) -> Bool {
+        minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
+    }
+
     func insetBy(_ amount: Double) -> PageRect {
         PageRect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
     }
