@@ -1,8 +1,14 @@
 extension Figure {
     /// Optimizer paths over the contour lines of a function of two variables: each path in its own colour and
-    /// line style (solid, dashed, dash-dot, dotted in turn, on a white halo), a circle at its start and a shape
-    /// at its end (diamond, square, triangle up, triangle down, cross in turn; the legend shows it), the minimum marked
-    /// by a star. A trajectory's own `style` and `endMarker` take precedence.
+    /// line style (solid, dashed, dash-dot, dotted in turn, on a white halo), a white circle at its start (the
+    /// same for every path, so it belongs to none) and a shape at its end (diamond, square, triangle up,
+    /// triangle down, cross in turn; the legend shows it), the minimum marked by a star. A trajectory's own
+    /// `style` and `endMarker` take precedence.
+    ///
+    /// No marker hides another: an end marker on the minimum or on another path's end moves beside it on a
+    /// leader line, and a path that leaves the frame gets its end marker where it leaves, with an arrow
+    /// pointing on (see `PathMarkersArtist`). Filled bands use the contour lines' colour map, faded, so a
+    /// band and the line at its edge agree.
     ///
     /// ```swift
     /// let figure = Figure.optimizerTrajectories(
@@ -19,6 +25,7 @@ extension Figure {
     ///   - yRange: The y interval shown.
     ///   - minimum: Where the minimum lies, marked with a star.
     ///   - minimumLabel: Legend text of the minimum.
+    ///   - startLabel: Legend text of the start marker (e.g. "起点" in a Chinese handout).
     ///   - levels: Contour levels (logarithmic suits steep valleys such as Rosenbrock's).
     ///   - filled: Fill the bands between levels (lightly) under the lines.
     ///   - gridSize: Samples per side.
@@ -32,7 +39,7 @@ extension Figure {
     public static func optimizerTrajectories(
         _ trajectories: [Trajectory], over function: (Double, Double) -> Double, xRange: ClosedRange<Double>,
         yRange: ClosedRange<Double>, minimum: (x: Double, y: Double)? = nil, minimumLabel: String? = nil,
-        levels: ContourLevels = .logarithmic(count: 30), filled: Bool = false, gridSize: Int = 300,
+        startLabel: String = "start", levels: ContourLevels = .logarithmic(count: 30), filled: Bool = false, gridSize: Int = 300,
         separatePanels: Bool = false, title: String? = nil, xLabel: String = "x", yLabel: String = "y",
         width: Double = 800, height: Double = 500, theme: Theme = Theme()
     ) -> Figure {
@@ -61,7 +68,7 @@ extension Figure {
                 continue
             }
             if filled {
-                axes.contourFilled(grid, levels: levels, colormap: contourMap.reversed.faded(0.75))
+                axes.contourFilled(grid, levels: levels, colormap: contourMap.faded(0.72))
             }
             axes.contour(grid, levels: levels, colormap: contourMap, lineWidth: separatePanels ? 0.8 : 1.0)
             let shown = (separatePanels ? [panel] : Array(trajectories.indices)).filter { $0 < trajectories.count }
@@ -79,18 +86,23 @@ extension Figure {
                 if separatePanels { axes.title = path.name }
             }
             // Markers after all lines, so that a later path never hides where an earlier one starts or ends.
+            var items: [PathMarkersArtist.Item] = []
             for index in shown {
                 let path = trajectories[index]
                 if let startX = path.x.first, let startY = path.y.first {
-                    axes.scatter([startX], [startY], color: colors[index], marker: .circle, size: 10, edgeColor: .white)
+                    items.append(.init(x: startX, y: startY, marker: .circle, size: 10, fill: .white,
+                                       edge: Color(gray: 0.1), previous: nil))
                 }
             }
             for index in shown {
-                if let end = trajectories[index].lastFinitePoint {
-                    axes.scatter([end.x], [end.y], color: colors[index], marker: endMarkers[index],
-                                 size: 12, edgeColor: .black)
-                }
+                let path = trajectories[index]
+                guard let last = path.lastFiniteIndex else { continue }
+                items.append(.init(x: path.x[last], y: path.y[last], marker: endMarkers[index], size: 12,
+                                   fill: colors[index], edge: .black,
+                                   previous: last > 0 ? (path.x[last - 1], path.y[last - 1]) : nil))
             }
+            axes.add(PathMarkersArtist(items: items, occupants: minimum.map { [($0.x, $0.y, 17)] } ?? [],
+                                       label: startLabel))
             if let minimum {
                 axes.scatter([minimum.x], [minimum.y], label: minimumLabel ?? "minimum", color: Color(hex: 0xFFD700),
                              marker: .star, size: 17, edgeColor: .black)

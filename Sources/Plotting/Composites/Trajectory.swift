@@ -5,7 +5,7 @@ public struct Trajectory: Sendable {
     public var y: [Double]
     /// Explicit colour; nil takes the next colour of the theme's cycle.
     public var color: Color?
-    /// Explicit line style; nil lets the figure choose (``Figure/optimizerTrajectories(_:over:xRange:yRange:minimum:minimumLabel:levels:filled:gridSize:separatePanels:title:xLabel:yLabel:width:height:theme:)``
+    /// Explicit line style; nil lets the figure choose (``Figure/optimizerTrajectories(_:over:xRange:yRange:minimum:minimumLabel:startLabel:levels:filled:gridSize:separatePanels:title:xLabel:yLabel:width:height:theme:)``
     /// cycles through ``LineStyle/distinguishableCycle``).
     public var style: LineStyle?
     /// Explicit shape at the last point; nil lets the figure choose.
@@ -42,10 +42,11 @@ public struct Trajectory: Sendable {
 
     /// The last point with both coordinates finite (where a diverging run was last seen).
     var lastFinitePoint: (x: Double, y: Double)? {
-        for index in stride(from: min(x.count, y.count) - 1, through: 0, by: -1)
-        where x[index].isFinite && y[index].isFinite {
-            return (x[index], y[index])
-        }
-        return nil
+        lastFiniteIndex.map { (x[$0], y[$0]) }
+    }
+
+    /// The index of ``lastFinitePoint``.
+    var lastFiniteIndex: Int? {
+        stride(from: min(x.count, y.count) - 1, through: 0, by: -1).first { x[$0].isFinite && y[$0].isFinite }
     }
 }
