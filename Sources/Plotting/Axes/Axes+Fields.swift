@@ -82,7 +82,7 @@ extension Axes {
                                 opacity: opacity, raster: raster))
         if showColorBar {
             values = boundaries
-            colorBar = ColorBarSpecification(colormap: map, lower: boundaries.first!, upper: boundaries.last!,
+            colorBar = ColorBarSpecification(colormap: map.composited(opacity: opacity, over: theme.axesBackground), lower: boundaries.first!, upper: boundaries.last!,
                                              scale: logarithmic && boundaries.first! > 0 ? .log10 : .linear,
                                              label: colorBarLabel)
         }
@@ -130,7 +130,9 @@ extension Axes {
                         xRange: (grid.x.first! - halfWidth)...(grid.x.last! + halfWidth),
                         yRange: (grid.y.first! - halfHeight)...(grid.y.last! + halfHeight), smooth: smooth))
         if showColorBar {
-            colorBar = ColorBarSpecification(colormap: map, lower: low, upper: high, scale: scale, label: colorBarLabel)
+            // The bar shows the colours as they appear on the page, faded by the opacity as the field is.
+            colorBar = ColorBarSpecification(colormap: map.composited(opacity: opacity, over: theme.axesBackground),
+                                             lower: low, upper: high, scale: scale, label: colorBarLabel)
         }
     }
 

@@ -19,6 +19,13 @@ public struct Colormap: Sendable, Hashable {
         return samples[index].mixed(with: samples[index + 1], fraction: position - Double(index))
     }
 
+    /// The map as it looks drawn with `opacity` over `background`: each colour c becomes
+    /// opacity·c + (1 − opacity)·background, which is what a colour bar beside a translucent field must show.
+    public func composited(opacity: Double, over background: Color) -> Colormap {
+        guard opacity < 1 else { return self }
+        return Colormap(samples: samples.map { $0.mixed(with: background, fraction: 1 - max(opacity, 0)) })
+    }
+
     /// The same map run from 1 to 0.
     public var reversed: Colormap { Colormap(samples: samples.reversed()) }
 
@@ -35,6 +42,14 @@ public struct Colormap: Sendable, Hashable {
     /// Colours from ColorBrewer's RdBu, with the darkest red as the end.
     public static let blueDarkRed = Colormap(samples: [
         Color(hex: 0x4393C3), Color(hex: 0x92C5DE), Color(hex: 0xF7F7F7), Color(hex: 0xD6604D), Color(hex: 0x67001F),
+    ])
+
+    /// Class probability for decision regions: pale blue at 0 through a pale neutral to rose red at 1, its
+    /// lightness falling all the way (CIE L* 91, 90, 83, 68, 52 at 0, ¼, ½, ¾, 1), so every probability keeps
+    /// its own grey in print, where a diverging map (``blueDarkRed``) gives 0.2 and 0.8 nearly the same grey.
+    /// Light enough that dark blue circles and dark red triangles stand out on either class's side.
+    public static let classProbability = Colormap(samples: [
+        Color(hex: 0xD5E7F7), Color(hex: 0xE3E0EC), Color(hex: 0xEBC4CB), Color(hex: 0xDE919B), Color(hex: 0xC4586A),
     ])
 
     /// viridis (van der Walt and Smith, 2015), perceptually uniform and readable in grey: the 256 entries of

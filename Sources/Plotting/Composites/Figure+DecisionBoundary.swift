@@ -15,9 +15,11 @@ extension Figure {
     }
 
     /// Decision regions of one or more 2-D binary classifiers over their data: the probability of class 1
-    /// as a blue–red field (``Colormap/blueDarkRed``: the class-1 end is darker, also in grey), the boundary
-    /// p = 0.5 as a black line, and the points by label: class 0 as light blue circles with a dark edge,
-    /// class 1 as dark red triangles with a white edge, apart in shape and in grey.
+    /// as an opaque field from pale blue to rose (``Colormap/classProbability``: lightness falls with the
+    /// probability, so the field reads the same in grey), the boundary p = 0.5 as a black line, and the
+    /// points by label: class 0 as dark blue circles, class 1 as dark red triangles, both with a white edge,
+    /// apart in shape and in grey. The colour bar shows exactly the field's colours. The legend goes where it
+    /// hides no point, above the panel when there is no such place inside.
     /// Several panels side by side show under- and over-fitting.
     ///
     /// - Note: The probability field is a smoothed image in SVG and PDF as well, as in PNG (a heat map, see
@@ -52,13 +54,13 @@ extension Figure {
         let figure = Figure(width: width, height: height, columns: max(panels.count, 1), sharedY: panels.count > 1,
                             theme: theme)
         figure.title = title
-        let classColors = [Color(hex: 0x92C5DE), Color(hex: 0x8B0A1E)]
-        let edgeColors = [Color(gray: 0.1), Color.white]
+        let classColors = [Color(hex: 0x2166AC), Color(hex: 0x67001F)]
+        let edgeColors = [Color.white, Color.white]
         for (index, panel) in panels.enumerated() {
             let axes = figure.allAxes[index]
             let grid = ScalarGrid(xRange: xRange, yRange: yRange, columns: resolution, rows: resolution,
                                   function: panel.probability)
-            axes.heatmap(grid, colormap: Colormap.blueDarkRed, range: 0...1, opacity: 0.55, smooth: true,
+            axes.heatmap(grid, colormap: Colormap.classProbability, range: 0...1, smooth: true,
                          showColorBar: index == panels.count - 1, colorBarLabel: probabilityLabel)
             axes.contour(grid, levels: .values([0.5]), color: Color(gray: 0.1), lineWidth: 1.6)
             for classIndex in 0...1 {
