@@ -9,11 +9,15 @@ import Foundation
 ///     X = u cos φ − v sin φ,   D = u sin φ + v cos φ
 ///     screen = (X, D sin θ + w cos θ),   nearness = w sin θ − D cos θ
 ///
-/// Quadrilaterals are filled from the farthest to the nearest, coloured by height and shaded by Lambert's
-/// law, brightness = 0.45 + 0.55·|n · ℓ|, with n the quad's normal and ℓ a light from the upper left.
+/// Quadrilaterals are filled from the farthest to the nearest, coloured by the square root of their height
+/// fraction (the colour map lightened by 30 % towards white) and shaded by Lambert's law, brightness = 0.62 + 0.38·|n · ℓ|, with n the
+/// quad's normal and ℓ a light from the upper left. The floor of 0.62 keeps the darkest colour of the map a
+/// mid grey in print (with 0.45 and viridis's dark end, valleys printed black).
 ///
 /// The path's segments join the quadrilaterals in the painter's order, each with the nearness of its
 /// midpoint plus one cell, so the surface in front of a segment hides it and the quads around it do not.
+/// The whole path is then drawn once more over the surface as a thin dashed line, as hidden edges are in a
+/// technical drawing, so the part behind a ridge still shows where the descent went.
 ///
 /// - Note: Occlusion is only as exact as the painter's algorithm with that bias: a segment much longer than
 ///   a cell is ordered by its midpoint alone, so callers split the path into pieces no longer than a cell.
@@ -117,8 +121,11 @@ struct SurfaceArtist: Artist {
                 let length = (normal.0 * normal.0 + normal.1 * normal.1 + normal.2 * normal.2).squareRoot()
                 if length > 0 { normal = (normal.0 / length, normal.1 / length, normal.2 / length) }
                 let lambert = abs(normal.0 * light.x + normal.1 * light.y + normal.2 * light.z)
-                let brightness = 0.45 + 0.55 * lambert
-                let base = colormap.color(at: span > 0 ? (meanHeight - heightRange.lowerBound) / span : 0.5)
+                let brightness = 0.62 + 0.38 * lambert
+                // √ of the height fraction: loss surfaces spend most of their area near the bottom, which
+                // linear colouring painted all in the map's darkest colour.
+                let fraction = span > 0 ? max((meanHeight - heightRange.lowerBound) / span, 0).squareRoot() : 0.5
+                let base = colormap.color(at: fraction).mixed(with: .white, fraction: 0.3)
                 let color = Color(red: base.red * brightness, green: base.green * brightness, blue: base.blue * brightness)
                 quads.append(Quad(corners: corners, nearness: project(x: centerX, y: centerY, height: meanHeight).nearness,
                                   color: color))
@@ -175,6 +182,23 @@ struct SurfaceArtist: Artist {
             canvas.stroke()
         }
         drawSegments(segments[nextSegment...])
+        if path != nil {
+            canvas.newPath()
+            var drawing = false
+            for point in points {
+                guard let point else {
+                    drawing = false
+                    continue
+                }
+                if drawing { canvas.line(to: point) } else { canvas.move(to: point) }
+                drawing = true
+            }
+            canvas.setColor(pathColor)
+            canvas.setLineWidth(1.3)
+            canvas.setDash([4, 3])
+            canvas.stroke()
+            canvas.setDash([])
+        }
 
         drawHeightAxis(on: canvas, page: page, theme: theme)
         if path != nil {
