@@ -30,6 +30,13 @@ final class LogLocatorTests: XCTestCase {
         XCTAssertTrue(minor.contains { abs($0 - 0.3) < 1e-12 })
     }
 
+    /// 0.045…1 holds only two decades, 10⁻¹ and 10⁰: too few labels to read a value off the axis.
+    func testRangeNarrowerThanTwoDecadesLabelsOneTwoFive() {
+        let (major, _) = LogLocator().ticks(lower: 0.045, upper: 1, targetCount: 6)
+        XCTAssertEqual(major, [0.05, 0.1, 0.2, 0.5, 1], accuracy: 1e-12)
+        XCTAssertEqual(TickFormatter.logLabels(major), ["0.05", "0.1", "0.2", "0.5", "1"])
+    }
+
     func testNarrowRangeFallsBackToLinearTicks() {
         let (major, minor) = LogLocator().ticks(lower: 0.21, upper: 0.39, targetCount: 5)
         XCTAssertGreaterThanOrEqual(major.count, 3, "\(major)")

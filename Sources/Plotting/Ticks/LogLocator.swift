@@ -3,8 +3,9 @@ import Foundation
 /// Where ticks go on a log₁₀ axis: whole decades as major ticks, 2…9 × 10ᵏ as minor ticks.
 ///
 /// When the range spans so many decades that labels would crowd, every n-th decade is labelled
-/// (n the smallest whole number giving at most `targetCount` labels). When it spans less than about two
-/// decades, 1-2-5 multiples become major ticks, and below that the linear locator's ticks are used.
+/// (n the smallest whole number giving at most `targetCount` labels). When it spans less than two decades
+/// (upper/lower < 100), 1-2-5 multiples become major ticks when at least three of them fit, and below that
+/// the linear locator's ticks are used.
 public struct LogLocator: Sendable {
     public init() {}
 
@@ -22,8 +23,9 @@ public struct LogLocator: Sendable {
         let highDecade = Int(ceil(Foundation.log10(upper) - tolerance))
         func inside(_ value: Double) -> Bool { value >= lower * (1 - tolerance) && value <= upper * (1 + tolerance) }
 
-        let decades = (lowDecade...highDecade).map { pow(10, Double($0)) }.filter(inside)
-        if decades.count >= 2 {
+        // Decades alone label too little of a range narrower than two decades: 0.045…1 would read 10⁻¹, 10⁰.
+        let spansTwoDecades = Foundation.log10(upper / lower) >= 2 - tolerance
+        if spansTwoDecades {
             let stride = max(1, Int(ceil(Double(highDecade - lowDecade + 1) / Double(max(targetCount, 2)))))
             var major: [Double] = []
             var minor: [Double] = []
