@@ -13,10 +13,10 @@ extension Gallery {
 
     static func activationFigure() -> Figure {
         let panels = [
-            activationPanel(.sigmoid, name: "sigmoid σ(x)", derivativeName: "σ′ = σ(1 − σ)"),
-            activationPanel(.tanh, name: "tanh(x)", derivativeName: "tanh′ = 1 − tanh²"),
-            activationPanel(.relu, name: "ReLU(x)", derivativeName: "ReLU′(x)"),
-            activationPanel(.leakyReLU(slope: leakySlope), name: "leaky ReLU(x)", derivativeName: "leaky ReLU′(x)"),
+            activationPanel(.sigmoid, name: "sigmoid $σ(x)$", derivativeName: "$σ′ = σ(1 − σ)$"),
+            activationPanel(.tanh, name: "$tanh(x)$", derivativeName: "$tanh′ = 1 − tanh²$"),
+            activationPanel(.relu, name: "$ReLU(x)$", derivativeName: "$ReLU′(x)$"),
+            activationPanel(.leakyReLU(slope: leakySlope), name: "leaky $ReLU(x)$", derivativeName: "leaky $ReLU′(x)$"),
         ]
         let figure = Figure.functionsWithDerivatives(panels, xRange: -5...5, samples: 1001,
                                                      title: "Activation functions and their derivatives",
@@ -28,12 +28,15 @@ extension Gallery {
 
     static func overlaidFigure() -> Figure {
         let panels = [
-            activationPanel(.sigmoid, name: "σ(x)", derivativeName: "σ′(x)"),
-            activationPanel(.tanh, name: "tanh(x)", derivativeName: "tanh′(x)"),
+            activationPanel(.sigmoid, name: "$σ(x)$", derivativeName: "$σ′(x)$"),
+            activationPanel(.tanh, name: "$tanh(x)$", derivativeName: "$tanh′(x)$"),
         ]
-        return Figure.functionsWithDerivatives(panels, xRange: -5...5, samples: 1001, layout: .overlaid,
-                                               title: "Function (solid) and derivative (dashed)",
-                                               width: 800, height: 340)
+        let figure = Figure.functionsWithDerivatives(panels, xRange: -5...5, samples: 1001, layout: .compared,
+                                                     title: "Functions (left) and derivatives (right) on shared axes",
+                                                     width: 800, height: 360)
+        figure[0, 1].annotate("$σ′(0) = ¼$", pointingAtX: 0, y: 0.25, textX: 2.9, textY: 0.42)
+        figure[0, 1].annotate("$tanh′(0) = 1$", pointingAtX: 0, y: 1, textX: 2.9, textY: 0.85)
+        return figure
     }
 
     static func sigmoid(_ x: Double) -> Double { Activation.sigmoid.value(at: x) }
@@ -41,7 +44,7 @@ extension Gallery {
     static let sigmoidParameters: [(weight: Double, bias: Double)] = [(1, 0), (4, 0), (0.5, 0), (1, 2), (4, -6)]
 
     static func sigmoidFamilyFigure() -> Figure {
-        let figure = Figure.sigmoidFamily(sigmoidParameters, xRange: -6...6, title: "The sigmoid σ(wx + b)",
+        let figure = Figure.sigmoidFamily(sigmoidParameters, xRange: -6...6, title: "The sigmoid $σ(wx + b)$",
                                           width: 800, height: 440)
         // Each curve named beside itself as well as in the legend, for grey print; (4, −6) also gets its centre.
         let axes = figure.axes
@@ -173,18 +176,21 @@ extension Gallery {
         axes.bar(positions.map { $0 + 0.2 }, runs.fits.map(\.validationAccuracy), width: 0.4, label: "validation",
                  color: Color.tab10[1].mixed(with: .white, fraction: 0.45), edgeColor: .black)
         axes.horizontalLine(at: 0.5, label: "chance", color: Color(gray: 0.3), lineWidth: 1.2, style: .dashed)
+        // Each value inside the top of its bar, so the axis can end at 1 (accuracy cannot exceed it): white on
+        // the dark training bars, dark on the light validation bars.
         for (position, fit) in zip(positions, runs.fits) {
-            for (offset, value) in [(-0.2, fit.trainingAccuracy), (0.2, fit.validationAccuracy)] {
-                axes.text(String(format: "%.0f %%", value * 100), x: position + offset, y: value + 0.02,
-                          horizontal: .center, vertical: .bottom)
+            for (offset, value, color) in [(-0.2, fit.trainingAccuracy, Color.white),
+                                           (0.2, fit.validationAccuracy, Color(gray: 0.1))] {
+                axes.text(String(format: "%.0f %%", value * 100), x: position + offset, y: value - 0.02,
+                          color: color, horizontal: .center, vertical: .top)
             }
         }
         axes.categoryLabels(runs.fits.map(\.name))
-        axes.yLimits = 0...1.18
+        axes.yLimits = 0...1
         axes.title = "Accuracy: training vs validation"
         axes.xLabel = "network"
         axes.yLabel = "accuracy"
-        axes.legend(location: .upperLeft)
+        axes.legend()
         return figure
     }
 

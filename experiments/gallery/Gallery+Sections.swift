@@ -17,7 +17,7 @@ extension Gallery {
                 1, four times the sigmoid's ¼, which is one reason tanh trains faster as a hidden unit \
                 (@fig:overlaid).
                 """)
-            FigureBlock(name: "overlaid", caption: "The sigmoid and tanh with their derivatives on shared axes.",
+            FigureBlock(name: "overlaid", caption: "The sigmoid and tanh (left) and their derivatives (right), each pair on one axis.",
                         overlaidFigure())
             Prose("""
                 In $\\sigma(wx + b)$ the weight sets the steepness (slope $w/4$ at the centre) and the bias moves the \

@@ -27,15 +27,24 @@ extension Regularization {
                                          title: "决策边界", width: 960, height: 400)
     }
 
-    /// Training (solid) and validation (dashed) loss per epoch, one colour per run.
+    /// Colours of the runs: dark blue, orange, light green, far apart in grey as well as in hue.
+    static let runColors = [Color(hex: 0x1F3A93), Color(hex: 0xE66100), Color(hex: 0x5DC863)]
+    /// One shape per run, so that a run's training and validation curves are paired in grey print.
+    static let runMarkers: [Marker] = [.circle, .square, .triangleUp]
+
+    /// Training (solid) and validation (dashed) loss per epoch, one colour and one marker shape per run.
     static func curveFigure(_ runs: [(name: String, history: TrainingHistory)], title: String, yLabel: String) -> Figure {
         var curves: [LossCurve] = []
         for (index, run) in runs.enumerated() {
             let epochs = run.history.epochs.map { Double($0.epoch) }
-            curves.append(LossCurve(name: "\(run.name) 训练", x: epochs, y: run.history.trainingLosses, series: run.name,
-                                    color: Color.tab10[index]))
-            curves.append(LossCurve(name: "\(run.name) 验证", x: epochs, y: run.history.epochs.map { $0.validationLoss ?? .nan },
-                                    style: .dashed, series: run.name, color: Color.tab10[index]))
+            var training = LossCurve(name: "\(run.name) 训练", x: epochs, y: run.history.trainingLosses,
+                                     series: run.name, color: runColors[index % runColors.count])
+            training.marker = runMarkers[index % runMarkers.count]
+            var validation = LossCurve(name: "\(run.name) 验证", x: epochs,
+                                       y: run.history.epochs.map { $0.validationLoss ?? .nan }, style: .dashed,
+                                       series: run.name, color: runColors[index % runColors.count])
+            validation.marker = runMarkers[index % runMarkers.count]
+            curves += [training, validation]
         }
         return Figure.lossCurves(curves, title: title, xLabel: "轮 epoch", yLabel: yLabel, logarithmic: true,
                                  width: 820, height: 480)

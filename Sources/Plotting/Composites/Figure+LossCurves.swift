@@ -43,7 +43,10 @@ extension Figure {
             }
         }
         for (curve, color) in zip(curves, colors) {
-            axes.plot(curve.x, curve.y, label: curve.name, color: color, lineWidth: lineWidth, style: curve.style)
+            // Markers every twelfth of the curve, offset per curve so that markers of curves that meet do not stack.
+            let every = max(curve.y.count / 12, 1)
+            axes.plot(curve.x, curve.y, label: curve.name, color: color, lineWidth: lineWidth, style: curve.style,
+                      marker: curve.marker, markerSize: 7.5, markerEvery: every)
         }
         axes.yScale = logarithmic ? .log10 : .linear
         axes.title = title

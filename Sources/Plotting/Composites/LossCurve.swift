@@ -10,6 +10,9 @@ public struct LossCurve: Sendable {
     /// nil gives the curve a colour of its own.
     public var series: String?
     public var color: Color?
+    /// A symbol repeated along the curve (about a dozen per curve), so that curves whose colours print as the
+    /// same grey stay apart by shape.
+    public var marker: Marker = .none
 
     /// - Parameters:
     ///   - name: Legend text.
