@@ -9,8 +9,21 @@
 #   libssl-dev                     SHA-256 of inputs and outputs (cache keys, summaries; the ReportRunner module)
 #   fonts-noto-cjk                 one font for Latin and Chinese text in figures, pinned for identical PNGs
 #   pkg-config                     how SwiftPM and `report run` find the libraries above
+#   fonts-dejavu-extra             "DejaVu Math TeX Gyre": math in figures and MathML in the HTML, one font
+#
+# Only with --pdf (for `report run --pdf` and the browser tests of the written reports):
+#   chromium                       headless printing of report.html to report.pdf, layout checks
+#   poppler-utils                  pdftoppm/pdfinfo, with which the tests measure the printed pages
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+with_pdf=0
+for argument in "$@"; do
+    case "$argument" in
+        --pdf) with_pdf=1 ;;
+        *) echo "setup: unknown option '$argument' (known: --pdf)" >&2; exit 2 ;;
+    esac
+done
 
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
@@ -25,6 +38,11 @@ has_pc libcrypto || missing+=(libssl-dev)
 # Read the list first: with pipefail, `fc-list | grep -q` fails when grep stops early and fc-list gets SIGPIPE.
 font_families=$(fc-list : family 2>/dev/null || true)
 grep -q "Noto Sans CJK SC" <<<"$font_families" || missing+=(fonts-noto-cjk)
+grep -q "DejaVu Math TeX Gyre" <<<"$font_families" || missing+=(fonts-dejavu-extra)
+if [ "$with_pdf" -eq 1 ]; then
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}" >&2

@@ -21,6 +21,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder that receives <name>/ with the report.", valueName: "folder"))
     var output: String = "output"
 
+    @Flag(name: .long, help: "Also write report.pdf, printed from report.html by headless Chromium (./scripts/setup.sh --pdf installs it).")
+    var pdf = false
+
     @Flag(name: .long, help: "List per-stage timings in the report's appendix (the report then differs run to run).")
     var timings = false
 
@@ -40,11 +43,13 @@ struct RunCommand: ParsableCommand {
         }
         let runner = ExperimentRunner(
             layout: layout,
-            options: .init(outputDirectory: URL(fileURLWithPath: output, isDirectory: true), includeTimings: timings),
+            options: .init(outputDirectory: URL(fileURLWithPath: output, isDirectory: true), includeTimings: timings,
+                           writesPDF: pdf),
             say: Progress.say
         )
         let outcome = try runner.run(experimentPath)
         print(outcome.markdownFile.relativePath)
         print(outcome.htmlFile.relativePath)
+        if pdf { print(outcome.pdfFile.relativePath) }
     }
 }

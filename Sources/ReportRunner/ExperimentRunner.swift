@@ -13,10 +13,13 @@ public struct ExperimentRunner {
         public var outputDirectory: URL
         /// List per-stage timings in the appendix (the report then differs run to run).
         public var includeTimings: Bool
+        /// Also print `report.pdf` from `report.html` with headless Chromium.
+        public var writesPDF: Bool
 
-        public init(outputDirectory: URL, includeTimings: Bool = false) {
+        public init(outputDirectory: URL, includeTimings: Bool = false, writesPDF: Bool = false) {
             self.outputDirectory = outputDirectory
             self.includeTimings = includeTimings
+            self.writesPDF = writesPDF
         }
     }
 
@@ -27,6 +30,8 @@ public struct ExperimentRunner {
         public let destination: URL
         public var markdownFile: URL { destination.appendingPathComponent("report.md") }
         public var htmlFile: URL { destination.appendingPathComponent("report.html") }
+        /// Written only with ``Options/writesPDF``.
+        public var pdfFile: URL { destination.appendingPathComponent("report.pdf") }
     }
 
     public let layout: ToolLayout
@@ -45,6 +50,8 @@ public struct ExperimentRunner {
     /// - Throws: ``ReportFailure`` with one sentence for the user; the previous report is then untouched.
     public func run(_ experimentPath: String) throws -> Outcome {
         let experiment = try Self.locateExperiment(at: experimentPath)
+        // Before compiling: a missing Chromium should not cost the user a whole run.
+        let printer = options.writesPDF ? try PDFPrinter.locate() : nil
         let compileStart = Date()
         let folderPath = experimentPath.hasSuffix("/") ? String(experimentPath.dropLast()) : experimentPath
         let sourcePaths = experiment.sourceFiles.map { folderPath + "/" + $0.lastPathComponent }
@@ -80,8 +87,14 @@ public struct ExperimentRunner {
                     throw ReportFailure("experiment '\(experiment.name)' finished without writing \(required); \(destination.relativePath) was left unchanged")
                 }
             }
-            try folder.publish()
             say("ran \(experiment.name) in \(Self.seconds(since: runStart))")
+            if let printer {
+                let printStart = Date()
+                try printer.print(folder.staging.appendingPathComponent("report.html"),
+                                  to: folder.staging.appendingPathComponent("report.pdf"))
+                say("printed \(experiment.name)/report.pdf in \(Self.seconds(since: printStart))")
+            }
+            try folder.publish()
         } catch {
             folder.discard()
             throw error
