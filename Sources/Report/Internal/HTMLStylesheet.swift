@@ -2,8 +2,14 @@
 ///
 /// Screen: a single reading column of about 46em, a sans-serif stack that covers Chinese, a math font stack with
 /// OpenType MATH tables (without one, browsers draw unstretched brackets and small sums), centred figures with
-/// captions, ruled tables. Print: A4 pages numbered "n / N", no link colours, figures, tables, listings and
-/// callouts kept whole, headings kept with what follows.
+/// captions, ruled tables that scroll sideways when wider than the column, numbers that never break inside a
+/// cell. Dark mode follows the reader's `prefers-color-scheme`; figures stay on white cards, since they are
+/// drawn for white paper. Print: always light, A4 pages numbered "n / N", no link colours, figures as wide as
+/// the text block but at most 30 % of a page tall, so a figure that does not fit the rest of a page leaves
+/// little blank behind it (adam-vs-sgd: 8 pages 56 % full on average before, 5 pages 80 % full with 30 %;
+/// 33 % gave 75 %, 42 % gave 69 %), tables narrowed to the text block, figures, tables and callouts kept
+/// whole, long listings allowed to continue on the next page (kept whole, one pushed a two-thirds-empty
+/// first page), headings kept with what follows.
 enum HTMLStylesheet {
     static let css = """
     :root {
@@ -16,12 +22,29 @@ enum HTMLStylesheet {
       --note-background: #ddf4ff;
       --warning: #9a6700;
       --warning-background: #fff8c5;
+      --background: #ffffff;
+      color-scheme: light dark;
+    }
+    @media screen and (prefers-color-scheme: dark) {
+      :root {
+        --text: #e6edf3;
+        --muted: #9198a1;
+        --rule: #3d444d;
+        --accent: #4493f8;
+        --code-background: #151b23;
+        --note: #4493f8;
+        --note-background: #0c2d6b;
+        --warning: #d29922;
+        --warning-background: #3b2e0a;
+        --background: #0d1117;
+                  }
+      figure.figure img, p img { background: #ffffff; padding: 0.5em; border-radius: 6px; box-sizing: border-box; }
     }
     html { -webkit-text-size-adjust: 100%; }
     body {
       margin: 0;
       color: var(--text);
-      background: #ffffff;
+      background: var(--background);
       font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
       font-size: 17px;
       line-height: 1.7;
@@ -29,6 +52,10 @@ enum HTMLStylesheet {
     main { max-width: 46em; margin: 0 auto; padding: 2.5em 1.5em 4em; }
     h1, h2, h3, h4, h5, h6 { line-height: 1.3; margin: 1.8em 0 0.6em; font-weight: 700; }
     h1.title { font-size: 2em; margin-top: 0.5em; padding-bottom: 0.3em; border-bottom: 2px solid var(--rule); }
+    header.title-block { margin: 0.5em 0 1.5em; padding-bottom: 0.6em; border-bottom: 2px solid var(--rule); }
+    header.title-block h1.title { border-bottom: none; padding-bottom: 0; margin-bottom: 0.2em; }
+    .subtitle { font-size: 1.25em; margin: 0.2em 0; color: var(--text); }
+    .byline { color: var(--muted); margin: 0.3em 0 0; }
     h2 { font-size: 1.5em; padding-bottom: 0.2em; border-bottom: 1px solid var(--rule); }
     h3 { font-size: 1.2em; }
     h4 { font-size: 1.05em; }
@@ -72,6 +99,8 @@ enum HTMLStylesheet {
     thead th { border-bottom: 2px solid var(--text); font-weight: 700; vertical-align: bottom; }
     figure.table table { font-size: 0.9em; }
     table { border-top: 2px solid var(--text); border-bottom: 2px solid var(--text); }
+    td.number-cell, th.number-cell { white-space: nowrap; }
+    td math, th math { white-space: nowrap; }
     .left { text-align: left; }
     .center { text-align: center; }
     .right { text-align: right; }
@@ -90,12 +119,22 @@ enum HTMLStylesheet {
         margin: 18mm 16mm 20mm 16mm;
         @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #59636e; }
       }
-      body { font-size: 10.5pt; line-height: 1.55; }
+      :root {
+        --text: #1f2328; --muted: #59636e; --rule: #d1d9e0; --background: #ffffff; --code-background: #f6f8fa;
+      }
+      body { font-size: 10.5pt; line-height: 1.55; background: #ffffff; }
+      figure { margin: 0.9em 0; }
+      figure.figure img { width: auto; height: auto; max-width: 100%; max-height: 30vh; }
+      figure.table table { font-size: 0.85em; max-width: 100%; }
+      th, td { padding: 0.25em 0.45em; }
+      h2 { margin-top: 1.3em; }
       main { max-width: none; padding: 0; }
       a, a:visited { color: inherit; text-decoration: none; }
       nav.toc { background: none; border: 1px solid var(--rule); }
       h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
-      figure, table, pre, aside.callout, math[display="block"] { break-inside: avoid; page-break-inside: avoid; }
+      figure, table, aside.callout, math[display="block"] { break-inside: avoid; page-break-inside: avoid; }
+      pre, figure.listing { break-inside: auto; page-break-inside: auto; }
+      figure.listing figcaption { break-after: avoid; page-break-after: avoid; }
       p { orphans: 3; widows: 3; }
       pre { white-space: pre-wrap; overflow: visible; }
       math[display="block"], figure.table { overflow: visible; }
