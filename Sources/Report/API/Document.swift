@@ -17,6 +17,8 @@ import Foundation
 public struct Document {
     /// The title, the HTML `<title>` and the Markdown's first heading (plain text).
     public var title: String
+    /// Subtitle, author, course and date, shown under the title in both outputs.
+    public var titleBlock: TitleBlock
     /// The language of the scaffolding words.
     public var language: DocumentLanguage
     /// The random seed of the run, printed in the reproducibility appendix; `nil` if the run uses none.
@@ -28,18 +30,27 @@ public struct Document {
     /// Creates a document.
     /// - Parameters:
     ///   - title: the title (plain text).
+    ///   - subtitle: a line under the title (plain text).
+    ///   - author: who wrote the handout.
+    ///   - course: the course it belongs to.
+    ///   - date: the date to print, as text; never taken from the clock, so outputs stay reproducible.
     ///   - language: `.english` or `.chinese`; sets caption words and appendix headings.
     ///   - seed: the random seed of the run, for the appendix.
     ///   - includesReproducibilityAppendix: whether to end with the appendix built from the ``RunContext``.
     ///   - content: the blocks.
     public init(
         title: String,
+        subtitle: String? = nil,
+        author: String? = nil,
+        course: String? = nil,
+        date: String? = nil,
         language: DocumentLanguage = .english,
         seed: UInt64? = nil,
         includesReproducibilityAppendix: Bool = true,
         @ContentBuilder content: () -> [DocumentNode]
     ) {
         self.title = title
+        titleBlock = TitleBlock(subtitle: subtitle, author: author, course: course, date: date)
         self.language = language
         self.seed = seed
         self.includesReproducibilityAppendix = includesReproducibilityAppendix

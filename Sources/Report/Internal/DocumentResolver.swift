@@ -35,8 +35,8 @@ struct DocumentResolver {
         try collectTargets(document.children)
         try resolve(document.children, sectionNumbers: [])
         if document.includesReproducibilityAppendix { appendAppendix() }
-        return ResolvedDocument(title: document.title, language: document.language, blocks: blocks, figures: figures,
-                                images: images)
+        return ResolvedDocument(title: document.title, titleBlock: document.titleBlock, language: document.language,
+                                blocks: blocks, figures: figures, images: images)
     }
 
     // MARK: - Names and numbers (first pass, so references may point forward)

@@ -41,7 +41,7 @@ struct HTMLWriter {
         </head>
         <body>
         <main>
-        <h1 class="title">\(document.title.htmlEscaped)</h1>
+        \(titleBlockHTML())
         \(try tableOfContents())
         \(body.joined(separator: "\n"))
         </main>
@@ -49,6 +49,29 @@ struct HTMLWriter {
         </html>
 
         """
+    }
+
+    // MARK: - Title
+
+    /// The title with its subtitle and byline (author · course · date), as a `<header>`.
+    private func titleBlockHTML() -> String {
+        let heading = "<h1 class=\"title\">\(document.title.htmlEscaped)</h1>"
+        var lines: [String] = []
+        if let subtitle = document.titleBlock.shownSubtitle {
+            lines.append("<p class=\"subtitle\">\(subtitle.htmlEscaped)</p>")
+        }
+        let block = document.titleBlock
+        var byline: [String] = []
+        for (value, kind) in [(block.author, "author"), (block.course, "course"), (block.date, "date")] {
+            guard let text = value?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { continue }
+            byline.append(kind == "date" ? "<time class=\"date\">\(text.htmlEscaped)</time>"
+                : "<span class=\"\(kind)\">\(text.htmlEscaped)</span>")
+        }
+        if !byline.isEmpty {
+            lines.append("<p class=\"byline\">\(byline.joined(separator: "<span class=\"separator\"> · </span>"))</p>")
+        }
+        guard !lines.isEmpty else { return heading }
+        return "<header class=\"title-block\">\n\(heading)\n\(lines.joined(separator: "\n"))\n</header>"
     }
 
     // MARK: - Blocks
@@ -122,9 +145,12 @@ struct HTMLWriter {
     }
 
     private func table(label: String?, anchor: String?, caption: ResolvedText?, content: TableContent) throws -> String {
-        func cells(_ values: [String], tag: String) -> String {
-            zip(values, content.alignments).map { value, alignment in
-                "<\(tag) class=\"\(Self.className(alignment))\">\(value.htmlEscaped)</\(tag)>"
+        func cells(_ values: [String], tag: String, row: Int) throws -> String {
+            try zip(values, content.alignments).enumerated().map { column, cell in
+                let (value, alignment) = cell
+                let number = TableCellText.isNumber(value) ? " number-cell" : ""
+                let html = try cellHTML(value, table: content.name ?? label ?? "summary", row: row, column: column + 1)
+                return "<\(tag) class=\"\(Self.className(alignment))\(number)\">\(html)</\(tag)>"
             }.joined()
         }
         var lines: [String] = []
@@ -136,13 +162,27 @@ struct HTMLWriter {
             lines.append("<figure class=\"table summary\">")
         }
         lines.append("<table>")
-        lines.append("<thead><tr>\(cells(content.headers, tag: "th"))</tr></thead>")
+        lines.append("<thead><tr>\(try cells(content.headers, tag: "th", row: 0))</tr></thead>")
         lines.append("<tbody>")
-        lines += content.rows.map { "<tr>\(cells($0, tag: "td"))</tr>" }
+        lines += try content.rows.enumerated().map { "<tr>\(try cells($0.element, tag: "td", row: $0.offset + 1))</tr>" }
         lines.append("</tbody>")
         lines.append("</table>")
         lines.append("</figure>")
         return lines.joined(separator: "\n")
+    }
+
+    /// A cell's HTML: text escaped, with "×" bound to its neighbours by no-break spaces so "9.75 × 10⁻¹" stays
+    /// on one line, and `$…$` converted to inline MathML.
+    private func cellHTML(_ value: String, table: String, row: Int, column: Int) throws -> String {
+        try TableCellText(value).pieces.map { piece in
+            switch piece {
+            case .text(let text):
+                return text.htmlEscaped.replacingOccurrences(of: " × ", with: "\u{00A0}×\u{00A0}")
+            case .math(let tex):
+                let place = row == 0 ? "header of column \(column)" : "row \(row), column \(column)"
+                return try formula(tex, display: false, location: "table '\(table)', \(place)")
+            }
+        }.joined()
     }
 
     private static func className(_ alignment: ColumnAlignment) -> String {

@@ -11,6 +11,9 @@ struct MarkdownWriter {
     /// - Returns: the Markdown text, ending in one newline.
     func render() -> String {
         var parts = ["# " + document.title.markdownEscaped]
+        if let subtitle = document.titleBlock.shownSubtitle { parts.append("*" + subtitle.markdownEscaped + "*") }
+        let byline = document.titleBlock.bylineParts
+        if !byline.isEmpty { parts.append(byline.map(\.markdownEscaped).joined(separator: " · ")) }
         for block in document.blocks {
             parts.append(render(block))
         }
@@ -55,8 +58,19 @@ struct MarkdownWriter {
         }
     }
 
+    /// A table row; math in a cell is written as in prose, with `|` escaped so it does not end the cell.
     private func row(_ cells: [String]) -> String {
-        "| " + cells.map(\.markdownEscaped).joined(separator: " | ") + " |"
+        let rendered = cells.map { cell in
+            TableCellText(cell).pieces.map { piece -> String in
+                switch piece {
+                case .text(let text): return text.markdownEscaped
+                case .math(let tex):
+                    let flat = tex.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|")
+                    return flat.contains("`") ? "$\(flat)$" : "$`\(flat)`$"
+                }
+            }.joined()
+        }
+        return "| " + rendered.joined(separator: " | ") + " |"
     }
 
     private static func delimiter(_ alignment: ColumnAlignment) -> String {

@@ -4,6 +4,7 @@ import Foundation
 /// what both writers print, so they cannot disagree about numbering.
 struct ResolvedDocument {
     var title: String
+    var titleBlock = TitleBlock()
     var language: DocumentLanguage
     var blocks: [ResolvedBlock]
     /// The rendered figures in document order, written once to `figures/` and embedded once in the HTML.
