@@ -48,11 +48,11 @@ extension Gallery {
                                           width: 800, height: 440)
         // Each curve named beside itself as well as in the legend, for grey print; (4, −6) also gets its centre.
         let axes = figure.axes
-        axes.annotate("w = 4, b = 0", pointingAtX: 0.25, y: sigmoid(4 * 0.25), textX: -1.8, textY: 0.86)
-        axes.annotate("w = 1, b = 0", pointingAtX: 1, y: sigmoid(1), textX: 3.2, textY: 0.62)
-        axes.annotate("w = 0.5, b = 0", pointingAtX: 4, y: sigmoid(2), textX: 4.7, textY: 0.72)
-        axes.annotate("w = 1, b = 2", pointingAtX: -2, y: 0.5, textX: -4.4, textY: 0.62)
-        axes.annotate("w = 4, b = −6: centre −b/w = 1.5", pointingAtX: 1.5, y: 0.5, textX: 3.4, textY: 0.25)
+        axes.annotate("$w = 4, b = 0$", pointingAtX: 0.25, y: sigmoid(4 * 0.25), textX: -1.8, textY: 0.86)
+        axes.annotate("$w = 1, b = 0$", pointingAtX: 1, y: sigmoid(1), textX: 3.2, textY: 0.62)
+        axes.annotate("$w = 0.5, b = 0$", pointingAtX: 4, y: sigmoid(2), textX: 4.7, textY: 0.72)
+        axes.annotate("$w = 1, b = 2$", pointingAtX: -2, y: 0.5, textX: -4.4, textY: 0.62)
+        axes.annotate("$w = 4, b = −6$: centre $−b/w = 1.5$", pointingAtX: 1.5, y: 0.5, textX: 3.4, textY: 0.25)
         return figure
     }
 
@@ -100,7 +100,7 @@ extension Gallery {
         let figure = Figure.optimizerTrajectories(
             trajectories(paths), over: { x, y in function.value(SIMD2(x, y)) },
             xRange: -3...3, yRange: -2...2, minimum: (x: 0, y: 0), minimumLabel: "minimum (0, 0)",
-            levels: .automatic(count: 12), filled: true, title: "½(x² + 20y²): SGD zig-zags across the narrow valley",
+            levels: .automatic(count: 12), filled: true, title: "$½(x² + 20y²)$: SGD zig-zags across the narrow valley",
             width: 800, height: 520)
         label(paths, on: figure.axes, [PathLabel(step: 1, offset: SIMD2(0.55, -0.45)),
                                        PathLabel(step: 11, offset: SIMD2(0.3, 0.75))])
@@ -126,7 +126,7 @@ extension Gallery {
         let figure = Figure.optimizerTrajectories(
             trajectories(paths), over: { x, y in function.value(SIMD2(x, y)) },
             xRange: -2...2, yRange: -2...2, minimum: (x: 0, y: 0), minimumLabel: "saddle point (0, 0)",
-            levels: .automatic(count: 14), title: "Saddle x² − y²", width: 720, height: 560)
+            levels: .automatic(count: 14), title: "Saddle $x² − y²$", width: 720, height: 560)
         figure.axes.annotate("f rises along x, falls along y", pointingAtX: 0, y: 0, textX: 1.0, textY: -1.4)
         label(paths, on: figure.axes, [PathLabel(step: 20, offset: SIMD2(0.45, 0.1)),
                                        PathLabel(step: 20, offset: SIMD2(0.5, -0.35)),
@@ -140,7 +140,7 @@ extension Gallery {
         Figure.lossSurface(
             over: { w, b in neuron.loss(weight: w, bias: b) }, xRange: -4...4, yRange: -5...5,
             path: Trajectory(name: "gradient descent", points: neuron.path),
-            title: "Loss of one neuron σ(wx + b) over (w, b)", labels: ("w", "b", "MSE"), width: 720, height: 500)
+            title: "Loss of one neuron $σ(wx + b)$ over $(w, b)$", labels: ("$w$", "$b$", "MSE"), width: 720, height: 500)
     }
 
     static func himmelblauSurfaceFigure(_ path: OptimizationTrajectory) -> Figure {
@@ -148,7 +148,7 @@ extension Gallery {
         return Figure.lossSurface(
             over: { x, y in function.value(SIMD2(x, y)) }, xRange: -4.5...4.5, yRange: -4.5...4.5,
             path: Trajectory(name: path.name, x: path.xs, y: path.ys), gridSize: 60, azimuth: -60, elevation: 40,
-            title: "Himmelblau's function: four valleys", labels: ("x", "y", "f(x, y)"), width: 720, height: 500)
+            title: "Himmelblau's function: four valleys", labels: ("$x$", "$y$", "$f(x, y)$"), width: 720, height: 500)
     }
 
     // MARK: - Classifiers

@@ -6,7 +6,7 @@ extension Optimizers {
                                  yRange: ClosedRange<Double>, title: String) -> Figure {
         Figure.optimizerTrajectories(
             paths.map { Trajectory(name: $0.name, x: $0.xs, y: $0.ys) }, over: { x, y in function.value(SIMD2(x, y)) },
-            xRange: xRange, yRange: yRange, minimum: function.minima.first.map { (x: $0.x, y: $0.y) }, minimumLabel: "最小值",
+            xRange: xRange, yRange: yRange, minimum: function.minima.first.map { (x: $0.x, y: $0.y) }, minimumLabel: "最小值", startLabel: "起点",
             levels: .logarithmic(count: 14, lower: 1e-2), title: title, width: 820, height: 520)
     }
 
@@ -14,7 +14,7 @@ extension Optimizers {
         let best = problem.minimum
         return Figure.optimizerTrajectories(
             paths.map { Trajectory(name: "批量 \($0.name)", x: $0.xs, y: $0.ys) }, over: problem.loss,
-            xRange: -1.5...3, yRange: -2...2, minimum: (x: best.x, y: best.y), minimumLabel: "最小二乘解",
+            xRange: -1.5...3, yRange: -2...2, minimum: (x: best.x, y: best.y), minimumLabel: "最小二乘解", startLabel: "起点",
             levels: .logarithmic(count: 14, lower: 0.1), title: "小批量 SGD 的路线（n = \(problem.inputs.count)）",
             xLabel: "w", yLabel: "b", width: 820, height: 520)
     }
@@ -59,7 +59,7 @@ extension Optimizers {
         let function = TestFunction.rosenbrock
         return Figure.optimizerTrajectories(
             paths.map { Trajectory(name: $0.name, x: $0.xs, y: $0.ys) }, over: { x, y in function.value(SIMD2(x, y)) },
-            xRange: -2...2, yRange: -1...3, minimum: (x: 1, y: 1), minimumLabel: "最小值 (1, 1)", separatePanels: true,
+            xRange: -2...2, yRange: -1...3, minimum: (x: 1, y: 1), minimumLabel: "最小值 (1, 1)", startLabel: "起点", separatePanels: true,
             title: "Rosenbrock 函数上的五种优化器", width: 900, height: 560)
     }
 

@@ -147,7 +147,7 @@ extension Axes {
         return insets
     }
 
-    /// Height a legend above the plotting area takes (with its gaps), 0 for any other legend.
+    /// Height a legend above the plotting area (and above the title) takes with its gaps, 0 for any other legend.
     func legendSpaceAbove(canvas: Canvas) -> Double {
         guard effectiveLegendLocation == .outsideTop, let legend = resolvedLegend, !legend.entries.isEmpty else { return 0 }
         return legend.size(canvas: canvas, theme: theme).height + Legend.outsideGap / 2 + 4
@@ -178,15 +178,15 @@ extension Axes {
         if !hidesAxes {
             drawFrameAndTicks(on: canvas, plot: plot, transform: transform, xTicks: xTicks, yTicks: yTicks)
         }
+        let titleHeight = title.map { theme.titlePadding + canvas.height(of: RichText($0), size: theme.titleSize) } ?? 0
         if let title {
             canvas.draw(RichText(title), size: theme.titleSize, color: theme.textColor,
-                        at: PagePoint(x: plot.minX + plot.width / 2,
-                                      y: plot.minY - theme.titlePadding - legendSpaceAbove(canvas: canvas)),
+                        at: PagePoint(x: plot.minX + plot.width / 2, y: plot.minY - theme.titlePadding),
                         horizontal: .center, vertical: .bottom)
         }
         if let legend = resolvedLegend {
             let obstacles = LegendObstacles(artists: artists, transform: transform, canvas: canvas, theme: theme)
-            legend.draw(on: canvas, plot: plot, obstacles: obstacles, theme: theme)
+            legend.draw(on: canvas, plot: plot, obstacles: obstacles, theme: theme, raisedBy: titleHeight)
         }
         if let colorBar {
             colorBar.draw(on: canvas, beside: plot, theme: theme)

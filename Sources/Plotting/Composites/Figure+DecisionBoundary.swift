@@ -73,8 +73,8 @@ extension Figure {
             axes.title = panel.title
             axes.xLimits = xRange
             axes.yLimits = yRange
-            axes.xLabel = "x₁"
-            axes.yLabel = index == 0 ? "x₂" : nil
+            axes.xLabel = "$x₁$"
+            axes.yLabel = index == 0 ? "$x₂$" : nil
             if index == 0 { axes.legend(location: .best) }
         }
         return figure

@@ -30,7 +30,7 @@ extension Figure {
     public static func lossSurface(
         over function: (Double, Double) -> Double, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
         path: Trajectory? = nil, logarithmic: Bool = false, gridSize: Int = 48, azimuth: Double = -50,
-        elevation: Double = 35, title: String? = nil, labels: (x: String, y: String, z: String) = ("w₁", "w₂", "loss"),
+        elevation: Double = 35, title: String? = nil, labels: (x: String, y: String, z: String) = ("$w₁$", "$w₂$", "loss"),
         width: Double = 800, height: Double = 500, theme: Theme = Theme()
     ) -> Figure {
         let grid = ScalarGrid(xRange: xRange, yRange: yRange, columns: gridSize, rows: gridSize, function: function)

@@ -40,7 +40,7 @@ extension Figure {
         _ trajectories: [Trajectory], over function: (Double, Double) -> Double, xRange: ClosedRange<Double>,
         yRange: ClosedRange<Double>, minimum: (x: Double, y: Double)? = nil, minimumLabel: String? = nil,
         startLabel: String = "start", levels: ContourLevels = .logarithmic(count: 30), filled: Bool = false, gridSize: Int = 300,
-        separatePanels: Bool = false, title: String? = nil, xLabel: String = "x", yLabel: String = "y",
+        separatePanels: Bool = false, title: String? = nil, xLabel: String = "$x$", yLabel: String = "$y$",
         width: Double = 800, height: Double = 500, theme: Theme = Theme()
     ) -> Figure {
         let grid = ScalarGrid(xRange: xRange, yRange: yRange, columns: gridSize, rows: gridSize, function: function)
@@ -97,9 +97,14 @@ extension Figure {
             for index in shown {
                 let path = trajectories[index]
                 guard let last = path.lastFiniteIndex else { continue }
-                items.append(.init(x: path.x[last], y: path.y[last], marker: endMarkers[index], size: 12,
+                // A path that ends outside the frame is marked where it last leaves it: the segment from its
+                // last point inside to the next one.
+                let inside = { (point: Int) in xRange.contains(path.x[point]) && yRange.contains(path.y[point]) }
+                var end = last
+                if !inside(last), let lastInside = (0..<last).last(where: inside) { end = lastInside + 1 }
+                items.append(.init(x: path.x[end], y: path.y[end], marker: endMarkers[index], size: 12,
                                    fill: colors[index], edge: .black,
-                                   previous: last > 0 ? (path.x[last - 1], path.y[last - 1]) : nil))
+                                   previous: end > 0 ? (path.x[end - 1], path.y[end - 1]) : nil))
             }
             axes.add(PathMarkersArtist(items: items, occupants: minimum.map { [($0.x, $0.y, 17)] } ?? [],
                                        label: startLabel))

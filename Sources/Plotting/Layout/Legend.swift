@@ -97,12 +97,15 @@ struct Legend {
                      clearance: clearance).location
     }
 
-    func draw(on canvas: Canvas, plot: PageRect, obstacles: LegendObstacles, theme: Theme) {
+    /// Draws the legend; `raisedBy` lifts a legend above the plot further (over the panel's title, so that
+    /// titles of panels side by side stay on one line).
+    func draw(on canvas: Canvas, plot: PageRect, obstacles: LegendObstacles, theme: Theme, raisedBy: Double = 0) {
         guard !entries.isEmpty else { return }
         let (width, height) = size(canvas: canvas, theme: theme)
         let chosen = location == .best
             ? Self.bestLocation(width: width, height: height, in: plot, avoiding: obstacles).location : location
-        let box = Self.rect(for: chosen, width: width, height: height, in: plot)
+        var box = Self.rect(for: chosen, width: width, height: height, in: plot)
+        if chosen == .outsideTop { box.y -= raisedBy }
         canvas.newPath()
         canvas.rectangle(box)
         canvas.fillAndStroke(fill: theme.legendBackground, stroke: theme.legendBorder, lineWidth: 0.9)
