@@ -31,7 +31,7 @@ final class TitleBlockAndTableMathTests: XCTestCase {
             Section("One") { "Text." }
         })
         XCTAssertTrue(markdown.hasPrefix("# Plain\n\n## 1 One"), markdown)
-        XCTAssertFalse(html.contains("title-block"))
+        XCTAssertFalse(html.contains("<header class=\"title-block\">"))
     }
 
     func testInlineMathInTableCells() throws {

@@ -37,7 +37,7 @@ enum HTMLStylesheet {
         --warning: #d29922;
         --warning-background: #3b2e0a;
         --background: #0d1117;
-                  }
+      }
       figure.figure img, p img { background: #ffffff; padding: 0.5em; border-radius: 6px; box-sizing: border-box; }
     }
     html { -webkit-text-size-adjust: 100%; }
@@ -72,6 +72,9 @@ enum HTMLStylesheet {
     math { font-family: "DejaVu Math TeX Gyre", "STIX Two Math", "Cambria Math", math; font-size: 1.05em; }
     .nowrap { white-space: nowrap; }
     math[display="block"] { display: block math; margin: 1em 0; overflow-x: auto; overflow-y: hidden; }
+    /* MathML does not break lines: on a narrow screen a paragraph with a long inline formula scrolls sideways
+       by itself instead of widening the whole page. */
+    @media screen { main p, main li { overflow-x: auto; } }
     code, pre {
       font-family: "DejaVu Sans Mono", "Noto Sans Mono CJK SC", "SFMono-Regular", Consolas, monospace;
       font-size: 0.86em;
