@@ -24,6 +24,11 @@ public struct Document {
     /// Whether to end with the reproducibility appendix (on by default).
     public var includesReproducibilityAppendix: Bool
     let children: [DocumentNode]
+    /// The Markdown file that makes the document's text, relative to the experiment folder; `nil` when the
+    /// builder's blocks are the document (see `Document+Markdown.swift`).
+    var markdownPath: String?
+    /// Whether the title is the Markdown file's first heading.
+    var titleFromMarkdown = false
 
     /// Creates a document.
     /// - Parameters:
