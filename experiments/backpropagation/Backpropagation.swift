@@ -163,7 +163,7 @@ struct Backpropagation: Experiment {
             Value("house-gradient-w11", layer1.weightGradient[0, 0], format: worked)
             Value("house-w11", layer1.weights[0, 0], format: .shortest)
             Value("house-updated-w11", layer1.updatedWeights[0, 0], format: worked)
-            Value("step-verdict", grew ? "步子太大，越过了最低点。输入归一化或更小的学习率都能避免这一点（见第 4 节）。" : "损失下降。")
+            Value("step-verdict", grew ? "步子太大，越过了最低点。输入归一化或更小的学习率都能避免这一点（见@sec:vanishing）。" : "损失下降。")
         }
     }
 

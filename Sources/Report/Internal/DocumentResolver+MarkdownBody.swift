@@ -163,3 +163,31 @@ extension DocumentResolver {
         }
     }
 }
+
+extension DocumentResolver {
+    /// Numbers sections as ``resolve(_:sectionNumbers:)`` will, so `@sec:name` may point forward.
+    mutating func collectSectionTargets(_ nodes: [DocumentNode], numbers: [Int]) throws {
+        var count = 0
+        for node in flattened(nodes) {
+            switch node.kind {
+            case .section(_, let children):
+                count += 1
+                try collectSectionTargets(children, numbers: numbers + [count])
+            case .markdownSection(let heading, let children):
+                count += 1
+                let sectionNumbers = numbers + [count]
+                if let name = heading.sectionName {
+                    guard sectionTargets[name] == nil else {
+                        throw ReportError("\(heading.file):\(heading.firstLine): two sections are named '\(name)'; "
+                            + "section names must be unique")
+                    }
+                    sectionTargets[name] = (vocabulary.section(sectionNumbers.map(String.init).joined(separator: ".")),
+                                            "sec-" + sectionNumbers.map(String.init).joined(separator: "-"))
+                }
+                try collectSectionTargets(children, numbers: sectionNumbers)
+            default:
+                continue
+            }
+        }
+    }
+}

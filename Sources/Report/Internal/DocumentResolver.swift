@@ -6,11 +6,13 @@ import NeuralNetworks
 struct DocumentResolver {
     let document: Document
     let context: RunContext
-    private let vocabulary: Vocabulary
+    let vocabulary: Vocabulary
 
     /// Reference targets by name: the reference text ("Figure 3") and the anchor.
     var figureTargets: [String: (text: String, anchor: String)] = [:]
     var tableTargets: [String: (text: String, anchor: String)] = [:]
+    /// Sections named `{#name}` in a document's Markdown, for `@sec:name`.
+    var sectionTargets: [String: (text: String, anchor: String)] = [:]
     /// Named values by name, and the names prose used (the others are reported as unused).
     var values: [String: Value] = [:]
     var usedValues: Set<String> = []
@@ -40,6 +42,7 @@ struct DocumentResolver {
     mutating func resolve() throws -> ResolvedDocument {
         let (title, body) = try documentBody()
         try collectTargets(body)
+        try collectSectionTargets(body, numbers: [])
         try resolve(body, sectionNumbers: [])
         if document.includesReproducibilityAppendix { appendAppendix() }
         warnings += unusedValueWarnings()
@@ -51,7 +54,7 @@ struct DocumentResolver {
 
     /// The nodes with groups and language-dependent blocks replaced by their contents, so that sections inside
     /// them are numbered with their siblings.
-    private func flattened(_ nodes: [DocumentNode]) -> [DocumentNode] {
+    func flattened(_ nodes: [DocumentNode]) -> [DocumentNode] {
         nodes.flatMap { node -> [DocumentNode] in
             switch node.kind {
             case .group(let children): return flattened(children)
@@ -287,9 +290,9 @@ struct DocumentResolver {
             case .displayMath(let tex, let prefix):
                 return .displayMath(tex, linePrefix: prefix, line: token.line)
             case .reference(let kind, let name):
-                let targets = kind == .figure ? figureTargets : tableTargets
+                let targets = kind == .figure ? figureTargets : kind == .table ? tableTargets : sectionTargets
                 guard let target = targets[name] else {
-                    let kindName = kind == .figure ? "figure" : "table"
+                    let kindName = kind == .figure ? "figure" : kind == .table ? "table" : "section"
                     let known = targets.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
                     throw ReportError("reference to missing \(kindName) '\(name)' (@\(kind.rawValue):\(name)) in "
                         + text.location(line: token.line)

@@ -318,10 +318,18 @@ struct MarkdownBody {
         private mutating func openSection(level: Int, line index: Int) {
             while stack.count > 1, stack[stack.count - 1].level >= level { closeSection() }
             let line = lines[index]
-            let title = MarkdownHeadings.title(of: line)
+            var title = MarkdownHeadings.title(of: line)
             let offset = line.count - line.drop(while: { $0 == " " }).drop(while: { $0 == "#" })
                 .drop(while: { $0 == " " || $0 == "\t" }).count
-            stack.append((level, MarkdownText(text: title, file: file, firstLine: index + 1, columnOffset: offset), []))
+            var heading = MarkdownText(text: title, file: file, firstLine: index + 1, columnOffset: offset)
+            // `## Title {#name}` (Pandoc's heading identifier) names the section for `@sec:name`.
+            if title.hasSuffix("}"), let open = title.range(of: " {#", options: .backwards),
+               PlaceholderScanner.isName(String(title[open.upperBound...].dropLast())) {
+                heading.sectionName = String(title[open.upperBound...].dropLast())
+                title = String(title[..<open.lowerBound])
+                heading.text = title
+            }
+            stack.append((level, heading, []))
         }
 
         private mutating func closeSection() {

@@ -11,4 +11,6 @@ struct MarkdownText {
     var columnOffset = 0
     /// Set when the text is the body of a `> [!NOTE]` / `> [!WARNING]` quote.
     var calloutKind: Callout.Kind?
+    /// For a heading, the name given by a trailing `{#name}`, which `@sec:name` refers to.
+    var sectionName: String?
 }
