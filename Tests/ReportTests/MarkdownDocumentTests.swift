@@ -7,6 +7,10 @@ import XCTest
 final class MarkdownDocumentTests: XCTestCase {
     private var folder: URL!
 
+    private struct SolidImage: PNGRenderable {
+        func pngData() throws -> Data { TestPNG.solid(width: 4, height: 3, red: 200, green: 40, blue: 40) }
+    }
+
     override func setUpWithError() throws {
         folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("markdown-document-\(UUID().uuidString)", isDirectory: true)
@@ -55,13 +59,12 @@ final class MarkdownDocumentTests: XCTestCase {
     """#
 
     private func parts() -> [DocumentNode] {
-        let png = TestPNG.solid(width: 4, height: 3, red: 200, green: 40, blue: 40)
-        return nodes {
+        nodes {
             Table(name: "metrics", rows: [("SGD", 0.123456), ("Adam", 0.0000123)], columns: [
                 TableColumn("Optimizer") { $0.0 },
                 TableColumn("Loss", format: .scientific(2)) { $0.1 },
             ])
-            FigureBlock(name: "loss") { png }
+            FigureBlock(name: "loss", SolidImage())
             Snippet("update")
             Part("summary") {
                 MetricsSummary([Metric("Epochs", 20)])
@@ -147,11 +150,10 @@ final class MarkdownDocumentTests: XCTestCase {
         {{figure: first}}
         Placed second.
         """
-        let png = TestPNG.solid(width: 2, height: 2, red: 0, green: 0, blue: 0)
         let output = try render(try document(markdown) {
             self.nodes {
-                FigureBlock(name: "first") { png }
-                FigureBlock(name: "second") { png }
+                FigureBlock(name: "first", SolidImage())
+                FigureBlock(name: "second", SolidImage())
             }
         }).markdown
         XCTAssertTrue(output.contains("**Figure 1.** Placed first."), output)

@@ -2,11 +2,19 @@
 /// be a likely typo.
 enum NameSuggestion {
     /// The closest of `candidates` to `name`, or `nil` when none is within a third of the name's length
-    /// (at least 1, at most 3 edits). Ties go to the first in sorted order, so messages are deterministic.
+    /// (at least 1, at most 3 edits); failing that, the first candidate that starts with a name of three or more
+    /// letters (`fig` → `figure`). Ties go to the first in sorted order, so messages are deterministic.
     static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+        let sorted = candidates.sorted()
+        if let near = closestByEdits(to: name, in: sorted) { return near }
+        guard name.count >= 3 else { return nil }
+        return sorted.first { $0.lowercased().hasPrefix(name.lowercased()) }
+    }
+
+    private static func closestByEdits(to name: String, in candidates: [String]) -> String? {
         let limit = min(3, max(1, name.count / 3))
         var best: (name: String, distance: Int)?
-        for candidate in candidates.sorted() {
+        for candidate in candidates {
             let distance = editDistance(name.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
