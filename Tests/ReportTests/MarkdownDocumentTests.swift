@@ -180,6 +180,13 @@ final class MarkdownDocumentTests: XCTestCase {
             + "'learning-rate', 'log-loss', 'outcome', 'ratio'"), heading)
     }
 
+    func testUnknownReferenceInTheFileNamesLineColumnAndTheLikelyName() throws {
+        let text = Self.handout.replacingOccurrences(of: "(@fig:loss,", with: "(@fig:lost,")
+        let message = try errorMessage(text)
+        XCTAssertTrue(message.contains("handout.md:\(position(of: "@fig:lost", in: text)): reference to missing figure "
+            + "'lost' (@fig:lost) (did you mean 'loss'?) in "), message)
+    }
+
     func testANameOfAnotherKindIsPointedOut() throws {
         let message = try errorMessage(Self.handout.replacingOccurrences(of: "{{figure: loss}}", with: "{{figure: metrics}}"))
         XCTAssertTrue(message.hasSuffix("handout.md:22:1: no figure named 'metrics' (a table has that name: {{table: metrics}})"),

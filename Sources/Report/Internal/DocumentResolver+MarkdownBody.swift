@@ -191,3 +191,17 @@ extension DocumentResolver {
         }
     }
 }
+
+extension DocumentResolver {
+    /// `file:line:column: ` for a message about `needle` on line `line` of prose read from a file, so editors
+    /// and terminals can jump to it; empty for prose written in Swift (its location ends the message instead).
+    static func fileLocationPrefix(of needle: String, line: Int, in markdown: String, _ text: ResolvedText) -> String {
+        guard text.originIsFile else { return "" }
+        let lines = markdown.components(separatedBy: "\n")
+        guard lines.indices.contains(line - 1), let range = lines[line - 1].range(of: needle) else {
+            return "\(text.location(line: line)): "
+        }
+        let column = lines[line - 1].distance(from: lines[line - 1].startIndex, to: range.lowerBound) + 1
+        return "\(text.location(line: line, column: column)): "
+    }
+}

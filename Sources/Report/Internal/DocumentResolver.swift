@@ -294,7 +294,9 @@ struct DocumentResolver {
                 guard let target = targets[name] else {
                     let kindName = kind == .figure ? "figure" : kind == .table ? "table" : "section"
                     let known = targets.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
-                    throw ReportError("reference to missing \(kindName) '\(name)' (@\(kind.rawValue):\(name)) in "
+                    let suggestion = NameSuggestion.closest(to: name, in: targets.keys).map { " (did you mean '\($0)'?)" }
+                    throw ReportError(Self.fileLocationPrefix(of: "@\(kind.rawValue):\(name)", line: token.line, in: markdown, text)
+                        + "reference to missing \(kindName) '\(name)' (@\(kind.rawValue):\(name))\(suggestion ?? "") in "
                         + text.location(line: token.line)
                         + (known.isEmpty ? "; the document has no \(kindName)s" : "; known \(kindName)s: \(known)"))
                 }
