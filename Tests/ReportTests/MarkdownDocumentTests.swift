@@ -144,6 +144,8 @@ final class MarkdownDocumentTests: XCTestCase {
         let markdown = """
         # Order
 
+        [toc]
+
         {{figure: second}}
         Placed first.
 
@@ -158,6 +160,7 @@ final class MarkdownDocumentTests: XCTestCase {
         }).markdown
         XCTAssertTrue(output.contains("**Figure 1.** Placed first."), output)
         XCTAssertTrue(output.contains("**Figure 2.** Placed second."), output)
+        XCTAssertFalse(output.contains("[toc]"), output)
     }
 
     func testUnknownFigureNamesFileLineColumnAndTheLikelyName() throws {
@@ -185,6 +188,16 @@ final class MarkdownDocumentTests: XCTestCase {
         let message = try errorMessage(text)
         XCTAssertTrue(message.contains("handout.md:\(position(of: "@fig:lost", in: text)): reference to missing figure "
             + "'lost' (@fig:lost) (did you mean 'loss'?) in "), message)
+    }
+
+    func testEveryUnknownNameOfTheFileIsListedAtOnce() throws {
+        let text = Self.handout.replacingOccurrences(of: "{{value: ratio}}", with: "{{value: rati}}")
+            .replacingOccurrences(of: "{{table: metrics}}", with: "{{table: metric}}")
+        let lines = try errorMessage(text).components(separatedBy: "\n")
+        XCTAssertEqual(lines.count, 2, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines[0].hasSuffix("handout.md:\(position(of: "{{value: rati}}", in: text)): no value named 'rati' (did "
+            + "you mean 'ratio'?)"), lines[0])
+        XCTAssertTrue(lines[1].hasSuffix("handout.md:25:1: no table named 'metric' (did you mean 'metrics'?)"), lines[1])
     }
 
     func testANameOfAnotherKindIsPointedOut() throws {

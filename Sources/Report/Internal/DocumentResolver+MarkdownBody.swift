@@ -106,10 +106,7 @@ extension DocumentResolver {
         for placeholder in placeholders {
             let location = text.location(line: placeholder.line, column: placeholder.column)
             guard let kind = placeholder.kind else {
-                let kinds = PlaceholderScanner.Kind.allCases.map(\.rawValue)
-                let suggestion = NameSuggestion.closest(to: placeholder.word, in: kinds).map { " (did you mean '\($0)'?)" } ?? ""
-                throw ReportError("\(location): unknown placeholder '{{\(placeholder.word): \(placeholder.name)}}'"
-                    + "\(suggestion); the kinds are \(kinds.joined(separator: ", "))")
+                throw ReportError("\(location): " + MarkdownBody.unknownKind(placeholder))
             }
             guard kind == .value else {
                 throw ReportError("\(location): {{\(kind.rawValue): \(placeholder.name)}} places a block, which only "

@@ -55,6 +55,10 @@ struct MarkdownBody {
             lines[first] = ""
             firstBodyLine = first + 1
         }
+        // Typora's `[toc]` line asks for a table of contents, which the HTML always has; GitHub shows it as text.
+        for index in lines.indices where ["[toc]", "[TOC]"].contains(lines[index].trimmingCharacters(in: .whitespaces)) {
+            lines[index] = ""
+        }
         var assembler = Assembler(file: file, lines: lines, parts: parts)
         try assembler.run(from: firstBodyLine)
         nodes = assembler.finish() + parts.values
@@ -111,6 +115,14 @@ struct MarkdownBody {
         case .include(let include): return "Include(\"\(include.path)\")"
         default: return "block"
         }
+    }
+
+    /// The message for `{{word: name}}` whose word is not a kind.
+    static func unknownKind(_ placeholder: PlaceholderScanner.Placeholder) -> String {
+        let kinds = PlaceholderScanner.Kind.allCases.map(\.rawValue)
+        let suggestion = NameSuggestion.closest(to: placeholder.word, in: kinds).map { " (did you mean '\($0)'?)" } ?? ""
+        return "unknown placeholder '{{\(placeholder.word): \(placeholder.name)}}'\(suggestion); the kinds are "
+            + kinds.joined(separator: ", ")
     }
 
     /// The message for a name the document does not define, with the likeliest intended name.
@@ -223,25 +235,33 @@ struct MarkdownBody {
                     + "placeholder: a name is ASCII letters, digits, '-' and '_'")
             }
             var result: [Int: PlaceholderScanner.Placeholder] = [:]
+            // Every mistake of the file at once, one line each, as a compiler lists its errors.
+            var problems: [String] = []
             let characters = Array(text)
             for placeholder in found {
+                let location = "\(file):\(placeholder.line):\(placeholder.column)"
                 guard let kind = placeholder.kind else {
-                    let kinds = PlaceholderScanner.Kind.allCases.map(\.rawValue)
-                    let suggestion = NameSuggestion.closest(to: placeholder.word, in: kinds).map { " (did you mean '\($0)'?)" } ?? ""
-                    throw ReportError("\(file):\(placeholder.line):\(placeholder.column): unknown placeholder "
-                        + "'{{\(placeholder.word): \(placeholder.name)}}'\(suggestion); the kinds are "
-                        + kinds.joined(separator: ", "))
+                    problems.append("\(location): " + MarkdownBody.unknownKind(placeholder))
+                    continue
+                }
+                guard parts.names(of: kind).contains(placeholder.name) else {
+                    let others = PlaceholderScanner.Kind.allCases.filter { $0 != kind }.map { ($0, parts.names(of: $0)) }
+                    problems.append("\(location): " + MarkdownBody.unknownName(
+                        placeholder.name, of: kind, known: parts.names(of: kind), otherKinds: others))
+                    continue
                 }
                 guard kind.isBlock else { continue }
                 let line = lines[placeholder.line - 1]
                 let lineText = String(characters[placeholder.range])
                 guard line.trimmingCharacters(in: .whitespaces) == lineText, placeholder.column <= 4 else {
-                    throw ReportError("\(file):\(placeholder.line):\(placeholder.column): "
-                        + "{{\(kind.rawValue): \(placeholder.name)}} places a block, so it must stand on a line of its "
-                        + "own (not indented); refer to it in text with @\(kind == .table ? "tab" : "fig"):name")
+                    problems.append("\(location): {{\(kind.rawValue): \(placeholder.name)}} places a block, so it must "
+                        + "stand on a line of its own (not indented); refer to it in text with "
+                        + "@\(kind == .table ? "tab" : "fig"):name")
+                    continue
                 }
                 result[placeholder.line - 1] = placeholder
             }
+            guard problems.isEmpty else { throw ReportError(problems.joined(separator: "\n")) }
             return result
         }
 
@@ -259,11 +279,6 @@ struct MarkdownBody {
             let kind = placeholder.kind!, name = placeholder.name
             let location = "\(file):\(placeholder.line):\(placeholder.column)"
             let key = "\(kind.rawValue):\(name)"
-            guard parts.names(of: kind).contains(name) else {
-                let others = PlaceholderScanner.Kind.allCases.filter { $0 != kind }.map { ($0, parts.names(of: $0)) }
-                throw ReportError("\(location): " + MarkdownBody.unknownName(name, of: kind, known: parts.names(of: kind),
-                                                                              otherKinds: others))
-            }
             if let earlier = placed[key] {
                 throw ReportError("\(location): \(kind.rawValue) '\(name)' is already placed on line \(earlier); "
                     + "a block stands once in a document (refer to it elsewhere)")
