@@ -30,16 +30,18 @@ extension Document {
     /// - **Title**: `title`, or when it is `nil` the file's first line, which must then be a `# Title` heading.
     /// - **Sections**: every other ATX heading starts a numbered section listed in the contents; a heading
     ///   nests below the nearest heading before it of a smaller level (`#` or `##` for sections, whichever the
-    ///   file uses, one more `#` for subsections). Headings are Markdown and may contain math.
+    ///   file uses, one more `#` for subsections). Headings are Markdown and may contain math; `## Title {#name}`
+    ///   names a section for `@sec:name` ("Section 2" / "第 2 节"). A `[toc]` line (Typora's) is dropped: the
+    ///   HTML lists the sections itself.
     /// - **Placements**: `{{figure: name}}`, `{{table: name}}`, `{{snippet: name}}` and `{{part: name}}` on a
     ///   line of their own place that block; lines directly below (no blank line between) are its caption,
     ///   replacing a caption given in Swift (giving both is an error). `{{value: name}}` may stand anywhere,
     ///   inside math too. Write `\{{` for literal braces; code spans and fenced code are left alone.
     /// - **Callouts**: a quote that starts with `> [!NOTE]` or `> [!WARNING]` (GitHub's alert syntax) is a
     ///   ``Callout``.
-    /// - Math, `@fig:` / `@tab:` references and images work as in ``Prose``.
+    /// - Math, `@fig:` / `@tab:` references and images (relative to the file) work as in ``Prose``.
     ///
-    /// Errors name the file, line and column (`handout.md:12:5: no figure named 'loss-curve' (did you mean
+    /// Errors name the file, line and column, every unknown name of the file at once (`handout.md:12:5: no figure named 'loss-curve' (did you mean
     /// 'loss-curves'?)`): a name the parts do not define, a block placed twice, a named block never placed,
     /// a name defined twice, a block of the builder that has no name to be placed by. A value never used is a
     /// warning (rewording a sentence should not fail the run).
