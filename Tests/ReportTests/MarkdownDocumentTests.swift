@@ -248,6 +248,15 @@ final class MarkdownDocumentTests: XCTestCase {
             + "letters, digits, '-' and '_'"), malformed)
     }
 
+    func testFrontMatterGivesTheTitleAndLinesKeepTheirNumbers() throws {
+        let markdown = "---\ntitle: \"梯度下降\"\nauthor: 老师\n---\n\n## 方法\n\n见 {{value: nope}}。\n"
+        let message = try errorMessage(markdown) { [] }
+        XCTAssertTrue(message.hasSuffix("handout.md:8:3: no value named 'nope'; the document names no values"), message)
+        let rendered = try render(try document(markdown.replacingOccurrences(of: " {{value: nope}}", with: "下文")) { [] })
+        XCTAssertTrue(rendered.markdown.hasPrefix("# 梯度下降\n\n## 1 方法\n\n见下文。\n"), rendered.markdown)
+        XCTAssertFalse(rendered.markdown.contains("author"), rendered.markdown)
+    }
+
     func testAnUnusedValueIsAWarning() throws {
         let rendered = try render(try document(Self.handout) {
             self.parts() + [Value("spare", 1).documentNode]

@@ -27,7 +27,9 @@ extension Document {
     /// The file is read when the document is written, never compiled: editing it changes the report without
     /// recompiling the experiment, and a results cache keyed on the files the run read re-runs only the
     /// assembly. Its rules:
-    /// - **Title**: `title`, or when it is `nil` the file's first line, which must then be a `# Title` heading.
+    /// - **Title**: `title`, or when it is `nil` the `title:` of the file's YAML front matter (`---` … `---`, as
+    ///   Typora and Jekyll write it; the rest of it is ignored) or else the file's first line, which must then be
+    ///   a `# Title` heading.
     /// - **Sections**: every other ATX heading starts a numbered section listed in the contents; a heading
     ///   nests below the nearest heading before it of a smaller level (`#` or `##` for sections, whichever the
     ///   file uses, one more `#` for subsections). Headings are Markdown and may contain math; `## Title {#name}`

@@ -44,8 +44,15 @@ struct MarkdownBody {
     init(markdown: String, file: String, parts builderNodes: [DocumentNode], titleFromFile: Bool) throws {
         let parts = try Self.collect(builderNodes)
         var lines = markdown.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        // Typora's `[toc]` line asks for a table of contents, which the HTML always has; GitHub shows it as text.
+        for index in lines.indices where ["[toc]", "[TOC]"].contains(lines[index].trimmingCharacters(in: .whitespaces)) {
+            lines[index] = ""
+        }
+        let frontMatterTitle = Self.removingFrontMatter(&lines)
         var firstBodyLine = 0
-        if titleFromFile {
+        if titleFromFile, let frontMatterTitle {
+            title = frontMatterTitle
+        } else if titleFromFile {
             guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),
                   MarkdownHeadings.level(of: lines[first]) == 1 else {
                 throw ReportError("\(file):1:1: the document has no title: start the file with a '# Title' line "
@@ -55,14 +62,27 @@ struct MarkdownBody {
             lines[first] = ""
             firstBodyLine = first + 1
         }
-        // Typora's `[toc]` line asks for a table of contents, which the HTML always has; GitHub shows it as text.
-        for index in lines.indices where ["[toc]", "[TOC]"].contains(lines[index].trimmingCharacters(in: .whitespaces)) {
-            lines[index] = ""
-        }
         var assembler = Assembler(file: file, lines: lines, parts: parts)
         try assembler.run(from: firstBodyLine)
         nodes = assembler.finish() + parts.values
         captions = assembler.captions
+    }
+
+    /// Blanks a YAML front matter block (`---` on the first line up to `---` or `...`), as Typora, Jekyll and
+    /// Pandoc write one, so it is neither a rule nor a setext heading; returns its `title:` if it has one.
+    /// Lines are blanked, not removed, so line numbers in messages stay those of the file.
+    private static func removingFrontMatter(_ lines: inout [String]) -> String? {
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
+              let end = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingCharacters(in: .whitespaces)) })
+        else { return nil }
+        let title = lines[1..<end].lazy.compactMap { line -> String? in
+            guard line.hasPrefix("title:") else { return nil }
+            let value = line.dropFirst("title:".count).trimmingCharacters(in: .whitespaces)
+            let quoted = value.count >= 2 && (value.first == "\"" && value.last == "\"" || value.first == "'" && value.last == "'")
+            return quoted ? String(value.dropFirst().dropLast()) : value
+        }.first
+        for index in 0...end { lines[index] = "" }
+        return title.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Sorts the builder's blocks by kind and name; anything without a name cannot be placed.
