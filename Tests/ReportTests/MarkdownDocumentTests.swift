@@ -257,6 +257,14 @@ final class MarkdownDocumentTests: XCTestCase {
         XCTAssertFalse(rendered.markdown.contains("author"), rendered.markdown)
     }
 
+    func testAHeadingWithANumberOfItsOwnIsAWarning() throws {
+        let rendered = try render(try document("# T\n\n## 二、MP 模型\n\n### 2.1 感知器\n\n## 2025 年的笔记\n") { [] })
+        XCTAssertEqual(rendered.warnings.map { $0.components(separatedBy: "handout.md:").last! }, [
+            "3: the heading '二、MP 模型' has a number of its own; the report numbers sections itself, so remove '二、'",
+            "5: the heading '2.1 感知器' has a number of its own; the report numbers sections itself, so remove '2.1'",
+        ])
+    }
+
     func testAnUnusedValueIsAWarning() throws {
         let rendered = try render(try document(Self.handout) {
             self.parts() + [Value("spare", 1).documentNode]

@@ -46,7 +46,8 @@ extension Document {
     /// Errors name the file, line and column, every unknown name of the file at once (`handout.md:12:5: no figure named 'loss-curve' (did you mean
     /// 'loss-curves'?)`): a name the parts do not define, a block placed twice, a named block never placed,
     /// a name defined twice, a block of the builder that has no name to be placed by. A value never used is a
-    /// warning (rewording a sentence should not fail the run).
+    /// warning (rewording a sentence should not fail the run), and so is a heading that numbers itself
+    /// (`## 2.1 感知器` would read "2.1 2.1 感知器").
     ///
     /// - Parameters:
     ///   - title: the title (plain text); `nil` takes it from the file's first line.

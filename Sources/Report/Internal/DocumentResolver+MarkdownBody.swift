@@ -22,6 +22,7 @@ extension DocumentResolver {
         let body = try MarkdownBody(markdown: markdown, file: Self.displayPath(of: url),
                                     parts: openingGroups(document.children), titleFromFile: document.titleFromMarkdown)
         markdownCaptions = body.captions
+        warnings += body.warnings
         return (body.title ?? document.title, body.nodes)
     }
 

@@ -13,6 +13,8 @@ struct MarkdownBody {
     var nodes: [DocumentNode]
     /// Captions written below placements, by `kind:name`, so messages about them name the file and line.
     var captions: [String: MarkdownText]
+    /// Headings that carry a number of their own, which the report's numbering would double.
+    var warnings: [String] = []
 
     /// The named blocks of a document's builder.
     struct Parts {
@@ -66,6 +68,7 @@ struct MarkdownBody {
         try assembler.run(from: firstBodyLine)
         nodes = assembler.finish() + parts.values
         captions = assembler.captions
+        warnings = assembler.warnings
     }
 
     /// Blanks a YAML front matter block (`---` on the first line up to `---` or `...`), as Typora, Jekyll and
@@ -167,6 +170,7 @@ struct MarkdownBody {
         let lines: [String]
         let parts: Parts
         var captions: [String: MarkdownText] = [:]
+        var warnings: [String] = []
         /// Open sections, outermost first; the first is the document itself (level 0).
         private var stack: [(level: Int, heading: MarkdownText?, children: [DocumentNode])] = [(0, nil, [])]
         private var textStart = 0
@@ -363,6 +367,14 @@ struct MarkdownBody {
                 heading.sectionName = String(title[open.upperBound...].dropLast())
                 title = String(title[..<open.lowerBound])
                 heading.text = title
+            }
+            // Notes written by hand number their headings ("1.1 核心思想", "二、MP 模型"); the report numbers
+            // sections itself, so such a heading would read "1.1 1.1 核心思想". (One or two digits: "2025 年" is
+            // a year, not a section.)
+            if let number = title.range(of: #"^([0-9]{1,2}(\.[0-9]+)*[.、)]?(\s+|$)|[0-9]{1,2}(\.[0-9]+)*[.、)]|[一二三四五六七八九十]+、)\s*"#, options: .regularExpression),
+               number.upperBound < title.endIndex {
+                warnings.append("\(file):\(index + 1): the heading '\(title)' has a number of its own; the report numbers "
+                    + "sections itself, so remove '\(title[number].trimmingCharacters(in: .whitespaces))'")
             }
             stack.append((level, heading, []))
         }
