@@ -33,8 +33,9 @@ public struct Value: DocumentComponent {
 
     public var documentNode: DocumentNode { DocumentNode(kind: .value(self)) }
 
-    /// The value as it is written in text (Markdown) and inside math (TeX).
-    var written: (text: String, tex: String) {
+    /// The value as it is written in text (Markdown) and inside math (TeX), in a document of `language`
+    /// (English and Chinese share today's number conventions: `.` for decimals, `,` between digit groups).
+    func written(language: DocumentLanguage) -> (text: String, tex: String) {
         switch content {
         case .text(let text): return (text, text)
         case .number(let number): return (format.format(number), format.texFormat(number))

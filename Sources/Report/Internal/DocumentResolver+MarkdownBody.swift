@@ -119,7 +119,7 @@ extension DocumentResolver {
                     otherKinds: [(.figure, Array(figureTargets.keys)), (.table, Array(tableTargets.keys))]))
             }
             usedValues.insert(value.name)
-            let written = value.written
+            let written = value.written(language: document.language)
             if case .text = value.content {
                 replacements.append((placeholder.range, written.text))
             } else {
