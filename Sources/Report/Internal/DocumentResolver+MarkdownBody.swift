@@ -136,10 +136,25 @@ extension DocumentResolver {
     /// Puts the numbers of ``expandingValues(in:of:)`` in place: as text in Markdown, as TeX in math.
     static func inserting(_ numbers: [(text: String, tex: String)], into segments: [ResolvedSegment]) -> [ResolvedSegment] {
         guard !numbers.isEmpty else { return segments }
+        // One pass per segment: copy up to each marker, then its number (markers are U+E010 digits U+E011).
         func replaced(_ string: String, tex: Bool) -> String {
-            var result = string
-            for (index, number) in numbers.enumerated().reversed() {
-                result = result.replacingOccurrences(of: "\u{E010}\(index)\u{E011}", with: tex ? number.tex : number.text)
+            guard string.unicodeScalars.contains("\u{E010}") else { return string }
+            var result = ""
+            var index: Int?
+            for scalar in string.unicodeScalars {
+                switch scalar {
+                case "\u{E010}": index = 0
+                case "\u{E011}":
+                    let number = numbers[index ?? 0]
+                    result += tex ? number.tex : number.text
+                    index = nil
+                default:
+                    if let current = index, ("0"..."9").contains(scalar) {
+                        index = current * 10 + Int(scalar.value - 48)
+                    } else {
+                        result.unicodeScalars.append(scalar)
+                    }
+                }
             }
             return result
         }

@@ -371,12 +371,40 @@ struct MarkdownBody {
             // Notes written by hand number their headings ("1.1 核心思想", "二、MP 模型"); the report numbers
             // sections itself, so such a heading would read "1.1 1.1 核心思想". (One or two digits: "2025 年" is
             // a year, not a section.)
-            if let number = title.range(of: #"^([0-9]{1,2}(\.[0-9]+)*[.、)]?(\s+|$)|[0-9]{1,2}(\.[0-9]+)*[.、)]|[一二三四五六七八九十]+、)\s*"#, options: .regularExpression),
-               number.upperBound < title.endIndex {
+            if let number = Self.ownNumber(of: title) {
                 warnings.append("\(file):\(index + 1): the heading '\(title)' has a number of its own; the report numbers "
-                    + "sections itself, so remove '\(title[number].trimmingCharacters(in: .whitespaces))'")
+                    + "sections itself, so remove '\(number)'")
             }
             stack.append((level, heading, []))
+        }
+
+        /// The number a heading starts with, if it has one: `1.1` in "1.1 核心思想", `2.` in "2. 输入层", `一、` in
+        /// "一、End-to-End" (one or two digits per part, so "2025 年" is a year, not a section number).
+        static func ownNumber(of title: String) -> String? {
+            let characters = Array(title)
+            var end = 0
+            if let first = characters.first, "一二三四五六七八九十".contains(first) {
+                while end < characters.count, "一二三四五六七八九十".contains(characters[end]) { end += 1 }
+                return end < characters.count && characters[end] == "、" && end + 1 < characters.count
+                    ? String(characters[...end]) : nil
+            }
+            var sawPart = false
+            while true {
+                let digits = characters[end...].prefix { $0.isASCII && $0.isNumber }.count
+                guard (1...2).contains(digits) else { return nil }
+                end += digits
+                sawPart = true
+                guard end + 1 < characters.count, characters[end] == ".", characters[end + 1].isASCII,
+                      characters[end + 1].isNumber else { break }
+                end += 1
+            }
+            guard sawPart, end < characters.count else { return nil }
+            if ".、)".contains(characters[end]) {
+                end += 1
+            } else if !characters[end].isWhitespace {
+                return nil
+            }
+            return end < characters.count ? String(characters[..<end]) : nil
         }
 
         private mutating func closeSection() {
