@@ -14,7 +14,7 @@ final class CommandLineTests: XCTestCase {
             succeeded, so a failed run leaves the previous report exactly as it was. Exits
             non-zero when the experiment does not compile, fails or crashes.
 
-            USAGE: report run <experiment-folder> [--output <folder>] [--timings]
+            USAGE: report run <experiment-folder> [--output <folder>] [--pdf] [--timings]
 
             ARGUMENTS:
               <experiment-folder>     The experiment's folder, e.g. experiments/adam-vs-sgd.
@@ -22,6 +22,9 @@ final class CommandLineTests: XCTestCase {
             OPTIONS:
               --output <folder>       The folder that receives <name>/ with the report.
                                       (default: output)
+              --pdf                   Also write report.pdf, printed from report.html by
+                                      headless Chromium (./scripts/setup.sh --pdf installs
+                                      it).
               --timings               List per-stage timings in the report's appendix (the
                                       report then differs run to run).
               --version               Show the version.
