@@ -144,7 +144,8 @@ public final class PreviewSession: @unchecked Sendable {
             lock.lock()
             let output = capturedOutput.suffix(Self.shownOutputLines)
             lock.unlock()
-            state.runFailed(([description] + (output.isEmpty ? [] : [""] + output)).joined(separator: "\n"))
+            // The compiler's and the experiment's own lines first: the failure's summary refers to them as above.
+            state.runFailed((output.isEmpty ? [] : Array(output) + [""]).joined(separator: "\n") + description)
         }
     }
 }

@@ -191,15 +191,18 @@ public struct ProgressRenderer {
             let title = TerminalText.truncate(stage.title, toWidth: available - 3 - TerminalText.width(of: "…" + clock))
             return spinner + " " + bold(title) + "…" + clock
         }
-        let stats = trainingStats(training, at: time)
-        var title = runTitle(stage)
+        var stats = trainingStats(training, at: time)
         let statsWidth = TerminalText.width(of: stats)
-        let fixed = 2 + 2 + statsWidth            // "⠋ " before the title, two spaces before the statistics
-        var cells = min(Self.maximumBarWidth, available - fixed - TerminalText.width(of: title) - 4)
-        if cells < Self.minimumBarWidth {
-            cells = 0
-            title = TerminalText.truncate(title, toWidth: max(8, available - fixed))
-        }
+        var title = runTitle(stage)
+        // "⠋ " before the title and two spaces before the statistics; the bar takes its cells plus "[", "]  ".
+        var cells = min(Self.maximumBarWidth, available - 4 - statsWidth - TerminalText.width(of: title) - 4)
+        if cells < Self.minimumBarWidth { cells = 0 }
+        let barWidth = cells > 0 ? cells + 4 : 0
+        // Too narrow even without a bar: the title gives way first (to 8 columns), then the statistics.
+        let titleRoom = available - 4 - statsWidth - barWidth
+        if TerminalText.width(of: title) > titleRoom { title = TerminalText.truncate(title, toWidth: max(8, titleRoom)) }
+        let statsRoom = available - 4 - TerminalText.width(of: title) - barWidth
+        if statsWidth > statsRoom { stats = TerminalText.truncate(stats, toWidth: statsRoom) }
         var line = spinner + " " + bold(title) + "  "
         if cells > 0 {
             let filled = min(cells, training.epoch * cells / training.epochs)

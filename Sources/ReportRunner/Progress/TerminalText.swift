@@ -31,6 +31,8 @@ public enum TerminalText {
             result.append(character)
             used += characterWidth
         }
+        // "loss …" reads better than "loss  …": the cut never leaves a space before the ellipsis.
+        while result.last == " " { result.removeLast() }
         return result + "…"
     }
 
