@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("References")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"], resources: [.copy("Goldens")]),
-        .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner"]),
+        .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner", "Report", "NeuralNetworks"]),
         .testTarget(name: "ReportPreviewTests", dependencies: ["ReportPreview"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Report"]),
     ],

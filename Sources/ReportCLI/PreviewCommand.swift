@@ -33,11 +33,9 @@ struct PreviewCommand: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
 
     func run() throws {
-        let display = progress.makeDisplay()
-        do {
-            let layout = try ToolLayout.current()
+        try progress.withDisplay { display in
             let session = PreviewSession(
-                layout: layout,
+                layout: try ToolLayout.current(),
                 options: .init(experimentPath: experimentPath, outputDirectory: URL(fileURLWithPath: output, isDirectory: true),
                                port: port, includeTimings: timings),
                 display: display
@@ -46,14 +44,6 @@ struct PreviewCommand: ParsableCommand {
                 // Standard output carries only the address, flushed at once, for whoever started the preview.
                 FileHandle.standardOutput.write(Data((address.absoluteString + "\n").utf8))
             }
-        } catch let failure as ReportFailure {
-            display.finish()
-            FileHandle.standardError.write(Data("report: error: \(failure.description)\n".utf8))
-            throw ExitCode.failure
-        } catch let failure as ReportPreviewError {
-            display.finish()
-            FileHandle.standardError.write(Data("report: error: \(failure.description)\n".utf8))
-            throw ExitCode.failure
         }
     }
 }

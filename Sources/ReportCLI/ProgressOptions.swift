@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportPreview
 import ReportRunner
 
 /// `--quiet` and `--verbose`, shared by the commands that run experiments; the display itself is ReportRunner's.
@@ -14,10 +15,24 @@ struct ProgressOptions: ParsableArguments {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
-    /// The display for this process: live on a terminal, plain lines in CI or a pipe (see ProgressStyle.detect).
-    func makeDisplay() -> ProgressDisplay {
+    /// Runs `body` with the display for this process — live on a terminal, plain lines in CI or a pipe (see
+    /// ProgressStyle.detect) — and turns a failure it explains into one `report: error:` line and exit status 1.
+    func withDisplay(_ body: (ProgressDisplay) throws -> Void) throws {
         let style = ProgressStyle.detect(quiet: quiet, verbose: verbose, environment: ProcessInfo.processInfo.environment,
                                          isTerminal: ProgressDisplay.standardErrorIsTerminal)
-        return ProgressDisplay(style: style)
+        let display = ProgressDisplay(style: style)
+        do {
+            try body(display)
+        } catch let failure as ReportFailure {
+            try fail(explaining: failure.description, display: display)
+        } catch let failure as ReportPreviewError {
+            try fail(explaining: failure.description, display: display)
+        }
+    }
+
+    private func fail(explaining failure: String, display: ProgressDisplay) throws -> Never {
+        display.finish()
+        FileHandle.standardError.write(Data("report: error: \(failure)\n".utf8))
+        throw ExitCode.failure
     }
 }

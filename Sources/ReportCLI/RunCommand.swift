@@ -27,14 +27,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
 
     func run() throws {
-        let display = progress.makeDisplay()
-        do {
-            try runExperiment(display: display)
-        } catch let failure as ReportFailure {
-            display.finish()
-            FileHandle.standardError.write(Data("report: error: \(failure.description)\n".utf8))
-            throw ExitCode.failure
-        }
+        try progress.withDisplay(runExperiment)
     }
 
     private func runExperiment(display: ProgressDisplay) throws {

@@ -12,12 +12,15 @@ final class PreviewServer: @unchecked Sendable {
     static let longPollSeconds = 10.0
 
     private let server: HTTPServer
-    private var runTask: Task<Void, any Error>?
+    private var runTask: Task<Void, Never>?
+    /// ":8000" when a port was asked for, "" when any free one would do.
+    private let portDescription: String
 
     /// - Parameters:
     ///   - port: the port to listen on; 0 picks a free one.
     ///   - reportFile: the published `report.html`, read anew for every request.
     init(port: UInt16, state: PreviewState, reportFile: URL, experimentName: String) throws {
+        portDescription = port == 0 ? "" : ":\(port)"
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
         server = HTTPServer(address: address, timeout: Self.longPollSeconds * 3, logger: .disabled)
         let routes: [(HTTPRoute, @Sendable (HTTPRequest) async throws -> HTTPResponse)] = [
@@ -43,20 +46,27 @@ final class PreviewServer: @unchecked Sendable {
     /// Starts listening and returns the port, or throws when the port cannot be had.
     func start() throws -> UInt16 {
         let server = server
-        runTask = Task { try await server.run() }
-        let listening = DispatchSemaphore(value: 0)
-        let box = ResultBox()
-        Task {
-            do {
-                try await server.waitUntilListening(timeout: 10)
-                if case .ip4(_, let port) = await server.listeningAddress { box.port = port }
-            } catch {}
-            listening.signal()
+        let box = StartBox()
+        runTask = Task {
+            do { try await server.run() } catch { box.failed = true }
         }
-        listening.wait()
+        let decided = DispatchSemaphore(value: 0)
+        Task {
+            // Until the socket listens or `run()` gave up (a port in use fails at once), for at most 10 s.
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline, !box.failed {
+                if case .ip4(_, let port) = await server.listeningAddress {
+                    box.port = port
+                    break
+                }
+                try? await Task.sleep(nanoseconds: 20_000_000)
+            }
+            decided.signal()
+        }
+        decided.wait()
         guard let port = box.port else {
             runTask?.cancel()
-            throw ReportPreviewError("cannot listen on 127.0.0.1 (is the port already in use? choose another with --port)")
+            throw ReportPreviewError("cannot listen on 127.0.0.1\(portDescription) (is it in use? choose another with --port)")
         }
         return port
     }
@@ -82,7 +92,17 @@ final class PreviewServer: @unchecked Sendable {
     }
 }
 
-/// Carries the port out of the task that learns it.
-private final class ResultBox: @unchecked Sendable {
-    var port: UInt16?
+/// What the start-up tasks learn: the port, or that the server gave up.
+private final class StartBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storedPort: UInt16?
+    private var storedFailed = false
+    var port: UInt16? {
+        get { lock.lock(); defer { lock.unlock() }; return storedPort }
+        set { lock.lock(); storedPort = newValue; lock.unlock() }
+    }
+    var failed: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return storedFailed }
+        set { lock.lock(); storedFailed = newValue; lock.unlock() }
+    }
 }

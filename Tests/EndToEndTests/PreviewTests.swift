@@ -1,0 +1,163 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import XCTest
+
+/// `report preview`: serves the report, notices an edit, serves the new text, and stops cleanly.
+final class PreviewTests: XCTestCase {
+    /// A running `report preview` and what it printed.
+    private final class RunningPreview {
+        let process = Process()
+        let errorFile: URL
+        private(set) var address: URL!
+
+        init(arguments: [String], in directory: URL) throws {
+            errorFile = try TemporaryFolder.make().appendingPathComponent("stderr")
+            _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+            process.executableURL = ReportExecutable.path
+            process.arguments = ["preview"] + arguments
+            process.currentDirectoryURL = directory
+            var environment = ProcessInfo.processInfo.environment
+            environment["CI"] = "true"
+            process.environment = environment
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = try FileHandle(forWritingTo: errorFile)
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            // The first line on standard output is the address, printed once the server listens.
+            var text = ""
+            while !text.contains("\n") {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            address = URL(string: text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+
+        var standardError: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
+
+        /// The processes whose parent is the preview (its compiles and runs).
+        var children: [Int32] {
+            let tasks = "/proc/\(process.processIdentifier)/task"
+            return ((try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []).flatMap { task -> [Int32] in
+                let list = (try? String(contentsOfFile: "\(tasks)/\(task)/children", encoding: .utf8)) ?? ""
+                return list.split(separator: " ").compactMap { Int32($0) }
+            }
+        }
+
+        func stop(_ signalNumber: Int32 = SIGTERM) -> Int32 {
+            kill(process.processIdentifier, signalNumber)
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+
+        deinit {
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+        }
+    }
+
+    /// GET `url`, or `nil` when nothing answers.
+    private func fetch(_ url: URL) -> String? {
+        let done = DispatchSemaphore(value: 0)
+        var body: String?
+        let task = URLSession.shared.dataTask(with: url) { data, _, _ in
+            body = data.map { String(decoding: $0, as: UTF8.self) }
+            done.signal()
+        }
+        task.resume()
+        done.wait()
+        return body
+    }
+
+    /// Fetches `url` until its body satisfies `condition`, for up to `seconds`.
+    private func waitForPage(_ url: URL, seconds: Double, until condition: (String) -> Bool) -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let page = fetch(url), condition(page) { return page }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        return nil
+    }
+
+    /// Copies the fixture into a folder of its own, so edits here do not disturb the other tests.
+    private func freshExperiment() throws -> (root: URL, output: URL) {
+        let root = try TemporaryFolder.make()
+        try TemporaryFolder.write([
+            "experiments/trainer/Trainer.swift": ProgressFixture.source,
+            "experiments/trainer/notes.md": "The prose lives in a Markdown file: first version.\n",
+        ], under: root)
+        return (root, root.appendingPathComponent("output"))
+    }
+
+    func testServesTheReportAndServesTheNewTextAfterAProseEdit() throws {
+        let (root, output) = try freshExperiment()
+        let preview = try RunningPreview(arguments: ["experiments/trainer", "--output", output.path, "--port", "0"], in: root)
+        let address = try XCTUnwrap(preview.address, preview.standardError)
+        XCTAssertEqual(address.host, "127.0.0.1")
+        XCTAssertNotEqual(address.port, 0, "a free port was chosen")
+
+        let first = try XCTUnwrap(waitForPage(address, seconds: 240) { $0.contains("first version") }, preview.standardError)
+        XCTAssertTrue(first.contains("<script>"), "the served page reloads itself")
+        XCTAssertTrue(first.contains("/__preview/status"))
+        let written = try String(contentsOf: output.appendingPathComponent("trainer/report.html"), encoding: .utf8)
+        XCTAssertNil(written.range(of: "<script", options: .caseInsensitive), "report.html on disk has no script")
+
+        let status = try XCTUnwrap(fetch(URL(string: "__preview/status?after=-1", relativeTo: address)!))
+        XCTAssertTrue(status.contains("\"status\":\"ready\""), status)
+
+        try "The prose lives in a Markdown file: second version.\n"
+            .write(to: root.appendingPathComponent("experiments/trainer/notes.md"), atomically: true, encoding: .utf8)
+        let second = try XCTUnwrap(waitForPage(address, seconds: 120) { $0.contains("second version") }, preview.standardError)
+        XCTAssertFalse(second.contains("first version"))
+        XCTAssertTrue(preview.standardError.contains("report: changed: notes.md"), preview.standardError)
+        XCTAssertTrue(preview.standardError.contains("report: compiled trainer (cached)"), "a prose edit does not recompile")
+
+        // A broken edit keeps the previous report on the page, with the compiler's error above it.
+        let source = root.appendingPathComponent("experiments/trainer/Trainer.swift")
+        try (ProgressFixture.source + "\nbroken here\n").write(to: source, atomically: true, encoding: .utf8)
+        let failed = try XCTUnwrap(waitForPage(address, seconds: 240) { $0.contains("The last run failed") }, preview.standardError)
+        XCTAssertTrue(failed.contains("second version"), "the previous report is still shown")
+        XCTAssertTrue(failed.contains("Trainer.swift:"), "the compiler's message names the file")
+        XCTAssertTrue(preview.process.isRunning, "a failed run does not end the preview")
+
+        XCTAssertEqual(preview.stop(SIGINT), 0, preview.standardError)
+        XCTAssertTrue(preview.standardError.contains("report: preview stopped"), preview.standardError)
+        XCTAssertNil(fetch(address), "nothing listens any more")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path), ["trainer"], "no staging folder left")
+    }
+
+    func testStoppingDuringACompileLeavesNoChildAndNoStagingFolder() throws {
+        let (root, output) = try freshExperiment()
+        let preview = try RunningPreview(arguments: ["experiments/trainer", "--output", output.path], in: root)
+        XCTAssertNotNil(preview.address, preview.standardError)
+        // The first run starts with a compile: stop the preview while a child is running.
+        let deadline = Date().addingTimeInterval(60)
+        var children: [Int32] = []
+        while children.isEmpty, Date() < deadline {
+            children = preview.children
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        XCTAssertFalse(children.isEmpty, "a compile or run was seen: \(preview.standardError)")
+        XCTAssertEqual(preview.stop(SIGTERM), 0, preview.standardError)
+        for child in children {
+            XCTAssertNotEqual(kill(child, 0), 0, "child \(child) outlived the preview")
+        }
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        XCTAssertFalse(left.contains { $0.contains("staging") }, "\(left)")
+    }
+
+    func testAPortInUseIsAClearError() throws {
+        let (root, output) = try freshExperiment()
+        let holder = try RunningPreview(arguments: ["experiments/trainer", "--output", output.path], in: root)
+        let port = try XCTUnwrap(holder.address?.port)
+        let second = try ReportExecutable.run(["preview", "experiments/trainer", "--output", output.path, "--port", "\(port)"], in: root)
+        XCTAssertNotEqual(second.status, 0)
+        XCTAssertTrue(second.standardError.contains("cannot listen on 127.0.0.1"), second.standardError)
+        _ = holder.stop()
+    }
+}
