@@ -23,15 +23,19 @@ struct FolderWatcher {
     }
 
     let folder: URL
+    /// Folders below `folder` whose files are not the experiment's (the output, when the user put it inside).
+    var excluded: [URL] = []
 
     /// Relative path → stamp of every regular file below the folder.
     func snapshot() -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
         let root = folder.standardizedFileURL.path
+        let excludedPrefixes = excluded.map(\.standardizedFileURL.path).filter { $0.hasPrefix(root + "/") }
+            .map { String($0.dropFirst(root.count + 1)) }
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return stamps }
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") || name.hasSuffix("~") {
+            if name.hasPrefix(".") || name.hasSuffix("~") || excludedPrefixes.contains(relative) {
                 if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
                 continue
             }

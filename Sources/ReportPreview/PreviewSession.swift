@@ -69,7 +69,8 @@ public final class PreviewSession: @unchecked Sendable {
 
         let watcherDone = DispatchSemaphore(value: 0)
         let watcher = Thread { [self] in
-            watch(FolderWatcher(folder: experiment.directory))
+            // A preview that watched its own output would re-run forever.
+            watch(FolderWatcher(folder: experiment.directory, excluded: [options.outputDirectory]))
             watcherDone.signal()
         }
         watcher.name = "report.preview.watcher"

@@ -31,25 +31,10 @@ public struct ExperimentRunner {
 
     public let layout: ToolLayout
     public let options: Options
-    /// Receives one line per finished stage ("compiled adam-vs-sgd in 3.2 s").
+    /// Shows one line of the runner's own, kept on screen (it becomes a ``ProgressEvent/note(_:)``).
     public var say: (String) -> Void
     /// Receives every stage, training epoch and line of child output as it happens (see ``ProgressDisplay``).
     public var progress: (ProgressEvent) -> Void
-
-    /// A runner that reports finished stages as lines and passes child output through.
-    public init(layout: ToolLayout, options: Options, say: @escaping (String) -> Void) {
-        self.layout = layout
-        self.options = options
-        self.say = say
-        self.progress = { event in
-            switch event {
-            case .stageFinished(let title, let seconds, let summary): say(summary ?? String(format: "%@ (%.2f s)", title, seconds))
-            case .note(let line): say(line)
-            case .output(let line): FileHandle.standardError.write(Data((line + "\n").utf8))
-            default: break
-            }
-        }
-    }
 
     /// A runner that reports everything to `progress`, e.g. ``ProgressDisplay/handle(_:)``.
     public init(layout: ToolLayout, options: Options, progress: @escaping (ProgressEvent) -> Void) {

@@ -38,13 +38,20 @@ final class PreviewTests: XCTestCase {
 
         var standardError: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
 
-        /// The processes whose parent is the preview (its compiles and runs).
-        var children: [Int32] {
-            let tasks = "/proc/\(process.processIdentifier)/task"
-            return ((try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []).flatMap { task -> [Int32] in
-                let list = (try? String(contentsOfFile: "\(tasks)/\(task)/children", encoding: .utf8)) ?? ""
-                return list.split(separator: " ").compactMap { Int32($0) }
+        /// The processes below the preview: its compiles and runs, and theirs (swift-frontend, the linker).
+        var descendants: [Int32] {
+            var found: [Int32] = []
+            var parents = [process.processIdentifier]
+            while let parent = parents.popLast() {
+                let tasks = "/proc/\(parent)/task"
+                for task in (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? [] {
+                    let list = (try? String(contentsOfFile: "\(tasks)/\(task)/children", encoding: .utf8)) ?? ""
+                    let children = list.split(separator: " ").compactMap { Int32($0) }
+                    found += children
+                    parents += children
+                }
             }
+            return found
         }
 
         func stop(_ signalNumber: Int32 = SIGTERM) -> Int32 {
@@ -63,15 +70,16 @@ final class PreviewTests: XCTestCase {
 
     /// GET `url`, or `nil` when nothing answers.
     private func fetch(_ url: URL) -> String? {
+        final class Body: @unchecked Sendable { var text: String? }
         let done = DispatchSemaphore(value: 0)
-        var body: String?
+        let body = Body()
         let task = URLSession.shared.dataTask(with: url) { data, _, _ in
-            body = data.map { String(decoding: $0, as: UTF8.self) }
+            body.text = data.map { String(decoding: $0, as: UTF8.self) }
             done.signal()
         }
         task.resume()
         done.wait()
-        return body
+        return body.text
     }
 
     /// Fetches `url` until its body satisfies `condition`, for up to `seconds`.
@@ -120,7 +128,8 @@ final class PreviewTests: XCTestCase {
         // A broken edit keeps the previous report on the page, with the compiler's error above it.
         let source = root.appendingPathComponent("experiments/trainer/Trainer.swift")
         try (ProgressFixture.source + "\nbroken here\n").write(to: source, atomically: true, encoding: .utf8)
-        let failed = try XCTUnwrap(waitForPage(address, seconds: 240) { $0.contains("The last run failed") }, preview.standardError)
+        // The banner, not the script that also holds its wording.
+        let failed = try XCTUnwrap(waitForPage(address, seconds: 240) { $0.contains("\">The last run failed") }, preview.standardError)
         XCTAssertTrue(failed.contains("second version"), "the previous report is still shown")
         XCTAssertTrue(failed.contains("Trainer.swift:"), "the compiler's message names the file")
         XCTAssertTrue(preview.process.isRunning, "a failed run does not end the preview")
@@ -138,14 +147,21 @@ final class PreviewTests: XCTestCase {
         // The first run starts with a compile: stop the preview while a child is running.
         let deadline = Date().addingTimeInterval(60)
         var children: [Int32] = []
-        while children.isEmpty, Date() < deadline {
-            children = preview.children
+        while children.count < 2, Date() < deadline {
+            children = preview.descendants
             Thread.sleep(forTimeInterval: 0.02)
         }
-        XCTAssertFalse(children.isEmpty, "a compile or run was seen: \(preview.standardError)")
+        XCTAssertGreaterThanOrEqual(children.count, 2, "swiftc and its frontend were seen: \(preview.standardError)")
         XCTAssertEqual(preview.stop(SIGTERM), 0, preview.standardError)
+        // Gone, or a zombie waiting for init to reap it (which runs nothing).
+        func isRunning(_ pid: Int32) -> Bool {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.range(of: ") ", options: .backwards) else { return false }
+            return !stat[close.upperBound...].hasPrefix("Z")
+        }
+        Thread.sleep(forTimeInterval: 0.5)
         for child in children {
-            XCTAssertNotEqual(kill(child, 0), 0, "child \(child) outlived the preview")
+            XCTAssertFalse(isRunning(child), "process \(child) outlived the preview")
         }
         let left = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
         XCTAssertFalse(left.contains { $0.contains("staging") }, "\(left)")

@@ -36,4 +36,13 @@ final class FolderWatcherTests: XCTestCase {
         XCTAssertEqual(FolderWatcher.changes(from: before, to: watcher.snapshot()),
                        ["X.swift", "data/more.csv", "data/points.csv", "notes.md"])
     }
+
+    func testAnOutputFolderInsideTheExperimentIsNotWatched() throws {
+        let output = folder.appendingPathComponent("output")
+        let watcher = FolderWatcher(folder: folder, excluded: [output])
+        let before = watcher.snapshot()
+        try FileManager.default.createDirectory(at: output.appendingPathComponent("x"), withIntermediateDirectories: true)
+        try "<html>".write(to: output.appendingPathComponent("x/report.html"), atomically: false, encoding: .utf8)
+        XCTAssertEqual(FolderWatcher.changes(from: before, to: watcher.snapshot()), [])
+    }
 }
