@@ -27,6 +27,10 @@ struct ProgressOptions: ParsableArguments {
             try fail(explaining: failure.description, display: display)
         } catch let failure as ReportPreviewError {
             try fail(explaining: failure.description, display: display)
+        } catch {
+            // Anything else is argument-parser's to print; the live line must not be left under it.
+            display.finish()
+            throw error
         }
     }
 

@@ -52,8 +52,8 @@ enum PreviewPage {
         }
         return """
             <style>@media print { #report-preview-status { display: none !important; } }</style>
-            <pre id="report-preview-status" style="position: fixed; top: 0; left: 0; right: 0; z-index: 1000; margin: 0; \
-            padding: 0.6em 1em; max-height: 45vh; overflow: auto; white-space: pre-wrap; font: 13px/1.4 monospace; \
+            <pre id="report-preview-status" title="Click to hide" onclick="this.style.display='none'" style="position: fixed; top: 0; left: 0; right: 0; z-index: 1000; margin: 0; \
+            padding: 0.6em 1em; max-height: 45vh; overflow: auto; cursor: pointer; white-space: pre-wrap; font: 13px/1.4 monospace; \
             color: #fff; background: \(failed ? "#b00020" : "#37474f"); box-shadow: 0 2px 6px rgba(0,0,0,.3);\
             \(hidden ? " display: none;" : "")">\(escape(text))</pre>
             """

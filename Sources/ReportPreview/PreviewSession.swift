@@ -146,7 +146,7 @@ public final class PreviewSession: @unchecked Sendable {
             let output = capturedOutput.suffix(Self.shownOutputLines)
             lock.unlock()
             // The compiler's and the experiment's own lines first: the failure's summary refers to them as above.
-            state.runFailed((output.isEmpty ? [] : Array(output) + [""]).joined(separator: "\n") + description)
+            state.runFailed(output.isEmpty ? description : output.joined(separator: "\n") + "\n\n" + description)
         }
     }
 }
