@@ -39,9 +39,14 @@ public enum CommandRunner {
         if captureOutput { process.standardOutput = outputPipe }
         if quiet { process.standardError = FileHandle.nullDevice }
         process.standardInput = FileHandle.nullDevice
-        let errorRelay = errorLines.map { LineRelay(deliver: $0) }
-        if let errorRelay, !quiet { process.standardError = errorRelay.pipe }
-        try RunningChildren.launch(process)
+        let errorRelay = quiet ? nil : try errorLines.map { try LineRelay(deliver: $0) }
+        if let errorRelay { process.standardError = errorRelay.writeHandle }
+        do {
+            try RunningChildren.launch(process)
+        } catch {
+            errorRelay?.abandon()
+            throw error
+        }
         defer { RunningChildren.remove(process) }
         errorRelay?.start()
         // Read before waiting: a full pipe would otherwise block the child forever.
