@@ -112,7 +112,7 @@ public struct ProgressRenderer {
 
         case .note(let text):
             if style.mode == .quiet, !(text.hasPrefix("warning") || text.hasPrefix("error")) { return "" }
-            let shown = text.hasPrefix("warning") ? paint(text, .yellow) : text
+            let shown = text.hasPrefix("warning") ? paint(text, .yellow) : text.hasPrefix("error") ? paint(text, .red) : text
             return keep(style.mode == .live ? shown : "report: " + shown, at: time)
 
         case .detail(let text):
