@@ -33,8 +33,8 @@ final class ProgressRendererTests: XCTestCase {
         XCTAssertEqual(TerminalText.width(of: String(line.dropFirst(erase.count))), 79, "one column short of the width: never wraps")
         XCTAssertEqual(renderer.handle(.epoch(epoch: 51, epochs: 200, loss: 0.34, elapsed: 2.04), at: 12.40), "",
                        "an epoch 50 ms after the last redraw waits for the next")
-        // The ETA counts down between epochs: 3.5 s later, 6 − 3.5 = 2.5 s, shown as 2 s.
-        XCTAssertEqual(renderer.tick(at: 15.85).hasSuffix("epoch 51/200  loss 0.34  ETA 2 s"), true)
+        // The ETA counts down between epochs, rounded up: 3.5 s later, 0.04 · 149 − 3.45 = 2.51 s, shown as 3 s.
+        XCTAssertEqual(renderer.tick(at: 15.85).hasSuffix("epoch 51/200  loss 0.34  ETA 3 s"), true)
     }
 
     func testAFinishedInnerStageIsIndentedAndTheOuterLineComesBack() {

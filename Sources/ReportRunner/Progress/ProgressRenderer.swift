@@ -216,7 +216,8 @@ public struct ProgressRenderer {
     private func trainingStats(_ training: Training, at time: Double) -> String {
         var text = "epoch \(training.epoch)/\(training.epochs)"
         if let loss = training.loss { text += "  loss " + Self.formatLoss(loss) }
-        if let remaining = Self.remainingSeconds(training, at: time) { text += "  ETA " + Self.formatDuration(remaining) }
+        // Rounded up: "ETA 0 s" is for a run that is done, not for one with half a second to go.
+        if let remaining = Self.remainingSeconds(training, at: time) { text += "  ETA " + Self.formatDuration(remaining.rounded(.up)) }
         return text
     }
 
