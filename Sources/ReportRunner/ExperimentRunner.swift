@@ -36,6 +36,22 @@ public struct ExperimentRunner {
     /// Receives every stage, training epoch and line of child output as it happens (see ``ProgressDisplay``).
     public var progress: (ProgressEvent) -> Void
 
+    /// A runner that reports only lines: each finished stage's summary and each note go to `say`; child output
+    /// goes straight to standard error (for callers without a display, e.g. a batch that prints its own table).
+    public init(layout: ToolLayout, options: Options, say: @escaping (String) -> Void) {
+        self.layout = layout
+        self.options = options
+        self.say = say
+        self.progress = { event in
+            switch event {
+            case .stageFinished(let title, let seconds, let summary): say(summary ?? String(format: "%@ (%.2f s)", title, seconds))
+            case .note(let line): say(line)
+            case .output(let line): FileHandle.standardError.write(Data((line + "\n").utf8))
+            default: break
+            }
+        }
+    }
+
     /// A runner that reports everything to `progress`, e.g. ``ProgressDisplay/handle(_:)``.
     public init(layout: ToolLayout, options: Options, progress: @escaping (ProgressEvent) -> Void) {
         self.layout = layout
