@@ -40,7 +40,7 @@ extension Experiment {
             let written = try document.write(to: outputDirectory, context: finalContext)
             run.progress.stageFinished("drawing figures and writing the report", seconds: Date().timeIntervalSince(writeStart),
                                        summary: "report.html is \(written.htmlByteCount) bytes, \(written.figureFiles.count) figures")
-            if let warning = written.sizeWarning {
+            for warning in written.warnings + [written.sizeWarning].compactMap({ $0 }) {
                 run.progress.note("warning: \(warning)")
             }
         } catch {
