@@ -1,32 +1,6 @@
 internal import CCairo
 import Foundation
 
-/// Collects the bytes a Cairo stream surface writes.
-final class ByteSink {
-    var data = Data()
-}
-
-/// Cairo's write callback: appends to the `ByteSink` passed as closure.
-let appendToByteSink: cairo_write_func_t = { closure, bytes, length in
-    guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
-    Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
-    return CAIRO_STATUS_SUCCESS
-}
-
-/// One horizontal band of a raster image being drawn on its own thread: a surface over the band's rows,
-/// its context and canvas. Each band is used by one thread only.
-private final class RenderBand: @unchecked Sendable {
-    let surface: OpaquePointer?
-    let context: OpaquePointer
-    let canvas: Canvas
-
-    init(surface: OpaquePointer?, context: OpaquePointer, canvas: Canvas) {
-        self.surface = surface
-        self.context = context
-        self.canvas = canvas
-    }
-}
-
 extension Figure {
     /// The figure as a PNG of (width × deviceScale) × (height × deviceScale) pixels.
     ///
