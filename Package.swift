@@ -89,12 +89,15 @@ let package = Package(
 
         // MARK: - Tests
 
-        .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"], resources: [.copy("References")]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("References")]),
-        .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report"], resources: [.copy("Goldens")]),
-        .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Report"]),
+        // Image and text snapshots (one rule for recording them), test PNGs: shared by every test target.
+        .target(name: "TestSupport", dependencies: ["Plotting"], path: "Tests/TestSupport"),
+        .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "TestSupport"],
+                    resources: [.copy("References")]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"], resources: [.copy("References")]),
+        .testTarget(name: "MathMLTests", dependencies: ["MathML", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], resources: [.copy("Goldens")]),
+        .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Report", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import Plotting
+import TestSupport
 
 /// Image tests of every composite figure against reviewed references (800 × 500 px, device scale 1).
 ///

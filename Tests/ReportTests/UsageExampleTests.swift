@@ -1,5 +1,6 @@
 import XCTest
 import Report
+import TestSupport
 
 /// The usage example of the module's README, compiled and run, so the documentation cannot drift from the API.
 final class UsageExampleTests: XCTestCase {

@@ -1,29 +1,38 @@
 import Foundation
-import XCTest
 import Plotting
+import XCTest
 
-/// Compares a figure with a reviewed PNG in `References/`, within a tolerance.
+/// Compares a figure with a reviewed PNG within a tolerance (``ImageComparison``), recording by the rule of
+/// ``SnapshotRecording``.
 ///
-/// On a mismatch the actual image and a difference image (red where pixels differ) are written to
-/// `<temporary directory>/PlottingTests/` and the test fails with their paths. A missing reference is
-/// recorded from the actual image and the test fails, so that a person reviews it before it counts.
-enum ReferenceImage {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("References", isDirectory: true)
-
-    static func assertMatches(_ figure: Figure, named name: String, file: StaticString = #filePath,
-                              line: UInt = #line) throws {
+/// References live in a `References/` folder beside the calling test file. On a mismatch the actual image and a
+/// difference image (red where pixels differ) are written to `<temporary directory>/ReferenceImages/` and the
+/// test fails with their paths.
+public enum ReferenceImage {
+    /// - Parameters:
+    ///   - figure: The figure, rasterised at its device scale.
+    ///   - name: The reference's name without `.png`.
+    ///   - folder: The folder of references beside the test file.
+    public static func assertMatches(_ figure: Figure, named name: String, folder: String = "References",
+                                     file: StaticString = #filePath, line: UInt = #line) throws {
         let actual = try figure.rasterize()
+        let directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
+            .appendingPathComponent(folder, isDirectory: true)
         let referenceURL = directory.appendingPathComponent(name + ".png")
-        guard FileManager.default.fileExists(atPath: referenceURL.path) else {
+        if SnapshotRecording.isRecording {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try actual.pngData().write(to: referenceURL)
-            XCTFail("recorded a new reference \(name).png: review it, then run the tests again", file: file, line: line)
+            XCTFail(SnapshotRecording.recorded(name + ".png"), file: file, line: line)
+            return
+        }
+        guard FileManager.default.fileExists(atPath: referenceURL.path) else {
+            XCTFail(SnapshotRecording.howToRecord(name + ".png"), file: file, line: line)
             return
         }
         let reference = try RasterImage(pngData: Data(contentsOf: referenceURL))
         let comparison = ImageComparison(actual: actual, reference: reference)
         guard !comparison.matches() else { return }
-        let failures = FileManager.default.temporaryDirectory.appendingPathComponent("PlottingTests", isDirectory: true)
+        let failures = FileManager.default.temporaryDirectory.appendingPathComponent("ReferenceImages", isDirectory: true)
         try FileManager.default.createDirectory(at: failures, withIntermediateDirectories: true)
         let actualURL = failures.appendingPathComponent(name + "-actual.png")
         try actual.pngData().write(to: actualURL)
