@@ -71,7 +71,7 @@ let jobs: [(name: String, make: () -> Figure)] = [
     ("activations", { Figure.functionsWithDerivatives([.sigmoid, .tanh, .relu], xRange: -6...6, samples: 1000) }),
     ("rosenbrock_contour", {
         Figure.optimizerTrajectories(
-            trajectories, over: rosenbrock, xRange: -2...2, yRange: -1...3, minimum: (1, 1),
+            trajectories, over: rosenbrock, xRange: -2...2, yRange: -1...3, minimum: [1, 1],
             minimumLabel: "minimum (1, 1)", levels: .logarithmic(count: 30, lower: 1e-3), gridSize: 300,
             title: "Rosenbrock, 5 optimizers × 500 steps from (−1.5, 2.0)")
     }),
