@@ -64,7 +64,7 @@ struct Backpropagation: Experiment {
              (name: "3–2–2–1", report: gradientCheck(houseNetwork, input: houseInput, target: houseTarget))]
         }
 
-        return Document(title: "反向传播：逐步计算", language: .chinese, seed: seed) {
+        return Document(title: "反向传播：逐步计算", language: numbers.language, seed: seed) {
             Prose(introduction)
             Section("2–2–2 sigmoid 网络（笔记 002）") {
                 Prose(exampleSetup)
@@ -216,7 +216,7 @@ struct Backpropagation: Experiment {
         let rows = zip(notes, engine).enumerated().map { row, pair -> String in
             let (notesDelta, engineDelta) = pair
             if notesDelta == 0 { return "第 \(row + 1) 行被算成了 0" }
-            return "第 \(row + 1) 行约为正确值的 \(String(format: "%.1f", notesDelta / engineDelta)) 倍"
+            return "第 \(row + 1) 行约为正确值的 \(numbers.text(notesDelta / engineDelta, .fixed(1))) 倍"
         }
         return "于是 $\\partial L / \\partial \\mathbf{W}^{(1)} = \\boldsymbol{\\delta}^{(1)} \\mathbf{x}^\\top$ 的"
             + rows.joined(separator: "，") + "。"
@@ -449,11 +449,8 @@ struct Backpropagation: Experiment {
     }
 
     static func activationFigure() -> Figure {
-        let panels = [(Activation.sigmoid, "σ(z)", "σ′(z) = σ(z)(1 − σ(z))"), (.relu, "ReLU(z)", "ReLU′(z)")]
-            .map { activation, name, derivativeName in
-                FunctionPanel(name: name, derivativeName: derivativeName,
-                              function: { activation.value(at: $0) }, derivative: { activation.derivative(at: $0) })
-            }
+        let panels = [FunctionPanel(.sigmoid, name: "σ(z)", derivativeName: "σ′(z) = σ(z)(1 − σ(z))"),
+                      FunctionPanel(.relu, name: "ReLU(z)", derivativeName: "ReLU′(z)")]
         let figure = Figure.functionsWithDerivatives(panels, xRange: -6...6, samples: 1201, layout: .overlaid,
                                                      title: "激活函数及其导数", width: 820, height: 380)
         figure[0, 0].horizontalLine(at: 0.25, label: "1/4", color: Color(gray: 0.45), style: .dashed)
@@ -462,35 +459,22 @@ struct Backpropagation: Experiment {
 
     // MARK: - Numbers in prose
 
-    /// A value as it is written in the notes: up to 10 significant digits, no trailing zeros (0.05, 1200).
-    static func plain(_ value: Double) -> String {
-        String(format: "%.10g", value)
-    }
+    /// Every number in the handout is written through this, in the document's language.
+    static let numbers = NumberWriter(language: .chinese)
 
-    /// ``plain(_:)`` with a typographic minus, for figure labels.
-    static func figureNumber(_ value: Double) -> String {
-        plain(value).replacingOccurrences(of: "-", with: "−")
-    }
+    /// A value as it is written in the notes, for prose math: up to 10 significant digits, no trailing zeros
+    /// (0.05, 1200).
+    static func plain(_ value: Double) -> String { numbers.math(value, .general(10)) }
 
-    /// ``significant(_:_:)`` with a typographic minus, for table cells (prose math gets one from MathML).
-    static func tableNumber(_ value: Double, _ digits: Int) -> String {
-        significant(value, digits).replacingOccurrences(of: "-", with: "−")
-    }
+    /// ``plain(_:)`` as text with a true minus sign, for figure labels.
+    static func figureNumber(_ value: Double) -> String { numbers.text(value, .general(10)) }
 
-    /// `digits` significant digits, the precision of the worked examples; zero is written 0.
-    static func significant(_ value: Double, _ digits: Int = 4) -> String {
-        guard value != 0, value.isFinite else { return value == 0 ? "0" : "\(value)" }
-        // `%e` rounds first, so −0.00999999 counts as −0.01000 and not as −0.0099999.
-        let exponent = Int(String(format: "%.\(digits - 1)e", value).split(separator: "e")[1]) ?? 0
-        let text = String(format: "%.\(max(0, digits - 1 - exponent))f", value)
-        return Double(text) == 0 ? "0" : text
-    }
+    /// `digits` significant digits as text with a true minus sign, for table cells.
+    static func tableNumber(_ value: Double, _ digits: Int) -> String { numbers.text(value, .significant(digits)) }
+
+    /// `digits` significant digits, the precision of the worked examples, for prose math; zero is written 0.
+    static func significant(_ value: Double, _ digits: Int = 4) -> String { numbers.math(value, .significant(digits)) }
 
     /// `m \times 10^{e}` with two significant digits, for prose math.
-    static func latexScientific(_ value: Double) -> String {
-        guard value != 0, value.isFinite else { return value == 0 ? "0" : "\(value)" }
-        // `%e` rounds mantissa and exponent together (9.96e-11 → 1.0e-10).
-        let parts = String(format: "%.1e", value).split(separator: "e")
-        return "\(parts[0]) \\times 10^{\(Int(parts[1]) ?? 0)}"
-    }
+    static func latexScientific(_ value: Double) -> String { numbers.math(value, .scientific(1)) }
 }
