@@ -27,7 +27,7 @@ extension Regularization {
             $\\frac{1}{2n}$，即标准差 $\\approx \(numbers.math((1 / (2 * Double(width))).squareRoot(), .fixed(3)))$）；\
             Xavier 的 $N(0, 1/n)$ 乘数为 1（实测 \(numbers.text(xavier.gain, .fixed(3)))），第 \(depth) 层的标准差仍有 \
             \(numbers.text(xavier.standardDeviations[depth], .fixed(3)))（tanh 比线性函数略“压缩”，所以仍缓慢减小），\
-            第 \(depth) 层饱和的神经元比例为 \(percent(xavier.saturatedShares[depth - 1]))（@tab:initialization）。
+            第 \(depth) 层饱和的神经元比例为 \(numbers.text(xavier.saturatedShares[depth - 1], .percent(1)))（@tab:initialization）。
             """
     }
 
@@ -40,7 +40,7 @@ extension Regularization {
             乘数是 4（实测 \(numbers.text(code.gain, .fixed(3)))）而不是 1：每层 tanh 的输入方差约为上一层输出方差的 4 倍，\
             tanh 再把它压回，各层输出的标准差稳定在 \(numbers.text(code.standardDeviations[depth], .fixed(2))) 左右，\
             第 \(depth) 层有 \(numbers.text(code.saturatedShares[depth - 1], .percent(1))) 的神经元饱和（$|a| > \(saturationThreshold)$），\
-            而按公式（Xavier）为 \(percent(probes[2].saturatedShares[depth - 1]))。应写成 \
+            而按公式（Xavier）为 \(numbers.text(probes[2].saturatedShares[depth - 1], .percent(1)))。应写成 \
             `nn.W{k} = randn(height, width)/sqrt(width)`（笔记这一行还把 `W` 写成了小写 `w`，MATLAB 区分大小写，\
             其他代码用的都是 `nn.W{k}`）。
             """
