@@ -44,7 +44,7 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.percent(1).text(-0.05, language: .chinese), "\u{2212}5.0%")
         XCTAssertEqual(NumberFormat.integer.text(-2.6), "\u{2212}3")
         XCTAssertEqual(NumberFormat.scientific(1).text(-0.00012), "\u{2212}1.2 × 10⁻⁴")
-        XCTAssertEqual(TableValue.integer(-7).formatted(with: .automatic), "\u{2212}7")
+        XCTAssertEqual(TableValue.integer(-7).formatted(with: .automatic, language: .english), "\u{2212}7")
         XCTAssertFalse(NumberFormat.fixed(2).text(-3).contains("-"))
     }
 

@@ -22,7 +22,7 @@ extension Regularization {
         return """
             $N(0, 1)$ 的乘数是 $n = \(width)$，第 1 层就有 \(numbers.text(big.saturatedShares[0], .percent(1))) 的神经元饱和；\
             笔记的 $U(\\pm 1/\\sqrt{n})$ 方差为 $\\frac{1}{3n}$，乘数约 $\\frac13$（实测 \(numbers.text(uniform.gain, .fixed(3)))），\
-            标准差从 \(numbers.text(uniform.standardDeviations[0], .fixed(2))) 逐层降到第 \(depth) 层的 $\(numbers.math(uniform.standardDeviations[depth], .significantOrScientific(3)))$\
+            标准差从 \(numbers.text(uniform.standardDeviations[0], .fixed(2))) 逐层降到第 \(depth) 层的 \(numbers.text(uniform.standardDeviations[depth], .significantOrScientific(3)))\
             （后几层不再下降：笔记的偏置也取 $U(\\pm 1/\\sqrt{n})$，每层给方差加上 $\\frac{1}{3n}$，不动点约为 \
             $\\frac{1}{2n}$，即标准差 $\\approx \(numbers.math((1 / (2 * Double(width))).squareRoot(), .fixed(3)))$）；\
             Xavier 的 $N(0, 1/n)$ 乘数为 1（实测 \(numbers.text(xavier.gain, .fixed(3)))），第 \(depth) 层的标准差仍有 \
