@@ -10,7 +10,7 @@ import ArgumentParser
 import Foundation
 
 /// The command line (swift-argument-parser).
-struct EndToEndBenchmarkOptions: ParsableArguments {
+struct EndToEndBenchmarkOptions: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "end-to-end-benchmark",
         abstract: "Time `report run experiments/adam-vs-sgd`, cold and warm, against the Python peer.")

@@ -12,7 +12,7 @@ import Plotting
 let matplotlibSeconds: [String: Double] = ["loss_curves": 0.222, "activations": 0.312, "rosenbrock_contour": 0.218]
 
 /// The command line (swift-argument-parser).
-struct FigureBenchmarkOptions: ParsableArguments {
+struct FigureBenchmarkOptions: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figure-benchmark",
         abstract: "Render the three peer figures and report the median time per figure next to matplotlib's.")

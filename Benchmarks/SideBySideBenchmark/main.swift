@@ -16,7 +16,7 @@ import Foundation
 // MARK: - Options
 
 /// The command line (swift-argument-parser).
-struct Options: ParsableArguments {
+struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "side-by-side-benchmark",
         abstract: "Run our benchmarks and the peers' scripts alternately on this machine and print the ratios.")

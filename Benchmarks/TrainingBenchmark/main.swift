@@ -44,7 +44,7 @@ struct BenchmarkConfiguration {
 }
 
 /// The command line (swift-argument-parser).
-struct TrainingBenchmarkOptions: ParsableArguments {
+struct TrainingBenchmarkOptions: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "training-benchmark",
         abstract: "Samples/s of the training loop on the peer benchmark's configurations, against PyTorch's.",
