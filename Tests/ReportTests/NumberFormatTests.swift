@@ -61,7 +61,7 @@ final class NumberFormatTests: XCTestCase {
             TableColumn("Centred", alignment: .center) { $0.1 },
         ])
         XCTAssertEqual(table.content.alignments, [.left, .right, .left, .center])
-        XCTAssertEqual(table.content.rows, [["a", "1.5", "", "1.5"]])
+        XCTAssertEqual(table.content.localized(.english).rows, [["a", "1.5", "", "1.5"]])
     }
 
     /// Expected strings written from C's printf rules (%.Ng, %.Ne) and TeX, not from the code under test.
@@ -90,7 +90,7 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.groupedInteger.math(12_345_678), "12{,}345{,}678")
         XCTAssertEqual(NumberFormat.fixed(1).math(.infinity), "\\infty")
         XCTAssertEqual(NumberFormat.fixed(1).math(-.infinity), "-\\infty")
-        XCTAssertEqual(NumberFormat.fixed(1).math(.nan), "\\text{NaN}")
+        XCTAssertEqual(NumberFormat.fixed(1).math(.nan), "\\mathrm{NaN}")
     }
 
     func testNumberWriterBindsTheLanguage() {
@@ -101,5 +101,36 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(english.text(nil, .fixed(4)), "—")
         XCTAssertEqual(chinese.math(SIMD2(-2.806, 3.131), .fixed(2)), "(-2.81, 3.13)")
         XCTAssertEqual(chinese.text(12_345, .groupedInteger), "12,345")
+    }
+
+    func testSignificantDigitsInPositionalNotation() {
+        XCTAssertEqual(NumberFormat.significant(4).text(0.7513650695), "0.7514")
+        XCTAssertEqual(NumberFormat.significant(4).text(-0.0099999), "\u{2212}0.01000")
+        XCTAssertEqual(NumberFormat.significant(4).text(12_345.6), "12346")
+        XCTAssertEqual(NumberFormat.significant(5).text(-3.52076), "\u{2212}3.5208")
+        XCTAssertEqual(NumberFormat.significant(2).text(0.000007), "0.0000070")
+        XCTAssertEqual(NumberFormat.significant(3).text(0), "0")
+    }
+
+    func testShortestWritesConstantsAsTyped() {
+        XCTAssertEqual(NumberFormat.shortest.text(0.05), "0.05")
+        XCTAssertEqual(NumberFormat.shortest.text(1200), "1200")
+        XCTAssertEqual(NumberFormat.shortest.text(-3.5308), "\u{2212}3.5308")
+        XCTAssertEqual(NumberFormat.shortest.text(0.1 + 0.2), "0.30000000000000004")
+        XCTAssertEqual(NumberFormat.shortest.text(0.00001), "1 × 10⁻⁵")
+        XCTAssertEqual(NumberFormat.shortest.math(0.00001), "1 \\times 10^{-5}")
+    }
+
+    /// Inside math a number is TeX: a hyphen for the sign (TeX sets a minus), powers of ten and percent as TeX.
+    func testTeXFormKeepsTheDigitsAndChangesTheNotation() {
+        XCTAssertEqual(NumberFormat.fixed(4).math(-1.2457), "-1.2457")
+        XCTAssertEqual(NumberFormat.scientific(2).math(0.000123), "1.23 \\times 10^{-4}")
+        XCTAssertEqual(NumberFormat.scientific(1).math(-31_400), "-3.1 \\times 10^{4}")
+        XCTAssertEqual(NumberFormat.scientific(2).math(2.5), "2.50")
+        XCTAssertEqual(NumberFormat.percent(1).math(0.9531, language: .chinese), "95.3\\%")
+        XCTAssertEqual(NumberFormat.groupedInteger.math(-1_234_567), "-1{,}234{,}567")
+        XCTAssertEqual(NumberFormat.automatic.math(.infinity), "\\infty")
+        XCTAssertEqual(NumberFormat.automatic.math(-.infinity), "-\\infty")
+        XCTAssertEqual(NumberFormat.automatic.math(.nan), "\\mathrm{NaN}")
     }
 }

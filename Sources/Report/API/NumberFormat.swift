@@ -36,6 +36,10 @@ public enum NumberFormat: Sendable, Equatable {
     /// `digits` significant digits in positional notation, trailing zeros kept, the precision of a worked
     /// example: `.significant(4)` writes 0.5 as `0.5000` and 1234.56 as `1235`; a value that rounds to zero is `0`.
     case significant(Int)
+    /// The fewest digits that read back as the same number, in positional notation: 0.05, 1200, −3.5308, as a
+    /// constant is typed in the source (for hyperparameters and given weights); magnitudes from 2⁵³ up or below
+    /// 10⁻⁴ go through `%.10g` and its scientific notation.
+    case shortest
     /// C's `%g`: `digits` significant digits with trailing zeros dropped, in scientific notation when the
     /// exponent is below −4 or at least `digits`: `.general(3)` writes 0.5 as `0.5` and 0.000012345 as `1.23 × 10⁻⁵`.
     case general(Int)
@@ -65,7 +69,7 @@ public enum NumberFormat: Sendable, Equatable {
 
     /// Writes `value` as LaTeX for math inside `$…$` (the math converter turns `-` into a minus sign).
     /// - Parameters:
-    ///   - value: the number; NaN is written `\text{NaN}` and infinities `\infty` / `-\infty`.
+    ///   - value: the number; NaN is written `\mathrm{NaN}` and infinities `\infty` / `-\infty`.
     ///   - language: the document's language (the space before `\%`).
     /// - Returns: LaTeX source.
     public func math(_ value: Double, language: DocumentLanguage = .english) -> String {
@@ -76,7 +80,7 @@ public enum NumberFormat: Sendable, Equatable {
         case .grouped(let digits): body = digits.replacingOccurrences(of: ",", with: "{,}")
         case .scientific(let mantissa, let exponent): body = "\(mantissa) \\times 10^{\(exponent)}"
         case .percent(let digits): body = digits + (language == .chinese ? "\\%" : "\\,\\%")
-        case .notANumber: return "\\text{NaN}"
+        case .notANumber: return "\\mathrm{NaN}"
         case .infinity: body = "\\infty"
         }
         return (negative ? "-" : "") + body
@@ -130,6 +134,12 @@ public enum NumberFormat: Sendable, Equatable {
             let exponent = Int(String(format: "%.\(digits - 1)e", value).split(separator: "e")[1]) ?? 0
             let text = String(format: "%.\(max(0, digits - 1 - exponent))f", value)
             written = .plain(Double(text) == 0 ? "0" : text)
+        case .shortest:
+            // Swift's description is the shortest text that round-trips; it switches to exponents outside
+            // [1e-4, 2^53) and writes integers with ".0".
+            let text = "\(value)"
+            if text.contains("e") { return NumberFormat.general(10).parts(value) }
+            written = .plain(text.hasSuffix(".0") ? String(text.dropLast(2)) : text)
         case .general(let digits):
             written = Self.scientificIfExponent(String(format: "%.\(max(1, digits))g", value))
         case .significantOrScientific(let digits):
