@@ -1,6 +1,7 @@
 import NeuralNetworks
 import XCTest
 @testable import Report
+import TestSupport
 
 /// Documents whose text is a Markdown file (`Document(markdown:)`): placement by name, values, sections,
 /// callouts, and the messages for names that do not match.
