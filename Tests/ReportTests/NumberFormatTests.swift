@@ -73,7 +73,7 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.general(3).text(0.5), "0.5")
         XCTAssertEqual(NumberFormat.general(3).text(0.000012345), "1.23 × 10⁻⁵")
         XCTAssertEqual(NumberFormat.general(10).text(1200), "1200")
-        XCTAssertEqual(NumberFormat.automatic.text(0.000012345), "1.235 × 10⁻⁵")
+        XCTAssertEqual(NumberFormat.automatic.text(0.000012346), "1.235 × 10⁻⁵")
         XCTAssertEqual(NumberFormat.significantOrScientific(3).text(0.5), "0.5")
         XCTAssertEqual(NumberFormat.significantOrScientific(3).text(0.00123), "1.23 × 10⁻³")
         XCTAssertEqual(NumberFormat.significantOrScientific(3).text(-123456), "\u{2212}1.23 × 10⁵")
