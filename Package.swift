@@ -9,8 +9,9 @@
 //   MathML         →
 //   Report         → NeuralNetworks, Plotting, MathML, CCmarkGFM
 //   ReportKit      → NeuralNetworks, Plotting, MathML, Report
-//   ReportRunner   → Report, NeuralNetworks, CLibCrypto
-//   ReportCLI      → ReportRunner, ArgumentParser
+//   ReportRunner   → Report, NeuralNetworks, CLibCrypto, Rainbow
+//   ReportPreview  → ReportRunner, Report, FlyingFox
+//   ReportCLI      → ReportRunner, ReportPreview, ArgumentParser
 //
 // Experiments in `experiments/<name>/` are not targets of this package: `report run` compiles them with
 // `swiftc -O` against the `ReportKit` dynamic library built here, so a new folder needs no manifest edit and
@@ -33,6 +34,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Terminal colour with the NO_COLOR / FORCE_COLOR conventions, for the progress display.
+        .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
+        // A small pure-Swift HTTP server (no SwiftNIO) for `report preview`.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // MARK: - System libraries (Debian packages, found with pkg-config)
@@ -77,13 +82,15 @@ let package = Package(
         // `import ReportKit` is all an experiment writes: this module re-exports the four above.
         .target(name: "ReportKit", dependencies: ["NeuralNetworks", "Plotting", "MathML", "Report"]),
         // Everything `report` does besides parsing its command line: discovery, compiling, running, publishing.
-        .target(name: "ReportRunner", dependencies: ["Report", "NeuralNetworks", "CLibCrypto"]),
+        .target(name: "ReportRunner", dependencies: ["Report", "NeuralNetworks", "CLibCrypto", .product(name: "Rainbow", package: "Rainbow")]),
+        // `report preview`: serves the report on 127.0.0.1, re-runs it when the experiment folder changes.
+        .target(name: "ReportPreview", dependencies: ["ReportRunner", "Report", .product(name: "FlyingFox", package: "FlyingFox")]),
 
         // MARK: - Executables
 
         .executableTarget(
             name: "ReportCLI",
-            dependencies: ["ReportRunner", argumentParser]
+            dependencies: ["ReportRunner", "ReportPreview", argumentParser]
         ),
 
         // MARK: - Benchmarks (in Benchmarks/, measured against the peers of ../shared/bench)
@@ -107,7 +114,8 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "MathML", "NeuralNetworks", "TestSupport"],
                     resources: [.copy("Goldens")]),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"]),
-        .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner"]),
+        .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner", "Report", "NeuralNetworks"]),
+        .testTarget(name: "ReportPreviewTests", dependencies: ["ReportPreview"]),
         // Runs the built `report`; imports no module of the package.
         .testTarget(name: "EndToEndTests"),
         // Checks the imports of every target against the dependencies declared here and in ARCHITECTURE.md.
