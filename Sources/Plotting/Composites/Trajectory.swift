@@ -30,19 +30,20 @@ public struct Trajectory: Sendable {
 
     /// - Parameters:
     ///   - name: Legend text.
-    ///   - points: (x, y) after each step, starting point included.
+    ///   - points: The point after each step, starting point included (`SIMD2<Double>`, the point type the
+    ///     training engine's trajectories use too).
     ///   - color: Explicit colour.
     ///   - style: Explicit line style.
     ///   - endMarker: Explicit shape at the last point.
-    public init(name: String, points: [(x: Double, y: Double)], color: Color? = nil, style: LineStyle? = nil,
+    public init(name: String, points: [SIMD2<Double>], color: Color? = nil, style: LineStyle? = nil,
                 endMarker: Marker? = nil) {
         self.init(name: name, x: points.map(\.x), y: points.map(\.y), color: color, style: style,
                   endMarker: endMarker)
     }
 
     /// The last point with both coordinates finite (where a diverging run was last seen).
-    var lastFinitePoint: (x: Double, y: Double)? {
-        lastFiniteIndex.map { (x[$0], y[$0]) }
+    var lastFinitePoint: SIMD2<Double>? {
+        lastFiniteIndex.map { SIMD2(x[$0], y[$0]) }
     }
 
     /// The index of ``lastFinitePoint``.
