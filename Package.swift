@@ -4,7 +4,7 @@
 // Dependencies point one way:
 //   NeuralNetworks (Foundation, OpenBLAS)      MathML (Foundation)      Plotting (Cairo, zlib)
 //                  \                              |                     /
-//                   +------------------------- Report (cmark-gfm) ----+
+//                   +------------------ Report (cmark-gfm, libcrypto) +
 //                                                 |
 //                                 +---------------+---------------+
 //                                 |                               |
@@ -66,11 +66,11 @@ let package = Package(
         .target(name: "NeuralNetworks", dependencies: ["COpenBLAS"]),
         .target(name: "Plotting", dependencies: ["CCairo", "CZlib"], exclude: ["README.md"]),
         .target(name: "MathML"),
-        .target(name: "Report", dependencies: ["NeuralNetworks", "Plotting", "MathML", "CCmarkGFM"], exclude: ["README.md"]),
+        .target(name: "Report", dependencies: ["NeuralNetworks", "Plotting", "MathML", "CCmarkGFM", "CLibCrypto"], exclude: ["README.md"]),
         // `import ReportKit` is all an experiment writes: this module re-exports the four above.
         .target(name: "ReportKit", dependencies: ["NeuralNetworks", "Plotting", "MathML", "Report"]),
         // Everything `report` does besides parsing its command line: discovery, compiling, running, publishing.
-        .target(name: "ReportRunner", dependencies: ["Report", "NeuralNetworks", "CLibCrypto"]),
+        .target(name: "ReportRunner", dependencies: ["Report", "NeuralNetworks"]),
 
         // MARK: - Executables
 
@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("References")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"], resources: [.copy("Goldens")]),
-        .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner"]),
+        .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner", "Report"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Report"]),
     ],
     swiftLanguageModes: [.v5]
