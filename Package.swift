@@ -15,7 +15,28 @@
 // Experiments in `experiments/<name>/` are not targets of this package: `report run` compiles them with
 // `swiftc -O` against the `ReportKit` dynamic library built here, so a new folder needs no manifest edit and
 // a compile error in one experiment never breaks the others (see Sources/ReportRunner/ExperimentCompiler.swift).
+import Foundation
 import PackageDescription
+
+/// The Swift toolchain's own build of swift-syntax (`<toolchain>/usr/lib/swift/host`: the libraries and module
+/// interfaces the compiler itself uses for macros). `report` tokenises experiments with its `SwiftParser`, so
+/// it reads Swift exactly as the installed compiler does, at no build cost: swift-syntax built from source
+/// took longer than the whole rest of this package (see Sources/ReportRunner/ExperimentCodeDigest.swift).
+let toolchainSyntaxDirectory: String = {
+    let searchPath = Context.environment["PATH"] ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
+    for folder in searchPath.split(separator: ":") {
+        let swiftc = URL(fileURLWithPath: String(folder)).appendingPathComponent("swiftc")
+        guard FileManager.default.isExecutableFile(atPath: swiftc.path) else { continue }
+        let host = swiftc.resolvingSymlinksInPath().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("lib/swift/host")
+        if FileManager.default.fileExists(atPath: host.appendingPathComponent("SwiftParser.swiftmodule").path) {
+            return host.path
+        }
+    }
+    return "/usr/lib/swift/host"
+}()
+/// ReportRunner's clients load its modules' dependencies, so they need the search path too.
+let toolchainSyntaxSearchPath: [SwiftSetting] = [.unsafeFlags(["-I", toolchainSyntaxDirectory])]
 
 let package = Package(
     name: "report",
@@ -70,13 +91,22 @@ let package = Package(
         // `import ReportKit` is all an experiment writes: this module re-exports the four above.
         .target(name: "ReportKit", dependencies: ["NeuralNetworks", "Plotting", "MathML", "Report"]),
         // Everything `report` does besides parsing its command line: discovery, compiling, running, publishing.
-        .target(name: "ReportRunner", dependencies: ["Report", "NeuralNetworks"]),
+        .target(
+            name: "ReportRunner",
+            dependencies: ["Report", "NeuralNetworks"],
+            swiftSettings: toolchainSyntaxSearchPath,
+            linkerSettings: [.unsafeFlags([
+                "-L", toolchainSyntaxDirectory, "-lSwiftParser", "-lSwiftSyntax",
+                "-Xlinker", "-rpath", "-Xlinker", toolchainSyntaxDirectory,
+            ])]
+        ),
 
         // MARK: - Executables
 
         .executableTarget(
             name: "ReportCLI",
-            dependencies: ["ReportRunner", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ReportRunner", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: toolchainSyntaxSearchPath
         ),
 
         // MARK: - Benchmarks (in Benchmarks/, measured against the peers of ../shared/bench)
@@ -93,7 +123,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("References")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"], resources: [.copy("Goldens")]),
-        .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner", "Report"]),
+        .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner", "Report"], swiftSettings: toolchainSyntaxSearchPath),
         .testTarget(name: "EndToEndTests", dependencies: ["Report"]),
     ],
     swiftLanguageModes: [.v5]

@@ -51,3 +51,6 @@ public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendabl
         (0..<rows).map(row)
     }
 }
+
+/// `Codable` so that a stage returning a matrix can be cached.
+extension Matrix: Codable where Scalar: Codable {}

@@ -20,6 +20,7 @@ extension RunContext {
         for timing in stageTimings {
             arguments += ["--stage-timing", "\(timing.name)=\(timing.seconds)"]
         }
+        arguments += cacheArguments
         return arguments
     }
 
@@ -52,6 +53,8 @@ extension RunContext {
                     throw ArgumentError(message: "--stage-timing needs name=seconds, got \(text)")
                 }
                 context.stageTimings.append(StageTiming(name: String(text[..<separator]), seconds: seconds))
+            case _ where Self.cacheOptions.contains(option):
+                try context.parseCacheOption(option, value: Self.cacheFlags.contains(option) ? nil : try value(for: option))
             default: throw ArgumentError(message: "unknown option \(option)")
             }
             index += 1

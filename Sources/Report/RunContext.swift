@@ -24,6 +24,10 @@ public struct RunContext: Sendable, Equatable {
     public var includeTimings: Bool
     /// How long each stage took (compiling, then the stages the experiment measured), in order.
     public var stageTimings: [StageTiming] = []
+    /// Where and how stages are cached; `nil` runs every stage (as in tests that call an experiment directly).
+    public var stageCache: StageCacheSettings?
+    /// Where the experiment writes the list of files it read, for `report`'s record of the whole run.
+    public var inputListFile: URL?
 
     public init(
         experimentName: String,

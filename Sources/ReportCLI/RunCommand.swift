@@ -24,6 +24,15 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "List per-stage timings in the report's appendix (the report then differs run to run).")
     var timings = false
 
+    @Flag(name: .long, help: "Say, per stage, whether its result came from the cache or why it ran again.")
+    var explain = false
+
+    @Flag(name: .long, help: "Run every stage again, ignoring cached results (the new results are cached).")
+    var fresh = false
+
+    @Option(name: .long, help: ArgumentHelp("Where stage results are cached (default: .build/report-cache in the package).", valueName: "folder"))
+    var cacheDirectory: String?
+
     func run() throws {
         do {
             try runExperiment()
@@ -40,7 +49,9 @@ struct RunCommand: ParsableCommand {
         }
         let runner = ExperimentRunner(
             layout: layout,
-            options: .init(outputDirectory: URL(fileURLWithPath: output, isDirectory: true), includeTimings: timings),
+            options: .init(outputDirectory: URL(fileURLWithPath: output, isDirectory: true), includeTimings: timings,
+                           fresh: fresh, explain: explain,
+                           cacheDirectory: cacheDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }),
             say: Progress.say
         )
         let outcome = try runner.run(experimentPath)

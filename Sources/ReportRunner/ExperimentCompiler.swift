@@ -1,6 +1,7 @@
 import Foundation
+import Report
 
-/// Compiles an experiment folder into an executable with `swiftc -O`, linked against `libReportKit.so`.
+/// Compiles an experiment folder into an executable with `swiftc -Onone`, linked against `libReportKit.so`.
 ///
 /// Why not a target of this package: SwiftPM's manifest cache hides newly added folders, one broken experiment
 /// would break every build, and a nested `swift build` deadlocks inside `swift test` (see DESIGN.md). Compiling
@@ -21,7 +22,7 @@ public struct ExperimentCompiler {
     /// - Parameter sourcePaths: the source files, spelled as the user named the folder, so diagnostics show
     ///   paths the user recognises (`experiments/x/X.swift:3:5: error: …`).
     /// - Throws: `ReportFailure` when swiftc fails; its diagnostics have already gone to standard error.
-    public func compile(_ experiment: ExperimentEntry, sourcePaths: [String]) throws -> (executable: URL, wasCached: Bool) {
+    public func compile(_ experiment: ExperimentEntry, sourcePaths: [String], build: BuildInputs) throws -> (executable: URL, wasCached: Bool) {
         let folderKey = String(CacheKey.hash([experiment.directory.standardizedFileURL.path]), radix: 16)
         let cacheFolder = layout.experimentCacheDirectory
             .appendingPathComponent("\(experiment.name)-\(folderKey)", isDirectory: true)
@@ -30,13 +31,13 @@ public struct ExperimentCompiler {
         let keyFile = cacheFolder.appendingPathComponent("cache-key")
 
         let arguments = try compilerArguments(sourcePaths: sourcePaths, output: executable)
-        let key = try cacheKey(arguments: arguments, sources: experiment.sourceFiles)
+        let key = try cacheKey(arguments: arguments, sources: experiment.sourceFiles, build: build)
         if FileManager.default.isExecutableFile(atPath: executable.path),
            (try? String(contentsOf: keyFile, encoding: .utf8)) == key {
             return (executable, true)
         }
         try? FileManager.default.removeItem(at: keyFile)
-        let outcome = try CommandRunner.run("swiftc", arguments)
+        let outcome = try CommandRunner.run(build.compiler.path, arguments)
         guard outcome.succeeded else {
             throw ReportFailure("experiment '\(experiment.name)' does not compile (swiftc: \(outcome.summary)); see the errors above")
         }
@@ -49,7 +50,14 @@ public struct ExperimentCompiler {
     private func compilerArguments(sourcePaths: [String], output: URL) throws -> [String] {
         let library = layout.libraryDirectory.path
         var arguments = [
-            "-O", "-parse-as-library", "-swift-version", "5",
+            // Without optimisation: -O took 2.5–3.5× longer to compile (most of it optimising the document
+            // builders), while the time a run spends is in the library, which is optimised. Loops over elements
+            // belong in the library (see `Statistics`); measured in Benchmarks/EndToEndBenchmark.
+            "-Onone", "-parse-as-library", "-swift-version", "5",
+            // Multi-file experiments compile one frontend job per core: gallery 8.6 → 5.9 s.
+            "-j", String(ProcessInfo.processInfo.activeProcessorCount),
+            // A cached stage's body must not change captured variables: the cache restores only its result.
+            "-Werror", "SendableClosureCaptures",
             "-module-name", Self.moduleName,
             "-I", library + "/Modules",
             "-L", library, "-lReportKit",
@@ -68,23 +76,16 @@ public struct ExperimentCompiler {
         return arguments + sourcePaths + ["-o", output.path]
     }
 
-    /// A hash of everything that changes the compiled program: options, source text, the library and modules.
-    private func cacheKey(arguments: [String], sources: [URL]) throws -> String {
+    /// A digest of everything that changes the compiled program: options, source text, the library's content
+    /// and the compiler binary.
+    private func cacheKey(arguments: [String], sources: [URL], build: BuildInputs) throws -> String {
         var parts = arguments
         for source in sources {
             parts.append(try String(contentsOf: source, encoding: .utf8))
         }
-        let modules = layout.libraryDirectory.appendingPathComponent("Modules")
-        let moduleFiles = ((try? FileManager.default.contentsOfDirectory(atPath: modules.path)) ?? [])
-            .filter { $0.hasSuffix(".swiftmodule") }.sorted()
-            .map { modules.appendingPathComponent($0) }
-        for file in [layout.libraryDirectory.appendingPathComponent("libReportKit.so")] + moduleFiles {
-            let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
-            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            parts.append("\(file.lastPathComponent) \(attributes[.size] ?? 0) \(modified)")
-        }
-        parts.append(CommandRunner.probe("swiftc", ["--version"]) ?? "")
-        return String(CacheKey.hash(parts), radix: 16)
+        parts.append(build.libraryDigest)
+        parts.append(build.compiler.identity)
+        return ContentDigest.sha256(parts.joined(separator: "\u{1F}"))
     }
 }
 

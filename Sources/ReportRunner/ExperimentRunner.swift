@@ -13,10 +13,20 @@ public struct ExperimentRunner {
         public var outputDirectory: URL
         /// List per-stage timings in the appendix (the report then differs run to run).
         public var includeTimings: Bool
+        /// Ignore stored stage results and the record of the last run (results are stored anew).
+        public var fresh: Bool
+        /// Say, per stage, whether it was reused or why it ran.
+        public var explain: Bool
+        /// Where stage results and run records live; `nil` means `.build/report-cache` in the package.
+        public var cacheDirectory: URL?
 
-        public init(outputDirectory: URL, includeTimings: Bool = false) {
+        public init(outputDirectory: URL, includeTimings: Bool = false, fresh: Bool = false, explain: Bool = false,
+                    cacheDirectory: URL? = nil) {
             self.outputDirectory = outputDirectory
             self.includeTimings = includeTimings
+            self.fresh = fresh
+            self.explain = explain
+            self.cacheDirectory = cacheDirectory
         }
     }
 
@@ -46,27 +56,41 @@ public struct ExperimentRunner {
     public func run(_ experimentPath: String) throws -> Outcome {
         let experiment = try Self.locateExperiment(at: experimentPath)
         let compileStart = Date()
+        // OpenBLAS picks its kernels when it loads; on CPUs it does not know it falls back to slow generic
+        // ones unless told through the environment, which the experiment inherits.
+        if let coreType = OpenBLAS.recommendedCoreType {
+            setenv("OPENBLAS_CORETYPE", coreType, 1)
+        }
+        // Experiments train small networks, whose products are too small for OpenBLAS's second thread to
+        // pay; on a busy machine (CI) its spinning waits made a 2-64-64-1 run ten times slower. One thread
+        // unless the user asks for more; an experiment with large products can raise `OpenBLAS.threadCount`.
+        setenv("OPENBLAS_NUM_THREADS", "1", 0)
+        let destination = options.outputDirectory.appendingPathComponent(experiment.name, isDirectory: true)
+        let build = try BuildInputs(layout: layout, cacheDirectory: cacheDirectory)
+        var context = runContext(for: experiment, swiftVersion: build.swiftVersion)
+        let record = RunRecordCheck(runner: self, experiment: experiment, destination: destination, build: build, context: context)
+        if let stages = record.upToDateStages() {
+            say("\(experiment.name) is up to date: nothing it depends on changed since the last run")
+            if options.explain { stages.forEach { say("\($0): cached") } }
+            return Outcome(experiment: experiment, destination: destination)
+        }
         let folderPath = experimentPath.hasSuffix("/") ? String(experimentPath.dropLast()) : experimentPath
         let sourcePaths = experiment.sourceFiles.map { folderPath + "/" + $0.lastPathComponent }
-        let compiled = try ExperimentCompiler(layout: layout).compile(experiment, sourcePaths: sourcePaths)
+        let compiled = try ExperimentCompiler(layout: layout).compile(experiment, sourcePaths: sourcePaths, build: build)
         say(compiled.wasCached
             ? "compiled \(experiment.name) (cached)"
             : "compiled \(experiment.name) in \(Self.seconds(since: compileStart))")
 
-        let destination = options.outputDirectory.appendingPathComponent(experiment.name, isDirectory: true)
         let folder = try OutputFolder(destination: destination)
+        let manifestFile = cacheDirectory.appendingPathComponent("runs/manifest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: manifestFile) }
         do {
             let runStart = Date()
-            // OpenBLAS picks its kernels when it loads; on CPUs it does not know it falls back to slow generic
-            // ones unless told through the environment, which the experiment inherits.
-            if let coreType = OpenBLAS.recommendedCoreType {
-                setenv("OPENBLAS_CORETYPE", coreType, 1)
-            }
-            // Experiments train small networks, whose products are too small for OpenBLAS's second thread to
-            // pay; on a busy machine (CI) its spinning waits made a 2-64-64-1 run ten times slower. One thread
-            // unless the user asks for more; an experiment with large products can raise `OpenBLAS.threadCount`.
-            setenv("OPENBLAS_NUM_THREADS", "1", 0)
-            var context = runContext(for: experiment)
+            context.stageCache = StageCacheSettings(
+                directory: cacheDirectory, codeDigest: try ExperimentCodeDigest.digest(of: experiment, cacheDirectory: cacheDirectory),
+                libraryDigest: build.libraryDigest, fresh: options.fresh, explain: options.explain
+            )
+            context.inputListFile = manifestFile
             context.stageTimings = [StageTiming(
                 name: compiled.wasCached ? "compile (cached)" : "compile",
                 seconds: runStart.timeIntervalSince(compileStart)
@@ -81,6 +105,7 @@ public struct ExperimentRunner {
                 }
             }
             try folder.publish()
+            record.save(manifest: manifestFile)
             say("ran \(experiment.name) in \(Self.seconds(since: runStart))")
         } catch {
             folder.discard()
@@ -117,7 +142,7 @@ public struct ExperimentRunner {
     }
 
     /// What the reproducibility appendix records about this run.
-    private func runContext(for experiment: ExperimentEntry) -> RunContext {
+    private func runContext(for experiment: ExperimentEntry, swiftVersion: String) -> RunContext {
         let directory = experiment.directory.path
         let commit = CommandRunner.probe("git", ["-C", directory, "rev-parse", "HEAD"])
         let status = commit == nil ? nil : CommandRunner.probe("git", ["-C", directory, "status", "--porcelain", "--untracked-files=normal"])
@@ -127,10 +152,15 @@ public struct ExperimentRunner {
             gitCommit: commit,
             gitTreeIsDirty: !(status ?? "").isEmpty,
             toolVersion: ToolVersion.current,
-            swiftVersion: CommandRunner.probe("swiftc", ["--version"])?.components(separatedBy: .newlines).first ?? "unknown",
+            swiftVersion: swiftVersion,
             machine: Machine.description,
             includeTimings: options.includeTimings
         )
+    }
+
+    /// Where stage results and run records live.
+    public var cacheDirectory: URL {
+        options.cacheDirectory ?? layout.packageRoot.appendingPathComponent(".build/report-cache", isDirectory: true)
     }
 
     static func seconds(since start: Date) -> String {

@@ -46,17 +46,14 @@ struct AdamVersusSGD: Experiment {
         )
 
         // Both runs start from the same weights and see the batches in the same order.
-        var sgdNetwork = initial
-        let sgdHistory = run.measure("train SGD") {
-            sgdNetwork.train(on: split.training, validation: split.validation,
-                             optimizer: SGD<Float>(learningRate: sgdLearningRate), configuration: configuration)
+        let sgd = run.measure("train SGD") {
+            train(initial, optimizer: SGD<Float>(learningRate: sgdLearningRate), on: split, configuration: configuration)
         }
-        var adamNetwork = initial
-        let adamHistory = run.measure("train Adam") {
-            adamNetwork.train(on: split.training, validation: split.validation,
-                              optimizer: Adam<Float>(learningRate: adamLearningRate), configuration: configuration)
+        let adam = run.measure("train Adam") {
+            train(initial, optimizer: Adam<Float>(learningRate: adamLearningRate), on: split, configuration: configuration)
         }
-        let runs = [("SGD", sgdHistory, sgdNetwork), ("Adam", adamHistory, adamNetwork)]
+        let sgdHistory = sgd.history, adamHistory = adam.history
+        let runs = [("SGD", sgd), ("Adam", adam)]
 
         let paths = run.measure("optimizer paths") {
             TestFunction.rosenbrock.trajectories(from: rosenbrockStart, steps: rosenbrockSteps, pathOptimizers)
@@ -107,12 +104,12 @@ struct AdamVersusSGD: Experiment {
                     """)
                 FigureBlock(name: "loss-curves",
                             caption: "Loss per epoch (log scale): training solid, validation dashed. 损失曲线。",
-                            lossCurveFigure(runs.map { ($0.0, $0.1) }))
-                finalMetricsTable(runs.map { $0.1 })
+                            lossCurveFigure(runs.map { ($0.0, $0.1.history) }))
+                finalMetricsTable(runs.map { $0.1.history })
                 Prose(comparisonSentence(sgd: sgdHistory, adam: adamHistory))
                 FigureBlock(name: "decision-boundaries",
                             caption: "Probability of the second moon after training, with the validation points.",
-                            decisionBoundaryFigure(runs: runs.map { ($0.0, $0.2) }, validation: split.validation))
+                            decisionBoundaryFigure(runs: runs.map { ($0.0, $0.1.probabilities) }, validation: split.validation))
             }
             Section("Activations and their derivatives") {
                 Prose("""
@@ -166,16 +163,35 @@ struct AdamVersusSGD: Experiment {
                                  yLabel: "binary cross-entropy", logarithmic: true)
     }
 
-    static func decisionBoundaryFigure(runs: [(String, Sequential<Float>)], validation: Dataset<Float>) -> Figure {
+    /// The rectangle and resolution of the decision-boundary panels.
+    static let boundaryXRange = -1.6...2.6
+    static let boundaryYRange = -1.2...1.7
+    static let boundaryResolution = 150
+
+    /// What a training stage keeps: the history, and the trained network's probability of the second moon over
+    /// the figure's grid (all 22,500 points in one batch), which is all the figures need of the network.
+    struct TrainedClassifier: Codable {
+        var history: TrainingHistory
+        var probabilities: ScalarGrid
+    }
+
+    static func train(_ initial: Sequential<Float>, optimizer: some Optimizer<Float>, on split: DatasetSplit<Float>,
+                      configuration: TrainingConfiguration) -> TrainedClassifier {
+        var network = initial
+        let history = network.train(on: split.training, validation: split.validation, optimizer: optimizer,
+                                    configuration: configuration)
+        let probabilities = ScalarGrid(xRange: boundaryXRange, yRange: boundaryYRange,
+                                       columns: boundaryResolution, rows: boundaryResolution) { points in
+            network.logisticProbabilities(at: points)
+        }
+        return TrainedClassifier(history: history, probabilities: probabilities)
+    }
+
+    static func decisionBoundaryFigure(runs: [(String, ScalarGrid)], validation: Dataset<Float>) -> Figure {
         let points = (0..<validation.count).map { (x: Double(validation.inputs[$0, 0]), y: Double(validation.inputs[$0, 1])) }
         let labels = (0..<validation.count).map { Double(validation.targets[$0, 0]) }
-        let panels = runs.map { name, network in
-            Figure.ClassifierPanel(title: name) { x, y in
-                let logit = Double(network.predict(Matrix(rows: 1, columns: 2, storage: [Float(x), Float(y)]))[0, 0])
-                return Activation.sigmoid.value(at: logit)
-            }
-        }
-        return Figure.decisionBoundaries(panels, points: points, labels: labels, xRange: -1.6...2.6, yRange: -1.2...1.7,
+        let panels = runs.map { name, probabilities in Figure.ClassifierPanel(title: name, probabilities: probabilities) }
+        return Figure.decisionBoundaries(panels, points: points, labels: labels, xRange: boundaryXRange, yRange: boundaryYRange,
                                          title: "Decision boundaries after training · 决策边界", width: 900, height: 420)
     }
 

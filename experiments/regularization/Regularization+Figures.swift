@@ -16,14 +16,9 @@ extension Regularization {
         let training = runs.training
         let points = (0..<training.count).map { (x: Double(training.inputs[$0, 0]), y: Double(training.inputs[$0, 1])) }
         let labels = (0..<training.count).map { Double(training.targets[$0, 0]) }
-        let panels = runs.fits.map { fit in
-            Figure.ClassifierPanel(title: fit.name) { x, y in
-                let logit = fit.network.predict(Matrix(rows: 1, columns: 2, storage: [Float(x), Float(y)]))[0, 0]
-                return Activation.sigmoid.value(at: Double(logit))
-            }
-        }
-        return Figure.decisionBoundaries(panels, points: points, labels: labels, xRange: -1.8...2.8, yRange: -1.5...2.0,
-                                         resolution: 120, classNames: ["类别 0", "类别 1"], probabilityLabel: "P(类别 1)",
+        let panels = runs.fits.map { Figure.ClassifierPanel(title: $0.name, probabilities: $0.boundary) }
+        return Figure.decisionBoundaries(panels, points: points, labels: labels, xRange: OverfittingRuns.boundaryXRange,
+                                         yRange: OverfittingRuns.boundaryYRange, classNames: ["类别 0", "类别 1"], probabilityLabel: "P(类别 1)",
                                          title: "决策边界", width: 960, height: 400)
     }
 

@@ -61,3 +61,6 @@ public struct Dataset<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendab
         }
     }
 }
+
+/// `Codable` so that a stage returning a data set can be cached.
+extension Dataset: Codable where Scalar: Codable {}

@@ -12,6 +12,30 @@ extension Figure {
             self.title = title
             self.probability = probability
         }
+
+        /// The probabilities already sampled on a grid (for instance by a cached training stage, or in one
+        /// batch by ``ScalarGrid/init(xRange:yRange:columns:rows:batch:)``); the figure draws this grid as is.
+        /// - Parameters:
+        ///   - title: Panel title.
+        ///   - probabilities: P(class 1) on a grid covering the figure's ranges.
+        public init(title: String, probabilities: ScalarGrid) {
+            self.title = title
+            self.sampled = probabilities
+            self.probability = { x, y in
+                // Nearest grid point, for callers that still ask point by point.
+                let column = Self.nearestIndex(of: x, in: probabilities.x)
+                let row = Self.nearestIndex(of: y, in: probabilities.y)
+                return probabilities[column, row]
+            }
+        }
+
+        /// The grid given to ``init(title:probabilities:)``, drawn instead of sampling ``probability``.
+        public private(set) var sampled: ScalarGrid?
+
+        static func nearestIndex(of value: Double, in coordinates: [Double]) -> Int {
+            let step = (coordinates[coordinates.count - 1] - coordinates[0]) / Double(coordinates.count - 1)
+            return min(max(Int(((value - coordinates[0]) / step).rounded()), 0), coordinates.count - 1)
+        }
     }
 
     /// Decision regions of one or more 2-D binary classifiers over their data: the probability of class 1
@@ -56,8 +80,8 @@ extension Figure {
         let edgeColors = [Color(gray: 0.1), Color.white]
         for (index, panel) in panels.enumerated() {
             let axes = figure.allAxes[index]
-            let grid = ScalarGrid(xRange: xRange, yRange: yRange, columns: resolution, rows: resolution,
-                                  function: panel.probability)
+            let grid = panel.sampled ?? ScalarGrid(xRange: xRange, yRange: yRange, columns: resolution, rows: resolution,
+                                                   function: panel.probability)
             axes.heatmap(grid, colormap: Colormap.blueDarkRed, range: 0...1, opacity: 0.55, smooth: true,
                          showColorBar: index == panels.count - 1, colorBarLabel: probabilityLabel)
             axes.contour(grid, levels: .values([0.5]), color: Color(gray: 0.1), lineWidth: 1.6)

@@ -35,6 +35,14 @@ extension Experiment {
             var finalContext = context
             finalContext.stageTimings += run.stageTimings
             let written = try document.write(to: outputDirectory, context: finalContext)
+            if let inputListFile = context.inputListFile {
+                var filesRead: [String: String] = [:]
+                for path in InputFileLedger.recordedPaths {
+                    filesRead[path] = ContentDigest.sha256(ofFileAt: URL(fileURLWithPath: path)) ?? "missing"
+                }
+                let manifest = RunManifest(filesRead: filesRead, stages: run.stageTimings.map(\.name))
+                try AtomicFile.write(try JSONEncoder().encode(manifest), to: inputListFile)
+            }
             if let warning = written.sizeWarning {
                 FileHandle.standardError.write(Data("report: warning: \(warning)\n".utf8))
             }
