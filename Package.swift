@@ -35,8 +35,6 @@ let toolchainSyntaxDirectory: String = {
     }
     return "/usr/lib/swift/host"
 }()
-/// ReportRunner's clients load its modules' dependencies, so they need the search path too.
-let toolchainSyntaxSearchPath: [SwiftSetting] = [.unsafeFlags(["-I", toolchainSyntaxDirectory])]
 
 let package = Package(
     name: "report",
@@ -94,7 +92,7 @@ let package = Package(
         .target(
             name: "ReportRunner",
             dependencies: ["Report", "NeuralNetworks"],
-            swiftSettings: toolchainSyntaxSearchPath,
+            swiftSettings: [.unsafeFlags(["-I", toolchainSyntaxDirectory])],
             linkerSettings: [.unsafeFlags([
                 "-L", toolchainSyntaxDirectory, "-lSwiftParser", "-lSwiftSyntax",
                 "-Xlinker", "-rpath", "-Xlinker", toolchainSyntaxDirectory,
@@ -105,8 +103,7 @@ let package = Package(
 
         .executableTarget(
             name: "ReportCLI",
-            dependencies: ["ReportRunner", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: toolchainSyntaxSearchPath
+            dependencies: ["ReportRunner", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: - Benchmarks (in Benchmarks/, measured against the peers of ../shared/bench)
@@ -123,7 +120,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("References")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"], resources: [.copy("Goldens")]),
-        .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner", "Report"], swiftSettings: toolchainSyntaxSearchPath),
+        .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner", "Report"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Report"]),
     ],
     swiftLanguageModes: [.v5]

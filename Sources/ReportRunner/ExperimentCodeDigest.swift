@@ -1,7 +1,7 @@
 import Foundation
 import Report
-internal import SwiftParser
-internal import SwiftSyntax
+@_implementationOnly import SwiftParser
+@_implementationOnly import SwiftSyntax
 
 /// The digest of an experiment's code as its cached stages see it: every token of every source file, except
 /// comments, whitespace and the text of string literals that no stage can reach.
@@ -18,7 +18,8 @@ internal import SwiftSyntax
 /// - for a function parameter in scope, its default value and every call of that function;
 /// - for a closure parameter (`$0`, `size in`), the call the closure is passed to;
 /// - for a stage inside a closure or a function, that closure's call or the function's calls;
-/// - for a `var` that is named, every statement that mentions it (it may be assigned there).
+/// - for a local, static or global `var` that is named, every statement that mentions it (it may be assigned
+///   there).
 ///
 /// So `("SGD", SGD(learningRate: 0.1))` in a list a stage trains from is kept (the name ends up in the
 /// result), while `Prose("…")` and a `static let introduction = "…"` that only the document reads are not.
@@ -59,13 +60,13 @@ private final class DeclarationIndex {
     var global: [String: [Syntax]] = [:]
     /// Local bindings and parameters: name → the scope they are visible in, what to keep when reached, and
     /// for a function parameter the function whose calls pass its value.
-    var local: [String: [(scope: Syntax, keep: [Syntax], callsOf: String?)]] = [:]
+    var local: [String: [(scope: Syntax, keep: [Syntax], callsOf: String?, isVariable: Bool)]] = [:]
     /// Functions by name, for their call sites.
     var callSites: [String: [Syntax]] = [:]
     /// `….measure(…)` calls.
     var stages: [Syntax] = []
-    /// Names declared with `var` (their assignments matter).
-    var variableNames: Set<String> = []
+    /// Static and global variables (their assignments anywhere matter; a local one's only in its scope).
+    var globalVariableNames: Set<String> = []
     /// Every reference to a name, for the statements that may assign a `var`.
     var references: [String: [Syntax]] = [:]
 
@@ -105,8 +106,12 @@ private final class DeclarationIndex {
                     for binding in local[name] ?? [] where Self.isAncestor(binding.scope, of: Syntax(token)) {
                         binding.keep.forEach(mark)
                         if let function = binding.callsOf { callSites[function]?.forEach(mark) }
+                        if binding.isVariable {
+                            references[name]?.filter { Self.isAncestor(binding.scope, of: $0) }
+                                .compactMap(Self.statement(containing:)).forEach(mark)
+                        }
                     }
-                    if variableNames.contains(name) {
+                    if globalVariableNames.contains(name) {
                         references[name]?.compactMap(Self.statement(containing:)).forEach(mark)
                     }
                 case .dollarIdentifier:
@@ -196,11 +201,12 @@ private final class Collector: SyntaxVisitor {
         return Syntax(node)
     }
 
-    private func declare(_ name: String, _ node: some SyntaxProtocol) {
+    private func declare(_ name: String, _ node: some SyntaxProtocol, isVariable: Bool = false) {
         if isLocal(node) {
-            index.local[name, default: []].append((scope(of: node), [Syntax(node)], nil))
+            index.local[name, default: []].append((scope(of: node), [Syntax(node)], nil, isVariable))
         } else {
             index.global[name, default: []].append(Syntax(node))
+            if isVariable { index.globalVariableNames.insert(name) }
         }
     }
 
@@ -260,15 +266,17 @@ private final class Collector: SyntaxVisitor {
     }
 
     override func visit(_ node: VariableDeclSyntax) -> SyntaxVisitorContinueKind {
-        let isVariable = node.bindingSpecifier.tokenKind == .keyword(.var)
+        // An instance property is changed through the variable that holds its value, which this rule covers;
+        // local, static and global variables can be assigned anywhere they are visible.
+        let isInstanceProperty = !isLocal(node) && node.parent?.is(MemberBlockItemSyntax.self) == true
+            && !node.modifiers.contains { $0.name.tokenKind == .keyword(.static) || $0.name.tokenKind == .keyword(.class) }
+        let isVariable = node.bindingSpecifier.tokenKind == .keyword(.var) && !isInstanceProperty
         for binding in node.bindings {
             for pattern in binding.pattern.tokens(viewMode: .sourceAccurate) {
                 guard case .identifier(let name) = pattern.tokenKind else { continue }
-                declare(name, node)
                 // A `let` declared without a value is assigned later, like a `var`.
-                if isVariable || binding.initializer == nil && binding.accessorBlock == nil {
-                    index.variableNames.insert(name)
-                }
+                declare(name, node, isVariable: isVariable
+                        || !isInstanceProperty && binding.initializer == nil && binding.accessorBlock == nil)
             }
         }
         return .visitChildren
@@ -289,7 +297,7 @@ private final class Collector: SyntaxVisitor {
             // An initialiser's or subscript's calls are spelled with the type's name: keep the whole type.
             keep.append(function)
         }
-        index.local[name, default: []].append((function, keep, declaration?.name.text))
+        index.local[name, default: []].append((function, keep, declaration?.name.text, false))
         return .visitChildren
     }
 
@@ -307,14 +315,14 @@ private final class Collector: SyntaxVisitor {
         var closure: Syntax? = node.parent
         while let candidate = closure, !candidate.is(ClosureExprSyntax.self) { closure = candidate.parent }
         guard let closure else { return }
-        index.local[name, default: []].append((closure, [DeclarationIndex.call(passing: closure) ?? closure], nil))
+        index.local[name, default: []].append((closure, [DeclarationIndex.call(passing: closure) ?? closure], nil, false))
     }
 
     override func visit(_ node: ForStmtSyntax) -> SyntaxVisitorContinueKind {
         // The loop variable is whatever the sequence yields.
         for token in node.pattern.tokens(viewMode: .sourceAccurate) {
             if case .identifier(let name) = token.tokenKind {
-                index.local[name, default: []].append((Syntax(node), [Syntax(node.sequence)] + (node.whereClause.map { [Syntax($0)] } ?? []), nil))
+                index.local[name, default: []].append((Syntax(node), [Syntax(node.sequence)] + (node.whereClause.map { [Syntax($0)] } ?? []), nil, false))
             }
         }
         return .visitChildren
@@ -323,7 +331,7 @@ private final class Collector: SyntaxVisitor {
     override func visit(_ node: OptionalBindingConditionSyntax) -> SyntaxVisitorContinueKind {
         for token in node.pattern.tokens(viewMode: .sourceAccurate) {
             if case .identifier(let name) = token.tokenKind {
-                index.local[name, default: []].append((scope(of: node), [Syntax(node)], nil))
+                index.local[name, default: []].append((scope(of: node), [Syntax(node)], nil, false))
             }
         }
         return .visitChildren

@@ -94,7 +94,7 @@ final class ResultsCacheTests: XCTestCase {
     }
 
     @discardableResult
-    private func run(_ extra: [String] = [], environment: [String: String] = [:]) throws -> String {
+    private func runTiny(_ extra: [String] = [], environment: [String: String] = [:]) throws -> String {
         let result = try ReportExecutable.run(
             ["run", "experiments/tiny", "--output", output.path, "--cache-directory", cache.path, "--explain"] + extra,
             in: root, environment: environment
@@ -111,60 +111,60 @@ final class ResultsCacheTests: XCTestCase {
     }
 
     func testEachInputReRunsWhatDependsOnItAndNothingElse() throws {
-        var log = try run()
+        var log = try runTiny()
         XCTAssertTrue(log.contains("load and train (") && log.contains("re-ran because it had not run before"), log)
 
-        log = try run()
+        log = try runTiny()
         XCTAssertTrue(log.contains("tiny is up to date"), log)
         XCTAssertTrue(log.contains("load and train: cached") && log.contains("squares: cached"), log)
 
         // Prose: recompiled, nothing retrained.
         try edit("Tiny.swift", "The final loss is", "The last loss is")
-        log = try run()
+        log = try runTiny()
         XCTAssertTrue(log.contains("compiled tiny in"), log)
         XCTAssertTrue(log.contains("load and train: cached") && log.contains("squares: cached"), log)
         XCTAssertTrue(try String(contentsOf: output.appendingPathComponent("tiny/report.md"), encoding: .utf8).contains("The last loss is"))
 
         // Code: both stages depend on it.
         try edit("Tiny.swift", "static let epochs = 3", "static let epochs = 4")
-        log = try run()
+        log = try runTiny()
         XCTAssertTrue(log.contains("load and train (") && log.contains("re-ran because the experiment's code changed"), log)
 
         // A string a stage reads is code, not prose.
         try edit("Tiny.swift", "[\"first run\"]", "[\"second run\"]")
-        log = try run()
+        log = try runTiny()
         XCTAssertTrue(log.contains("re-ran because the experiment's code changed"), log)
         XCTAssertTrue(try String(contentsOf: output.appendingPathComponent("tiny/report.md"), encoding: .utf8).contains("after the second run"))
 
         // The data file: the stage that read it (and any after it), not the one before.
         try edit("points.csv", "0.1,0.2,1", "0.15,0.2,1")
-        log = try run()
+        log = try runTiny()
         XCTAssertTrue(log.contains("re-ran because file") && log.contains("points.csv changed"), log)
         XCTAssertTrue(log.contains("squares: cached"), log)
 
         // Included Markdown and an image: read when the report is written, so no stage re-runs.
         try edit("notes.md", "Some notes", "Other notes")
-        log = try run()
+        log = try runTiny()
         XCTAssertFalse(log.contains("up to date"), log)
         XCTAssertTrue(log.contains("compiled tiny (cached)") && log.contains("load and train: cached"), log)
         try Self.png(gray: 200).write(to: folder.appendingPathComponent("plot.png"))
-        log = try run()
+        log = try runTiny()
         XCTAssertFalse(log.contains("up to date"), log)
         XCTAssertTrue(log.contains("load and train: cached") && log.contains("squares: cached"), log)
 
         // BLAS threads.
-        log = try run(environment: ["OPENBLAS_NUM_THREADS": "2"])
+        log = try runTiny(environment: ["OPENBLAS_NUM_THREADS": "2"])
         if ProcessInfo.processInfo.activeProcessorCount > 1 {
             XCTAssertTrue(log.contains("re-ran because BLAS threads changed"), log)
         }
 
         // --fresh.
-        log = try run(["--fresh"])
+        log = try runTiny(["--fresh"])
         XCTAssertTrue(log.contains("re-ran because --fresh was given"), log)
     }
 
     func testCorruptEntryIsRecomputed() throws {
-        try run()
+        try runTiny()
         let stages = cache.appendingPathComponent("stages")
         let entries = try XCTUnwrap(FileManager.default.subpaths(atPath: stages.path)).filter { $0.count > 60 }
         XCTAssertEqual(entries.count, 2)
@@ -175,17 +175,17 @@ final class ResultsCacheTests: XCTestCase {
             try bytes.write(to: file)
         }
         try FileManager.default.removeItem(at: cache.appendingPathComponent("runs"))
-        let log = try run()
+        let log = try runTiny()
         XCTAssertTrue(log.contains("re-ran because its cache entry was corrupt"), log)
         XCTAssertFalse(log.contains(": cached"), log)
     }
 
     func testCachedAndFreshOutputsAreByteIdentical() throws {
-        try run(["--fresh"])
+        try runTiny(["--fresh"])
         let fresh = try TemporaryFolder.snapshot(of: output.appendingPathComponent("tiny"))
         try FileManager.default.removeItem(at: cache.appendingPathComponent("runs"))
         try FileManager.default.removeItem(at: output)
-        let log = try run()
+        let log = try runTiny()
         XCTAssertTrue(log.contains("load and train: cached") && log.contains("squares: cached"), log)
         let cached = try TemporaryFolder.snapshot(of: output.appendingPathComponent("tiny"))
         XCTAssertEqual(Set(cached.keys), Set(fresh.keys))

@@ -27,6 +27,8 @@ final class StageCacheTests: XCTestCase {
     private final class Counter: @unchecked Sendable { var runs = 0 }
 
     private func runStage(_ context: RunContext, counter: Counter, reading file: URL? = nil) -> Int {
+        // Each run stands for a new experiment process, which starts having read nothing.
+        InputFileLedger.removeAll()
         let run = ExperimentRun(context: context)
         return run.measure("count") { () -> Int in
             counter.runs += 1
@@ -72,11 +74,12 @@ final class StageCacheTests: XCTestCase {
         OpenBLAS.threadCount = 1
         _ = runStage(context(), counter: counter)
         OpenBLAS.threadCount = 2
+        let twoThreads = OpenBLAS.threadCount == 2
         _ = runStage(context(), counter: counter)
-        XCTAssertEqual(counter.runs, OpenBLAS.threadCount == 2 ? 2 : 1)
+        XCTAssertEqual(counter.runs, twoThreads ? 2 : 1)
         OpenBLAS.threadCount = 1
         _ = runStage(context(), counter: counter)
-        XCTAssertEqual(counter.runs, OpenBLAS.threadCount == 2 ? 2 : 1, "back to one thread: the first entry again")
+        XCTAssertEqual(counter.runs, twoThreads ? 2 : 1, "back to one thread: the first entry again")
     }
 
     func testAFileReadDuringTheStageIsChecked() throws {

@@ -24,13 +24,13 @@ public final class ExperimentRun {
     ///
     /// This form is never cached: its result is not `Codable`, or its body changes captured state.
     public func measure<Result>(_ stage: String, _ body: () throws -> Result) rethrows -> Result {
-        try measureUncached(stage, reason: "its result is not Codable, so it is never cached", body)
+        try measureUncached(stage, reason: "its result is not Codable", body)
     }
 
     /// Runs `body` every time, even though its result could be cached: for a stage that changes state outside
     /// itself (the cache would restore the result but not the change).
     public func measure<Result>(_ stage: String, caching: StageCaching, _ body: () throws -> Result) rethrows -> Result {
-        try measureUncached(stage, reason: "it is marked `caching: .never`", body)
+        try measureUncached(stage, reason: "it is marked caching: .never", body)
     }
 
     /// Returns the cached result of `stage` when nothing it depends on changed; otherwise runs `body`, stores
@@ -132,11 +132,13 @@ public final class ExperimentRun {
         case cached
         /// Ran; `reason` is why the cache could not be used (`nil` when there is no cache).
         case ran(reason: String?)
+        /// Ran, as it does every time; `reason` says why it is never cached.
+        case uncacheable(reason: String)
     }
 
     private func measureUncached<Result>(_ stage: String, reason: String, _ body: () throws -> Result) rethrows -> Result {
         _ = nextIdentity(of: stage)
-        return try timed(stage, status: .ran(reason: context.stageCache == nil ? nil : reason), body)
+        return try timed(stage, status: context.stageCache == nil ? .ran(reason: nil) : .uncacheable(reason: reason), body)
     }
 
     private func timed<Result>(_ stage: String, status: StageStatus, _ body: () throws -> Result) rethrows -> Result {
@@ -158,6 +160,9 @@ public final class ExperimentRun {
             stageTimings.append(StageTiming(name: stage, seconds: seconds))
             let explanation = explains ? reason.map { ": re-ran because \($0)" } ?? "" : ""
             line = String(format: "report: %@ (%.2f s)", stage, seconds) + explanation
+        case .uncacheable(let reason):
+            stageTimings.append(StageTiming(name: stage, seconds: seconds))
+            line = String(format: "report: %@ (%.2f s)", stage, seconds) + (explains ? ": not cached, \(reason)" : "")
         }
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
