@@ -14,7 +14,7 @@ final class CommandLineTests: XCTestCase {
             succeeded, so a failed run leaves the previous report exactly as it was. Exits
             non-zero when the experiment does not compile, fails or crashes.
 
-            USAGE: report run <experiment-folder> [--output <folder>] [--timings]
+            USAGE: report run <experiment-folder> [--output <folder>] [--timings] [--explain] [--fresh] [--cache-directory <folder>]
 
             ARGUMENTS:
               <experiment-folder>     The experiment's folder, e.g. experiments/adam-vs-sgd.
@@ -24,6 +24,13 @@ final class CommandLineTests: XCTestCase {
                                       (default: output)
               --timings               List per-stage timings in the report's appendix (the
                                       report then differs run to run).
+              --explain               Say, per stage, whether its result came from the
+                                      cache or why it ran again.
+              --fresh                 Run every stage again, ignoring cached results (the
+                                      new results are cached).
+              --cache-directory <folder>
+                                      Where stage results are cached (default:
+                                      .build/report-cache in the package).
               --version               Show the version.
               -h, --help              Show help information.
 
