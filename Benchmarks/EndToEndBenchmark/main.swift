@@ -90,7 +90,7 @@ do {
             .contains { $0.hasSuffix(".swift") } == true
     }.sorted()
     let swiftProse = experiments.appendingPathComponent("adam-vs-sgd/AdamVersusSGD.swift")
-    let markdownProse = experiments.appendingPathComponent("backpropagation/notes.md")
+    let markdownProse = experiments.appendingPathComponent("backpropagation/handout.md")
 
     _ = try time([runArguments("adam-vs-sgd")])  // warm-up: page cache, fontconfig cache, module cache
     var samples: [String: [Double]] = [:]
@@ -101,7 +101,7 @@ do {
         try toggleWord(in: swiftProse, "learns to separate", "learns to tell apart")
         samples["swift prose", default: []].append(try time([runArguments("adam-vs-sgd")]))
         _ = try time([runArguments("backpropagation")])
-        try toggleWord(in: markdownProse, "这个因子值得单独看一看", "这个因子值得仔细看一看")
+        try toggleWord(in: markdownProse, "完整地算一遍", "完整地计算一遍")
         samples["markdown prose", default: []].append(try time([runArguments("backpropagation")]))
         for name in names {
             makeCold()
@@ -126,7 +126,7 @@ do {
     }
     line("all \(names.count) shipped experiments cold, two at a time", "all cold", target: 20.0)
     line("rerun of adam-vs-sgd with nothing changed", "rerun", target: 0.3)
-    line("one-word edit of Markdown prose (backpropagation/notes.md)", "markdown prose", target: 1.0)
+    line("one-word edit of Markdown prose (backpropagation/handout.md)", "markdown prose", target: 1.0)
     line("one-word edit of Swift prose (adam-vs-sgd)", "swift prose", target: 2.0)
 } catch {
     FileHandle.standardError.write(Data("end-to-end-benchmark: \(error)\n".utf8))

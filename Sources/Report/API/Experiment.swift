@@ -43,7 +43,7 @@ extension Experiment {
                 let manifest = RunManifest(filesRead: filesRead, stages: run.stageTimings.map(\.name))
                 try AtomicFile.write(try JSONEncoder().encode(manifest), to: inputListFile)
             }
-            if let warning = written.sizeWarning {
+            for warning in written.warnings + [written.sizeWarning].compactMap({ $0 }) {
                 FileHandle.standardError.write(Data("report: warning: \(warning)\n".utf8))
             }
             FileHandle.standardError.write(Data("report: report.html is \(written.htmlByteCount) bytes, \(written.figureFiles.count) figures\n".utf8))
