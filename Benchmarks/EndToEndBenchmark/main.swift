@@ -115,7 +115,7 @@ do {
     func line(_ label: String, _ key: String, target: Double, note: String = "") {
         let value = median(samples[key] ?? [])
         let verdict = value <= target ? "met" : "NOT met"
-        print(label.padding(toLength: 58, withPad: " ", startingAt: 0)
+        print(label.padding(toLength: 62, withPad: " ", startingAt: 0)
               + String(format: "%7.2f   ≤ %4.1f  %@", value, target, verdict) + note)
     }
     let firstAdam = median(samples["first adam-vs-sgd"] ?? [])
