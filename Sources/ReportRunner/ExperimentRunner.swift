@@ -41,13 +41,33 @@ public struct ExperimentRunner {
 
     public let layout: ToolLayout
     public let options: Options
-    /// Receives one line per finished stage ("compiled adam-vs-sgd in 3.2 s").
+    /// Shows one line of the runner's own, kept on screen (it becomes a ``ProgressEvent/note(_:)``).
     public var say: (String) -> Void
+    /// Receives every stage, training epoch and line of child output as it happens (see ``ProgressDisplay``).
+    public var progress: (ProgressEvent) -> Void
 
+    /// A runner that reports only lines: each finished stage's summary and each note go to `say`; child output
+    /// goes straight to standard error (for callers without a display, e.g. a batch that prints its own table).
     public init(layout: ToolLayout, options: Options, say: @escaping (String) -> Void) {
         self.layout = layout
         self.options = options
         self.say = say
+        self.progress = { event in
+            switch event {
+            case .stageFinished(let title, let seconds, let summary): say(summary ?? String(format: "%@ (%.2f s)", title, seconds))
+            case .note(let line): say(line)
+            case .output(let line): FileHandle.standardError.write(Data((line + "\n").utf8))
+            default: break
+            }
+        }
+    }
+
+    /// A runner that reports everything to `progress`, e.g. ``ProgressDisplay/handle(_:)``.
+    public init(layout: ToolLayout, options: Options, progress: @escaping (ProgressEvent) -> Void) {
+        self.layout = layout
+        self.options = options
+        self.say = { progress(.note($0)) }
+        self.progress = progress
     }
 
     /// Compiles and runs the experiment at `experimentPath` and publishes its report.
@@ -76,14 +96,31 @@ public struct ExperimentRunner {
         }
         let folderPath = experimentPath.hasSuffix("/") ? String(experimentPath.dropLast()) : experimentPath
         let sourcePaths = experiment.sourceFiles.map { folderPath + "/" + $0.lastPathComponent }
-        let compiled = try ExperimentCompiler(layout: layout).compile(experiment, sourcePaths: sourcePaths, build: build)
-        say(compiled.wasCached
+        let compileTitle = "compiling \(experiment.name)"
+        progress(.stageStarted(title: compileTitle))
+        let compiled: (executable: URL, wasCached: Bool)
+        do {
+            compiled = try ExperimentCompiler(layout: layout).compile(experiment, sourcePaths: sourcePaths, build: build,
+                                                                      errorLines: relayOutput)
+        } catch {
+            progress(.stageFailed(title: compileTitle))
+            throw error
+        }
+        progress(.stageFinished(title: compileTitle, seconds: Date().timeIntervalSince(compileStart), summary: compiled.wasCached
             ? "compiled \(experiment.name) (cached)"
-            : "compiled \(experiment.name) in \(Self.seconds(since: compileStart))")
+            : "compiled \(experiment.name) in \(Self.seconds(since: compileStart))"))
 
         let folder = try OutputFolder(destination: destination)
         let manifestFile = cacheDirectory.appendingPathComponent("runs/manifest-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: manifestFile) }
+        let runTitle = "running \(experiment.name)"
+        progress(.stageStarted(title: runTitle))
+        // The experiment's stages and epochs arrive on this socket while it runs (no socket, no progress).
+        let listener = try? ProgressListener(deliver: progress)
+        defer {
+            listener?.stop()
+            unsetenv(ProgressChannel.environmentVariable)
+        }
         do {
             let runStart = Date()
             context.stageCache = StageCacheSettings(
@@ -95,7 +132,11 @@ public struct ExperimentRunner {
                 name: compiled.wasCached ? "compile (cached)" : "compile",
                 seconds: runStart.timeIntervalSince(compileStart)
             )]
-            let outcome = try CommandRunner.run(compiled.executable.path, ["--output", folder.staging.path] + context.commandLineArguments)
+            if let listener { setenv(ProgressChannel.environmentVariable, listener.name, 1) }
+            let arguments = ["--output", folder.staging.path] + context.commandLineArguments
+            progress(.detail("$ " + ([compiled.executable.path] + arguments).map(Self.shellQuoted).joined(separator: " ")))
+            let outcome = try CommandRunner.run(compiled.executable.path, arguments, errorLines: relayOutput)
+            listener?.stop()
             guard outcome.succeeded else {
                 throw ReportFailure("experiment '\(experiment.name)' failed (\(outcome.summary)); \(destination.relativePath) was left unchanged")
             }
@@ -106,9 +147,11 @@ public struct ExperimentRunner {
             }
             try folder.publish()
             record.save(manifest: manifestFile)
-            say("ran \(experiment.name) in \(Self.seconds(since: runStart))")
+            progress(.stageFinished(title: runTitle, seconds: Date().timeIntervalSince(runStart),
+                                    summary: "ran \(experiment.name) in \(Self.seconds(since: runStart))"))
         } catch {
             folder.discard()
+            progress(.stageFailed(title: runTitle))
             throw error
         }
         return Outcome(experiment: experiment, destination: destination)
@@ -161,6 +204,20 @@ public struct ExperimentRunner {
     /// Where stage results and run records live.
     public var cacheDirectory: URL {
         options.cacheDirectory ?? layout.packageRoot.appendingPathComponent(".build/report-cache", isDirectory: true)
+    }
+
+    /// Hands a child's standard-error line to the display.
+    private func relayOutput(_ line: String) {
+        progress(.output(line))
+    }
+
+    /// `argument` as a shell reads it back: bare when safe, else in single quotes.
+    static func shellQuoted(_ argument: String) -> String {
+        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
+        guard !argument.isEmpty, argument.unicodeScalars.allSatisfy(safe.contains) else {
+            return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        return argument
     }
 
     static func seconds(since start: Date) -> String {

@@ -14,7 +14,7 @@ final class CommandLineTests: XCTestCase {
             succeeded, so a failed run leaves the previous report exactly as it was. Exits
             non-zero when the experiment does not compile, fails or crashes.
 
-            USAGE: report run <experiment-folder> [--output <folder>] [--timings] [--explain] [--fresh] [--cache-directory <folder>]
+            USAGE: report run <experiment-folder> [--output <folder>] [--timings] [--explain] [--fresh] [--cache-directory <folder>] [--quiet] [--verbose]
 
             ARGUMENTS:
               <experiment-folder>     The experiment's folder, e.g. experiments/adam-vs-sgd.
@@ -31,6 +31,10 @@ final class CommandLineTests: XCTestCase {
               --cache-directory <folder>
                                       Where stage results are cached (default:
                                       .build/report-cache in the package).
+              -q, --quiet             Print only warnings, errors and compiler messages (no
+                                      stage or progress lines).
+              -v, --verbose           Also print the experiment's command line and one line
+                                      per finished training run.
               --version               Show the version.
               -h, --help              Show help information.
 

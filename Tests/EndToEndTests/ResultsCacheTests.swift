@@ -97,7 +97,7 @@ final class ResultsCacheTests: XCTestCase {
     private func runTiny(_ extra: [String] = [], environment: [String: String] = [:]) throws -> String {
         let result = try ReportExecutable.run(
             ["run", "experiments/tiny", "--output", output.path, "--cache-directory", cache.path, "--explain"] + extra,
-            in: root, environment: environment
+            environment: environment, in: root
         )
         XCTAssertEqual(result.status, 0, result.standardError)
         return result.standardError

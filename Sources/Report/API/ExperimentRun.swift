@@ -15,9 +15,12 @@ public final class ExperimentRun {
     private var stageOccurrences: [String: Int] = [:]
     /// SHA-256 of files already digested in this process, by path.
     private var fileDigests: [String: String] = [:]
+    /// Where stage and training progress goes: to `report`'s display, or to standard error when run by hand.
+    let progress: ExperimentProgress
 
     public init(context: RunContext) {
         self.context = context
+        self.progress = ExperimentProgress()
     }
 
     /// Runs `body`, records its wall-clock time under `stage`, prints progress, and returns its result.
@@ -142,29 +145,31 @@ public final class ExperimentRun {
     }
 
     private func timed<Result>(_ stage: String, status: StageStatus, _ body: () throws -> Result) rethrows -> Result {
+        progress.stageStarted(stage)
         let start = Date()
         let result = try body()
         record(stage, seconds: Date().timeIntervalSince(start), status: status)
         return result
     }
 
-    /// Records a finished stage and prints its one progress line (the only place stages print).
+    /// Records a finished stage and shows its one progress line (the only place stages report).
     private func record(_ stage: String, seconds: Double, status: StageStatus) {
         let explains = context.stageCache?.explain == true
         let line: String
         switch status {
         case .cached:
             stageTimings.append(StageTiming(name: stage + " (cached)", seconds: seconds))
-            line = explains ? "report: \(stage): cached" : "report: \(stage) (cached)"
+            progress.stageStarted(stage)
+            line = explains ? "\(stage): cached" : "\(stage) (cached)"
         case .ran(let reason):
             stageTimings.append(StageTiming(name: stage, seconds: seconds))
             let explanation = explains ? reason.map { ": re-ran because \($0)" } ?? "" : ""
-            line = String(format: "report: %@ (%.2f s)", stage, seconds) + explanation
+            line = String(format: "%@ (%.2f s)", stage, seconds) + explanation
         case .uncacheable(let reason):
             stageTimings.append(StageTiming(name: stage, seconds: seconds))
-            line = String(format: "report: %@ (%.2f s)", stage, seconds) + (explains ? ": not cached, \(reason)" : "")
+            line = String(format: "%@ (%.2f s)", stage, seconds) + (explains ? ": not cached, \(reason)" : "")
         }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        progress.stageFinished(stage, seconds: seconds, summary: line)
     }
 }
 
