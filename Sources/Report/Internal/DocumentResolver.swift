@@ -1,4 +1,5 @@
 import Foundation
+import MathML
 import NeuralNetworks
 
 /// Turns a ``Document`` into a ``ResolvedDocument``: numbers figures, tables and sections, resolves
@@ -34,6 +35,8 @@ struct DocumentResolver {
     mutating func resolve() throws -> ResolvedDocument {
         try collectTargets(document.children)
         try resolve(document.children, sectionNumbers: [])
+        var equations = EquationResolver(macros: try documentMacros(), vocabulary: vocabulary)
+        try equations.apply(to: &blocks)
         if document.includesReproducibilityAppendix { appendAppendix() }
         return ResolvedDocument(title: document.title, language: document.language, blocks: blocks, figures: figures,
                                 images: images)
@@ -247,6 +250,23 @@ struct DocumentResolver {
 
     // MARK: - Prose
 
+    /// The macros of `macros.tex` in the experiment folder, if it has one: definitions every formula may use.
+    private func documentMacros() throws -> TeXMacros {
+        guard let directory = context.sourceDirectory,
+              let data = InputFileLedger.contents(of: directory.appendingPathComponent("macros.tex")) else {
+            return TeXMacros()
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ReportError("macros.tex is not UTF-8 text")
+        }
+        do {
+            return try TeXMacros(definitions: text)
+        } catch let error as TeXToMathML.ConversionError {
+            let line = text.prefix(error.offset).filter { $0 == "\n" }.count + 1
+            throw ReportError("macros.tex:\(line): \(error.message)")
+        }
+    }
+
     /// Scans prose, resolves its references and collects the images it links to.
     /// - Parameter imageBase: the folder image paths are relative to; the experiment folder by default.
     private mutating func resolveText(
@@ -261,6 +281,8 @@ struct DocumentResolver {
                 return .inlineMath(tex, line: token.line)
             case .displayMath(let tex, let prefix):
                 return .displayMath(tex, linePrefix: prefix, line: token.line)
+            case .equationReference(let name, let form):
+                return .equationReference(label: name, form: form, line: token.line)
             case .reference(let kind, let name):
                 let targets = kind == .figure ? figureTargets : tableTargets
                 guard let target = targets[name] else {

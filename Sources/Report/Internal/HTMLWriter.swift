@@ -239,6 +239,8 @@ struct HTMLWriter {
                 markdown += Self.placeholder(formulas.count - 1)
             case .link(let linkText, let anchor):
                 markdown += "[\(linkText)](#\(anchor))"
+            case .equationReference(let label, _, _):
+                markdown += label
             }
         }
         var html: String
@@ -308,7 +310,7 @@ struct HTMLWriter {
             return try convertMath(tex, display)
         } catch {
             let delimiter = display ? "$$" : "$"
-            throw ReportError("cannot convert formula \(delimiter)\(tex)\(delimiter) in \(location): \(error)")
+            throw ReportError("cannot convert formula \(delimiter)\(tex.abbreviatedFormula)\(delimiter) in \(location): \(error)")
         }
     }
 }

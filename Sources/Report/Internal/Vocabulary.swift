@@ -12,6 +12,12 @@ struct Vocabulary {
         language == .chinese ? "表 \(number)" : "Table \(number)"
     }
 
+    /// The text of an `@eq:` reference to equation number `number` (already in parentheses), e.g. "Equation (3)" /
+    /// "式 (3)".
+    func equation(_ number: String) -> String {
+        language == .chinese ? "式 \(number)" : "Equation \(number)"
+    }
+
     /// The label in front of a caption: English adds a full stop ("Figure 3."), Chinese does not ("图 3").
     func captionLabel(_ reference: String) -> String {
         language == .chinese ? reference : reference + "."
