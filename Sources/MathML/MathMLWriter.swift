@@ -21,31 +21,25 @@ struct MathMLWriter {
     ///   - node: the formula's tree.
     ///   - display: `true` for a block formula (display style), `false` for an inline one.
     /// - Returns: `<math xmlns="http://www.w3.org/1998/Math/MathML" display="block|inline">…</math>`. An inline
-    ///   formula's top level is cut after each relation and binary operator into `<mrow>`s, between which the
-    ///   browser may break a line, as TeX breaks inline math (Temml's `wrap: "tex"`, `linebreaking.js`).
+    ///   formula is cut after each top-level relation and binary operator, where TeX may break a line (TeXbook,
+    ///   p. 173), into one `<math>` element per piece: Chromium breaks lines between `<math>` elements but not
+    ///   inside one (Temml's `linebreaking.js` cuts the same places into `<mrow>`s, which Chromium 156 does not
+    ///   break between), so a long inline formula wraps instead of overflowing the column.
     static func document(for node: MathNode, display: Bool) -> String {
-        var writer = MathMLWriter()
-        writer.output = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"\(display ? "block" : "inline")\">"
         var children: [MathNode]
         if case .row(let nodes) = node {
             children = nodes
         } else {
             children = [node]
         }
-        let chunks = display ? [children] : Self.lineBreakChunks(children)
-        if chunks.count > 1 {
-            var leadingSignIsPrefix = true
-            for chunk in chunks {
-                writer.output += "<mrow>"
-                writer.writeChildren(chunk, displayStyle: display, leadingSignIsPrefix: leadingSignIsPrefix)
-                writer.output += "</mrow>"
-                // A chunk starts after an operator, so a sign there is unary.
-                leadingSignIsPrefix = true
-            }
-        } else {
-            writer.writeChildren(children, displayStyle: display)
+        let start = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"\(display ? "block" : "inline")\">"
+        var writer = MathMLWriter()
+        for chunk in display ? [children] : Self.lineBreakChunks(children) {
+            writer.output += start
+            // Every piece after the first starts after an operator, where a sign is unary, as at the start.
+            writer.writeChildren(chunk, displayStyle: display)
+            writer.output += "</math>"
         }
-        writer.output += "</math>"
         return writer.output
     }
 
@@ -117,6 +111,12 @@ struct MathMLWriter {
                 write(radicand, displayStyle: displayStyle)
                 inScript(2) { $0.write(index, displayStyle: false) }
                 output += "</mroot>"
+            } else if displayStyle && radicand.hasLimitsAbove {
+                // Chromium places the bar of a display root right on the upper limit of a big operator inside
+                // it (`\sqrt{\sum_{i=1}^n x_i^2}`); TeX keeps its usual clearance, given here as padding.
+                output += "<msqrt><mrow style=\"padding-top: 0.2em\">"
+                write(radicand, displayStyle: displayStyle)
+                output += "</mrow></msqrt>"
             } else {
                 output += "<msqrt>"
                 write(radicand, displayStyle: displayStyle)
@@ -128,7 +128,15 @@ struct MathMLWriter {
         case .accent(let base, let mark, let over):
             output += over ? "<mover accent=\"true\">" : "<munder accentunder=\"true\">"
             write(base, displayStyle: displayStyle)
-            writeOperator(mark)
+            if over, case .scripts(_, _, .some, _) = base {
+                // A superscript (a prime in `\vec{x_i'}`) reaches above the box Chromium sets the accent on;
+                // padding under the mark keeps it clear, as TeX clears the whole accentee.
+                output += "<mrow style=\"padding-bottom: 0.15em\">"
+                writeOperator(mark)
+                output += "</mrow>"
+            } else {
+                writeOperator(mark)
+            }
             output += over ? "</mover>" : "</munder>"
         case .rule(let base, let over):
             // A border, not a stretched `<mo>`: no overline character in the math fonts stretches to an
@@ -163,6 +171,8 @@ struct MathMLWriter {
             write(child, displayStyle: style.map { $0 == .display } ?? displayStyle)
             scriptLevel = saved
             output += "</mstyle>"
+        case .enclosure(let child, let enclosure) where enclosure == .overBrace || enclosure == .underBrace:
+            writeBrace(over: enclosure == .overBrace, child, displayStyle: displayStyle)
         case .enclosure(let child, let enclosure):
             // MathML Core has no <menclose>; like Temml (`enclose.js`), the box is a CSS border with 3 pt of
             // padding and the strikes are a CSS gradient across the content.
@@ -207,6 +217,24 @@ struct MathMLWriter {
         scriptLevel -= increment
     }
 
+    /// A horizontal brace drawn with CSS: the content's border with rounded ends, and a small chevron for the tip
+    /// centred under (or over) it. A stretched ⏟ (U+23DF) cannot be used: Chromium stops at the largest glyph
+    /// variant of DejaVu Math TeX Gyre, about 8 em, and draws even shorter braces about 1 em short of their
+    /// content's left edge (measured in Chromium 156), which left `\underbrace` spanning some 60 % of it.
+    private mutating func writeBrace(over: Bool, _ child: MathNode, displayStyle: Bool) {
+        // An over-accent is lowered onto short content by Chromium, which put the tip into the letters.
+        let (element, accent) = over ? ("mover", "accent=\"false\"") : ("munder", "accentunder=\"true\"")
+        let line = over
+            ? "border-top: 0.06em solid; border-radius: 0.3em 0.3em 0 0; padding: 0.15em 0.1em 0"
+            : "border-bottom: 0.06em solid; border-radius: 0 0 0.3em 0.3em; padding: 0 0.1em 0.15em"
+        let tip = over
+            ? "border-left: 0.06em solid; border-top: 0.06em solid; transform: translateY(0.04em) rotate(45deg)"
+            : "border-right: 0.06em solid; border-bottom: 0.06em solid; transform: translateY(-0.2em) rotate(45deg)"
+        output += "<\(element) \(accent)><mrow style=\"\(line)\">"
+        write(child, displayStyle: displayStyle)
+        output += "</mrow><mspace width=\"0.22em\" height=\"0.22em\" style=\"\(tip)\"/></\(element)>"
+    }
+
     private static func style(of enclosure: Enclosure) -> String {
         let stroke = { (direction: String) in
             "linear-gradient(to \(direction), transparent calc(50% - 0.03em), currentColor calc(50% - 0.03em), "
@@ -217,6 +245,7 @@ struct MathMLWriter {
         case .upDiagonalStrike: return "background: \(stroke("top left"))"
         case .downDiagonalStrike: return "background: \(stroke("top right"))"
         case .cross: return "background: \(stroke("top left")), \(stroke("top right"))"
+        case .overBrace, .underBrace: return ""
         }
     }
 
@@ -458,7 +487,9 @@ struct MathMLWriter {
         case .cases:
             column == 0 ? "padding: 0.1em 1em 0.1em 0.2em" : "padding: 0.1em 0"
         case .stack:
-            "padding: 0"
+            // Lines of `\substack` are set at a script's baseline skip in TeX; without a little padding the
+            // ascenders of one touch the descenders of the other.
+            "padding: 0.06em 0"
         }
         let parts = [textAlign, padding].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
@@ -552,6 +583,16 @@ private extension MathNode {
 
     var isSpace: Bool {
         if case .space = self { true } else { false }
+    }
+
+    /// `true` if the node holds, at its top level, an operator with limits above it in display style.
+    var hasLimitsAbove: Bool {
+        switch self {
+        case .scripts(_, _, let upper, let placement): upper != nil && placement != .beside
+        case .row(let children): children.contains(where: \.hasLimitsAbove)
+        case .style(let child, _, _): child.hasLimitsAbove
+        default: false
+        }
     }
 
     /// `true` if the node begins with an opening bracket, so a function before it needs no space.

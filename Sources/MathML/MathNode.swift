@@ -82,6 +82,9 @@ enum Enclosure: Equatable {
     case downDiagonalStrike
     /// Both strokes (`\xcancel`).
     case cross
+    /// `\overbrace` and `\underbrace`: a brace as wide as the content, with its tip in the middle.
+    case overBrace
+    case underBrace
 }
 
 /// TeX's atom classes, each with its spacing (TeXbook, chapter 18, table of inter-atom spacing).

@@ -79,6 +79,9 @@ extension TeXParser {
             return (.row([.space(width: (isDisplay ? 18 : 8) / 18), .operator(.fixedBracket("(")),
                           .identifier("mod", upright: true), .space(width: 6.0 / 18), modulus,
                           .operator(.fixedBracket(")"))]), .beside)
+        case "overbrace", "underbrace":
+            let base = try parseArgument(after: "\\" + name, at: offset)
+            return (.enclosure(base, name == "overbrace" ? .overBrace : .underBrace), .belowAndAbove)
         case "overline", "underline", "underbar":
             let base = try parseArgument(after: "\\" + name, at: offset)
             return (.rule(base, over: name == "overline"), .beside)
@@ -156,7 +159,10 @@ extension TeXParser {
             let mark = try parseArgument(after: "\\" + name, at: offset)
             let base = try parseArgument(after: "\\" + name, at: offset)
             let over = name != "underset"
-            return (.scripts(base: base, lowerScript: over ? nil : mark, upperScript: over ? mark : nil,
+            // TeX sets the mark as a limit, at least 2 pt (big_op_spacing1/2) from the base; Chromium puts a
+            // non-accent over-script right on it, so the mark gets that depth (or height) as padding.
+            let spaced = MathNode.padded(mark, width: nil, height: over ? nil : "0.8em", depth: over ? "0.3em" : nil)
+            return (.scripts(base: base, lowerScript: over ? nil : spaced, upperScript: over ? spaced : nil,
                              placement: .belowAndAbove), .beside)
         case "textcolor":
             let color = try parseColor()
@@ -448,7 +454,9 @@ extension TeXParser {
         "hat": (MathOperator(text: "^", stretchy: false), true, .beside),
         "widehat": (MathOperator(text: "\u{0302}", stretchy: true), true, .beside),
         "tilde": (MathOperator(text: "~", stretchy: false), true, .beside),
-        "widetilde": (MathOperator(text: "\u{02DC}", stretchy: true), true, .beside),
+        // DejaVu Math TeX Gyre has no wide variants for a tilde that Chromium can use, and the combining tilde
+        // (U+0303) is drawn left of its base; the ASCII tilde's variant sits centred over it.
+        "widetilde": (MathOperator(text: "~", stretchy: true, leftSpace: 0, rightSpace: 0), true, .beside),
         "bar": (MathOperator(text: "\u{00AF}", stretchy: false), true, .beside),
         // A full-size arrow would cover the letter; TeX's \vec arrow is about seven tenths of it.
         "vec": (MathOperator(text: "\u{2192}", stretchy: false, relativeSize: 0.7), true, .beside),
@@ -462,8 +470,6 @@ extension TeXParser {
         "overrightarrow": (MathOperator(text: "\u{2192}", stretchy: true), true, .beside),
         "overleftarrow": (MathOperator(text: "\u{2190}", stretchy: true), true, .beside),
         "overleftrightarrow": (MathOperator(text: "\u{2194}", stretchy: true), true, .beside),
-        "overbrace": (MathOperator(text: "\u{23DE}", stretchy: true), true, .belowAndAbove),
-        "underbrace": (MathOperator(text: "\u{23DF}", stretchy: true), false, .belowAndAbove),
     ]
 
     /// Relations with a negated character of their own, for `\not`.
