@@ -61,7 +61,7 @@ public enum TeXEquations {
                 continue
             }
         }
-        return TeXSource.text(of: tokens)
+        return tokens == parser.tokens ? tex : TeXSource.text(of: tokens)
     }
 
     /// Replaces every `\eqref{label}` and `\ref{label}` in `tex` with `\text{…}`.

@@ -51,8 +51,11 @@ public struct TeXMacros: Sendable, Equatable {
     /// - Returns: the formula with every macro expanded and every definition removed, as TeX source (empty when
     ///   the formula held only definitions).
     /// - Throws: `TeXToMathML.ConversionError` for a malformed definition, a missing argument or runaway expansion.
+    ///   The formula comes back exactly as written when it holds neither macros nor definitions.
     public mutating func expand(_ tex: String) throws -> String {
-        TeXSource.text(of: try expandTokens(TeXTokenizer(tex).tokens())).trimmingSpaces
+        let tokens = try TeXTokenizer(tex).tokens()
+        let expanded = try expandTokens(tokens)
+        return expanded == tokens ? tex.trimmingSpaces : TeXSource.text(of: expanded).trimmingSpaces
     }
 
     /// Expands macros in `tokens`; definitions are recorded and removed.

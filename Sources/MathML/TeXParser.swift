@@ -351,7 +351,7 @@ struct TeXParser {
         }
         switch token.kind {
         case .openBrace:
-            return try parseGroup()
+            return try nested(at: token.offset) { try $0.parseGroup() }
         case .character(let character) where character.isNumber && character.isASCII:
             // TeX takes a single digit: `x^23` is x² followed by 3.
             position += 1

@@ -112,18 +112,6 @@ final class TeXToMathMLTests: XCTestCase {
                        + "<mo stretchy=\"false\">)</mo>")
     }
 
-    func testUnderbraceTakesItsSubscriptBelow() {
-        assertConverts("\\underbrace{a+b}_{n}",
-                       to: "<munder><munder accentunder=\"true\"><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow>"
-                       + "<mo stretchy=\"true\">⏟</mo></munder><mi>n</mi></munder>")
-    }
-
-    func testSubstackStacksLinesOfAScript() {
-        assertConverts("\\sum_{\\substack{i \\\\ j}}",
-                       to: "<msub><mo>∑</mo><mtable><mtr><mtd style=\"padding: 0\"><mi>i</mi></mtd></mtr>"
-                       + "<mtr><mtd style=\"padding: 0\"><mi>j</mi></mtd></mtr></mtable></msub>")
-    }
-
     func testModulo() {
         assertConverts("a \\bmod b", to: "<mi>a</mi><mo lspace=\"0.2222em\" rspace=\"0.2222em\">mod</mo><mi>b</mi>")
         // amsmath: \pmod{n} is \pod{{\operator@font mod}\mkern6mu n}, \pod puts 8 mu before it in text style.
