@@ -153,42 +153,10 @@ struct EquationResolver {
     }
 }
 
-/// How a reference to an equation reads.
-enum EquationReferenceForm: Equatable {
-    /// `\eqref{x}`: "(3)".
-    case parenthesized
-    /// `\ref{x}`: "3".
-    case bare
-    /// `@eq:x`: "Equation (3)" / "式 (3)".
-    case named
-}
-
 extension String {
     /// A formula short enough for an error message: long ones (a 10,000-deep nesting) are cut to their first
     /// 100 characters.
     var abbreviatedFormula: String {
         count > 120 ? prefix(100) + "… (\(count) characters)" : self
-    }
-}
-
-extension ResolvedBlock {
-    /// The block with each of its texts (prose, captions, titles) transformed, in reading order.
-    func mappingTexts(_ transform: (ResolvedText) throws -> ResolvedText) rethrows -> ResolvedBlock {
-        switch self {
-        case .heading:
-            return self
-        case .includedHeading(let level, let title, let anchor):
-            return .includedHeading(level: level, title: try transform(title), anchor: anchor)
-        case .prose(let text):
-            return .prose(try transform(text))
-        case .figure(let label, let anchor, let caption, let figureIndex):
-            return .figure(label: label, anchor: anchor, caption: try transform(caption), figureIndex: figureIndex)
-        case .table(let label, let anchor, let caption, let content):
-            return .table(label: label, anchor: anchor, caption: try caption.map(transform), content: content)
-        case .code(let language, let text, let caption):
-            return .code(language: language, text: text, caption: try caption.map(transform))
-        case .callout(let kind, let text):
-            return .callout(kind, try transform(text))
-        }
     }
 }

@@ -34,7 +34,7 @@ enum ProseScanner {
         case displayMath(String, linePrefix: String?)
         /// `@kind:name`.
         case reference(ReferenceKind, name: String)
-        /// `\\eqref{name}`, `\\ref{name}` or `@eq:name`, written in prose outside math.
+        /// `\eqref{name}`, `\ref{name}` or `@eq:name`, written in prose outside math.
         case equationReference(name: String, form: EquationReferenceForm)
     }
 
@@ -318,7 +318,7 @@ enum ProseScanner {
             for _ in 0..<count { append(Array("\\$")[...]) }
         }
 
-        /// `\\eqref{name}` or `\\ref{name}` at `index`, as LaTeX and Typora write references in text.
+        /// `\eqref{name}` or `\ref{name}` at `index`, as LaTeX and Typora write references in text.
         mutating func scanEquationReference() -> Bool {
             for (command, form) in [("\\eqref{", EquationReferenceForm.parenthesized), ("\\ref{", .bare)] {
                 let marker = Array(command)
