@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import MathML
 
@@ -278,8 +279,8 @@ final class TeXToMathMLFeatureTests: XCTestCase {
 
     // MARK: - Nesting
 
-    /// 10,000 nested `\frac`, braces or `\left(` once overflowed the stack; past TeX's 255 grouping levels the
-    /// converter stops with an error.
+    /// 10,000 nested `\frac`, braces or `\left(` once overflowed the stack; past 100 levels the converter stops
+    /// with an error.
     func testDeepNestingIsAnError() {
         let inputs = [
             String(repeating: "\\frac{", count: 10_000) + "x" + String(repeating: "}{y}", count: 10_000),
@@ -292,11 +293,33 @@ final class TeXToMathMLFeatureTests: XCTestCase {
         for tex in inputs {
             XCTAssertThrowsError(try TeXToMathML.convert(tex, display: true)) { error in
                 XCTAssertTrue((error as? TeXToMathML.ConversionError)?.message.hasPrefix(
-                    "The formula nests more than 255 levels deep") == true, "\(error)")
+                    "The formula nests more than 100 levels deep") == true, "\(error)")
             }
         }
-        let allowed = String(repeating: "{", count: 200) + "x" + String(repeating: "}", count: 200)
+        let allowed = String(repeating: "{", count: 99) + "x" + String(repeating: "}", count: 99)
         XCTAssertEqual(try TeXToMathML.convert(allowed, display: false), open + "<mi>x</mi></math>")
+    }
+
+    /// At the nesting limit the converter fits in half the main thread's 8 MiB stack even in a debug build,
+    /// whose frames are the largest (a `\\frac` costs two levels: the command and its braced argument); so the
+    /// limit, not the stack, stops deep input.
+    func testNestingLimitFitsInHalfTheMainThreadsStack() {
+        let deepest = [
+            String(repeating: "\\frac{", count: 49) + "x" + String(repeating: "}{y}", count: 49),
+            String(repeating: "{", count: 99) + "x" + String(repeating: "}", count: 99),
+            String(repeating: "\\left(", count: 99) + "x" + String(repeating: "\\right)", count: 99),
+            String(repeating: "\\sqrt{", count: 49) + "x" + String(repeating: "}", count: 49),
+        ]
+        let finished = expectation(description: "converted on a 4 MiB stack")
+        nonisolated(unsafe) var converted: [Bool] = []
+        let thread = Thread {
+            converted = deepest.map { (try? TeXToMathML.convert($0, display: true)) != nil }
+            finished.fulfill()
+        }
+        thread.stackSize = 4 << 20
+        thread.start()
+        wait(for: [finished], timeout: 60)
+        XCTAssertEqual(converted, [true, true, true, true])
     }
 
     // MARK: - Defects fixed (issue 12)
