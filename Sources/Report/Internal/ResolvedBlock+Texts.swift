@@ -4,8 +4,8 @@ extension ResolvedBlock {
         switch self {
         case .heading:
             return self
-        case .includedHeading(let level, let title, let anchor):
-            return .includedHeading(level: level, title: try transform(title), anchor: anchor)
+        case .includedHeading(let level, let number, let title, let anchor):
+            return .includedHeading(level: level, number: number, title: try transform(title), anchor: anchor)
         case .prose(let text):
             return .prose(try transform(text))
         case .figure(let label, let anchor, let caption, let figureIndex):
