@@ -24,26 +24,24 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "List per-stage timings in the report's appendix (the report then differs run to run).")
     var timings = false
 
+    @OptionGroup var progress: ProgressOptions
+
     func run() throws {
-        do {
-            try runExperiment()
-        } catch let failure as ReportFailure {
-            FileHandle.standardError.write(Data("report: error: \(failure.description)\n".utf8))
-            throw ExitCode.failure
-        }
+        try progress.withDisplay(runExperiment)
     }
 
-    private func runExperiment() throws {
+    private func runExperiment(display: ProgressDisplay) throws {
         let layout = try ToolLayout.current()
         if layout.isDebugBuild {
-            Progress.say("warning: report was built in debug mode, so training runs about 12× slower; use `swift build -c release`")
+            display.handle(.note("warning: report was built in debug mode, so training runs about 12× slower; use `swift build -c release`"))
         }
         let runner = ExperimentRunner(
             layout: layout,
             options: .init(outputDirectory: URL(fileURLWithPath: output, isDirectory: true), includeTimings: timings),
-            say: Progress.say
+            progress: display.handle
         )
         let outcome = try runner.run(experimentPath)
+        display.finish()
         print(outcome.markdownFile.relativePath)
         print(outcome.htmlFile.relativePath)
     }

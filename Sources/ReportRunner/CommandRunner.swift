@@ -22,7 +22,11 @@ public enum CommandRunner {
     /// - Parameters:
     ///   - captureOutput: capture standard output into `Outcome.output` instead of passing it through.
     ///   - quiet: discard standard error (for probes such as `git` outside a repository).
-    public static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = false, quiet: Bool = false) throws -> Outcome {
+    ///   - errorLines: receives standard error line by line instead of passing it through, so a progress
+    ///     display can print it above its live line (and preview can show it in the page).
+    /// - Throws: ``ReportFailure`` once ``RunningChildren/terminateAll()`` has been called: nothing new starts.
+    public static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = false, quiet: Bool = false,
+                           errorLines: ((String) -> Void)? = nil) throws -> Outcome {
         let process = Process()
         if executable.contains("/") {
             process.executableURL = URL(fileURLWithPath: executable)
@@ -35,10 +39,20 @@ public enum CommandRunner {
         if captureOutput { process.standardOutput = outputPipe }
         if quiet { process.standardError = FileHandle.nullDevice }
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let errorRelay = quiet ? nil : try errorLines.map { try LineRelay(deliver: $0) }
+        if let errorRelay { process.standardError = errorRelay.writeHandle }
+        do {
+            try RunningChildren.launch(process)
+        } catch {
+            errorRelay?.abandon()
+            throw error
+        }
+        defer { RunningChildren.remove(process) }
+        errorRelay?.start()
         // Read before waiting: a full pipe would otherwise block the child forever.
         let data = captureOutput ? outputPipe.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
+        errorRelay?.finish()
         return Outcome(
             status: process.terminationStatus,
             wasKilledBySignal: process.terminationReason == .uncaughtSignal,

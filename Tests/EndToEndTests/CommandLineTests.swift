@@ -14,7 +14,7 @@ final class CommandLineTests: XCTestCase {
             succeeded, so a failed run leaves the previous report exactly as it was. Exits
             non-zero when the experiment does not compile, fails or crashes.
 
-            USAGE: report run <experiment-folder> [--output <folder>] [--timings]
+            USAGE: report run <experiment-folder> [--output <folder>] [--timings] [--quiet] [--verbose]
 
             ARGUMENTS:
               <experiment-folder>     The experiment's folder, e.g. experiments/adam-vs-sgd.
@@ -24,6 +24,10 @@ final class CommandLineTests: XCTestCase {
                                       (default: output)
               --timings               List per-stage timings in the report's appendix (the
                                       report then differs run to run).
+              -q, --quiet             Print only warnings, errors and compiler messages (no
+                                      stage or progress lines).
+              -v, --verbose           Also print the experiment's command line and one line
+                                      per finished training run.
               --version               Show the version.
               -h, --help              Show help information.
 

@@ -31,14 +31,18 @@ extension Experiment {
             // The kernels OpenBLAS chose decide how Float sums round, so they belong with the machine.
             context.machine += ", OpenBLAS \(OpenBLAS.coreName) kernels"
             let run = ExperimentRun(context: context)
-            let document = try makeDocument(run: run)
+            // Every training run inside the document builder reports its epochs to `report`'s display.
+            let document = try TrainingObservation.$observer.withValue(run.progress) { try makeDocument(run: run) }
             var finalContext = context
             finalContext.stageTimings += run.stageTimings
+            let writeStart = Date()
+            run.progress.stageStarted("drawing figures and writing the report")
             let written = try document.write(to: outputDirectory, context: finalContext)
+            run.progress.stageFinished("drawing figures and writing the report", seconds: Date().timeIntervalSince(writeStart),
+                                       summary: "report.html is \(written.htmlByteCount) bytes, \(written.figureFiles.count) figures")
             for warning in written.warnings + [written.sizeWarning].compactMap({ $0 }) {
-                FileHandle.standardError.write(Data("report: warning: \(warning)\n".utf8))
+                run.progress.note("warning: \(warning)")
             }
-            FileHandle.standardError.write(Data("report: report.html is \(written.htmlByteCount) bytes, \(written.figureFiles.count) figures\n".utf8))
         } catch {
             FileHandle.standardError.write(Data("report: error: \(error)\n".utf8))
             exit(1)
