@@ -29,21 +29,23 @@ public func fuzzTeXToMathML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 enum FuzzChecks {
-    /// Whether every element opened in `markup` is closed in order (`<a>…</a>`, `<b/>`), and no `<` or `&` is
-    /// stray: what an XML parser would reject first.
+    /// Whether every element opened in `markup` is closed in order (`<a>…</a>`, `<b/>`), and no `<` is stray:
+    /// what an XML parser would reject first. The check reads Unicode scalars, as XML does: a combining mark
+    /// after `>` makes one Swift `Character` of the two.
     static func isBalanced(_ markup: String) -> Bool {
-        var stack: [Substring] = []
-        var rest = Substring(markup)
-        while let open = rest.firstIndex(of: "<") {
-            guard let close = rest[open...].firstIndex(of: ">") else { return false }
-            let tag = rest[rest.index(after: open)..<close]
+        var stack: [String] = []
+        let scalars = Array(markup.unicodeScalars)
+        var index = 0
+        while let open = scalars[index...].firstIndex(of: "<") {
+            guard let close = scalars[open...].firstIndex(of: ">") else { return false }
+            let tag = String(String.UnicodeScalarView(scalars[(open + 1)..<close]))
+            if tag.unicodeScalars.contains("<") { return false }
             if tag.hasPrefix("/") {
-                guard stack.popLast() == tag.dropFirst() else { return false }
+                guard stack.popLast() == String(tag.dropFirst()) else { return false }
             } else if !tag.hasSuffix("/") {
-                stack.append(tag.prefix { $0 != " " })
+                stack.append(String(tag.prefix { $0 != " " }))
             }
-            if tag.dropFirst().contains("<") { return false }
-            rest = rest[rest.index(after: close)...]
+            index = close + 1
         }
         return stack.isEmpty
     }
