@@ -2,17 +2,32 @@
 // experiments/adam-vs-sgd` against the Python peer (PyTorch + matplotlib + python-markdown in one new process),
 // whose median is 9.0 s on this machine kind (shared/bench/README.md).
 //
-// Usage: .build/release/end-to-end-benchmark [rounds]   (from the package root, after `swift build -c release`)
+// Usage: .build/release/end-to-end-benchmark [--rounds N]   (from the package root, after `swift build -c release`)
 //
 // Every run is a new `report` process, as a user or CI would start it, on a copy of experiments/ in a temporary
 // folder (the edits below never touch the real sources), with its own stage cache (`--cache-directory`).
 // "Cold" deletes the compiled experiments (.build/experiments) and the stage cache first. The cases alternate
 // within each round, so load on this shared machine hits them alike; medians over the rounds are printed,
 // each on one line with its target and whether it is met.
+import ArgumentParser
 import Foundation
 
+/// The command line (swift-argument-parser).
+struct EndToEndBenchmarkOptions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "end-to-end-benchmark",
+        abstract: "Time what a user waits for (first runs, reruns, prose edits) against issue 9's targets and the Python peer.")
+
+    @Option(help: "Rounds; every case runs once per round, alternating, and medians are reported.")
+    var rounds = 3
+
+    func validate() throws {
+        guard rounds > 0 else { throw ValidationError("--rounds needs a positive whole number") }
+    }
+}
+
 let peerSeconds = 9.0
-let rounds = CommandLine.arguments.count > 1 ? max(1, Int(CommandLine.arguments[1]) ?? 3) : 3
+let rounds = EndToEndBenchmarkOptions.parseOrExit().rounds
 let binDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
 let report = binDirectory.appendingPathComponent("report")
 let compiledExperiments = URL(fileURLWithPath: ".build/experiments", isDirectory: true)

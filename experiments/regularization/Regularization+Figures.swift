@@ -13,27 +13,17 @@ extension Regularization {
     }
 
     static func boundaryFigure(_ runs: OverfittingRuns) -> Figure {
-        let training = runs.training
-        let points = (0..<training.count).map { (x: Double(training.inputs[$0, 0]), y: Double(training.inputs[$0, 1])) }
-        let labels = (0..<training.count).map { Double(training.targets[$0, 0]) }
-        let panels = runs.fits.map { Figure.ClassifierPanel(title: $0.name, probabilities: $0.boundary) }
-        return Figure.decisionBoundaries(panels, points: points, labels: labels, xRange: OverfittingRuns.boundaryXRange,
-                                         yRange: OverfittingRuns.boundaryYRange, classNames: ["类别 0", "类别 1"], probabilityLabel: "P(类别 1)",
-                                         title: "决策边界", width: 960, height: 400)
+        Figure.decisionBoundaries(runs.fits.map { Figure.ClassifierPanel(title: $0.name, probabilities: $0.boundary) },
+                                  data: runs.training, xRange: OverfittingRuns.boundaryXRange,
+                                  yRange: OverfittingRuns.boundaryYRange, resolution: OverfittingRuns.boundaryResolution,
+                                  classNames: ["类别 0", "类别 1"], probabilityLabel: "P(类别 1)", title: "决策边界",
+                                  width: 960, height: 400)
     }
 
     /// Training (solid) and validation (dashed) loss per epoch, one colour per run.
     static func curveFigure(_ runs: [(name: String, history: TrainingHistory)], title: String, yLabel: String) -> Figure {
-        var curves: [LossCurve] = []
-        for (index, run) in runs.enumerated() {
-            let epochs = run.history.epochs.map { Double($0.epoch) }
-            curves.append(LossCurve(name: "\(run.name) 训练", x: epochs, y: run.history.trainingLosses, series: run.name,
-                                    color: Color.tab10[index]))
-            curves.append(LossCurve(name: "\(run.name) 验证", x: epochs, y: run.history.epochs.map { $0.validationLoss ?? .nan },
-                                    style: .dashed, series: run.name, color: Color.tab10[index]))
-        }
-        return Figure.lossCurves(curves, title: title, xLabel: "轮 epoch", yLabel: yLabel, logarithmic: true,
-                                 width: 820, height: 480)
+        Figure.trainingCurves(runs, trainingName: { "\($0) 训练" }, validationName: { "\($0) 验证" }, title: title,
+                              xLabel: "轮 epoch", yLabel: yLabel, width: 820, height: 480)
     }
 
     static func overfittingCurveFigure(_ runs: OverfittingRuns) -> Figure {
