@@ -33,7 +33,7 @@ final class ResultsCacheTests: XCTestCase {
                     Prose("The final loss is \(String(format: "%.6f", data.loss)) after the \(data.name); squares \(squares).")
                     FigureBlock(name: "boundary", caption: "The boundary.",
                                 Figure.decisionBoundaries([.init(title: data.name, probabilities: data.grid)],
-                                                          points: [(x: 0, y: 0)], labels: [1], xRange: -1...1, yRange: -1...1))
+                                                          points: [SIMD2(0, 0)], labels: [1], xRange: -1...1, yRange: -1...1))
                     Include("notes.md")
                 }
             }
