@@ -70,7 +70,7 @@ let package = Package(
         // `import ReportKit` is all an experiment writes: this module re-exports the four above.
         .target(name: "ReportKit", dependencies: ["NeuralNetworks", "Plotting", "MathML", "Report"]),
         // Everything `report` does besides parsing its command line: discovery, compiling, running, publishing.
-        .target(name: "ReportRunner", dependencies: ["Report", "NeuralNetworks", "CLibCrypto"]),
+        .target(name: "ReportRunner", dependencies: ["Report", "NeuralNetworks", "Plotting", "CLibCrypto"]),
 
         // MARK: - Executables
 

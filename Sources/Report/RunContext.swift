@@ -24,6 +24,11 @@ public struct RunContext: Sendable, Equatable {
     public var includeTimings: Bool
     /// How long each stage took (compiling, then the stages the experiment measured), in order.
     public var stageTimings: [StageTiming] = []
+    /// The parameters set with `report run … --set name=value`, sorted by name: they change the numbers, so
+    /// the appendix records them and results caches key on them.
+    public var parameters: [ParameterSetting] = []
+    /// For the run that aggregates a sweep: the variants' report folders, in sweep order (empty otherwise).
+    public var sweepVariants: [URL] = []
 
     public init(
         experimentName: String,

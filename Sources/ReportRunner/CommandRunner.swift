@@ -22,7 +22,10 @@ public enum CommandRunner {
     /// - Parameters:
     ///   - captureOutput: capture standard output into `Outcome.output` instead of passing it through.
     ///   - quiet: discard standard error (for probes such as `git` outside a repository).
-    public static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = false, quiet: Bool = false) throws -> Outcome {
+    ///   - logFile: append standard output and standard error to this file instead (when several experiments
+    ///     run at once their output would interleave; the file's last lines go on the failure page).
+    public static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = false, quiet: Bool = false,
+                           logFile: URL? = nil) throws -> Outcome {
         let process = Process()
         if executable.contains("/") {
             process.executableURL = URL(fileURLWithPath: executable)
@@ -34,6 +37,15 @@ public enum CommandRunner {
         let outputPipe = Pipe()
         if captureOutput { process.standardOutput = outputPipe }
         if quiet { process.standardError = FileHandle.nullDevice }
+        if let logFile {
+            if !FileManager.default.fileExists(atPath: logFile.path) {
+                _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
+            }
+            let handle = try FileHandle(forWritingTo: logFile)
+            handle.seekToEndOfFile()
+            process.standardOutput = handle
+            process.standardError = handle
+        }
         process.standardInput = FileHandle.nullDevice
         try process.run()
         // Read before waiting: a full pipe would otherwise block the child forever.

@@ -23,7 +23,7 @@ public struct Document {
     public var seed: UInt64?
     /// Whether to end with the reproducibility appendix (on by default).
     public var includesReproducibilityAppendix: Bool
-    let children: [DocumentNode]
+    var children: [DocumentNode]
 
     /// Creates a document.
     /// - Parameters:

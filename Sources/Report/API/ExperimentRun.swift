@@ -6,9 +6,23 @@ public final class ExperimentRun {
     public let context: RunContext
     /// The stages measured so far, in order.
     public private(set) var stageTimings: [StageTiming] = []
+    /// The sequences recorded for a sweep's aggregation, in order.
+    public private(set) var recordedSeries: [RecordedSeries] = []
 
     public init(context: RunContext) {
         self.context = context
+    }
+
+    /// The value of `parameter` in this run: the `--set` value, or the default.
+    public subscript<Value>(parameter: Parameter<Value>) -> Value {
+        parameter.value(in: context.parameters)
+    }
+
+    /// Keeps `values` (a loss per epoch, say) in `results.json`, so that the run aggregating a sweep can draw
+    /// a band over the variants (see ``SweepRun/band(of:name:style:series:)``). A non-finite value marks the run
+    /// as diverged.
+    public func record(_ name: String, _ values: [Double]) {
+        recordedSeries.append(RecordedSeries(name: name, values: values))
     }
 
     /// Runs `body`, records its wall-clock time under `stage`, prints progress, and returns its result.

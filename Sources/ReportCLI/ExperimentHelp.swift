@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import Report
+import ReportRunner
+
+/// `report help experiments/NAME`: an experiment's description and its parameters, for `--set`.
+enum ExperimentHelp {
+    /// Prints the help, or an error and exits 1.
+    static func show(_ experimentPath: String) {
+        do {
+            let runner = ExperimentRunner(
+                layout: try ToolLayout.current(),
+                options: .init(outputDirectory: URL(fileURLWithPath: "output", isDirectory: true)),
+                say: { _ in }
+            )
+            let (experiment, parameters) = try runner.parameters(ofExperimentAt: experimentPath)
+            print(text(experiment: experiment, parameters: parameters))
+        } catch {
+            FileHandle.standardError.write(Data("report: error: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func text(experiment: ExperimentEntry, parameters: [ParameterDescription]) -> String {
+        var lines = ["\(experiment.name): \(experiment.summary)", ""]
+        if parameters.isEmpty {
+            lines.append("It declares no parameters.")
+        } else {
+            lines.append("PARAMETERS (--set name=value; a sweep: --set name=first...last or --set name=a,b,c):")
+            lines.append(ParameterSweep.table(parameters))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
