@@ -85,7 +85,7 @@ struct RunCommand: ParsableCommand {
         let runner = ExperimentRunner(
             layout: layout,
             options: .init(outputDirectory: outputDirectory, includeTimings: timings, parameterOptions: settings,
-                           writesFailurePages: true, logDirectory: logs),
+                           writesFailurePages: true, logDirectory: logs, appliesOnlyDeclaredParameters: true),
             slots: ProcessSlots(count: jobs),
             say: Progress.say
         )

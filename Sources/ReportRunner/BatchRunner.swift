@@ -74,6 +74,32 @@ public struct BatchRunner {
         return unique.values.sorted { $0.entry.name < $1.entry.name }
     }
 
+    /// Each `--set` parameter must be declared by at least one of the experiments (each experiment takes only
+    /// those it declares), so a misspelt name stops the run before anything is written. Compiles every
+    /// experiment to ask; the compiled programs are cached for the run that follows.
+    private func checkParametersAreDeclared(by experiments: [(entry: ExperimentEntry, path: String)]) throws {
+        let sweep = try ParameterSweep(options: runner.options.parameterOptions)
+        guard !sweep.assignments.isEmpty else { return }
+        var declared = [[ParameterDescription]](repeating: [], count: experiments.count)
+        let lock = NSLock()
+        WorkerPool.forEach(experiments.count, width: jobs) { index in
+            let (entry, path) = experiments[index]
+            let parameters = (try? runner.parameters(ofExperimentAt: path, logFile: runner.options.logDirectory?
+                .appendingPathComponent("\(entry.name).log")).1) ?? []
+            lock.lock()
+            declared[index] = parameters
+            lock.unlock()
+        }
+        let names = Set(declared.flatMap { $0.map(\.name) })
+        for assignment in sweep.assignments where !names.contains(assignment.name) {
+            let listing = zip(experiments, declared).map { experiment, parameters in
+                "\(experiment.entry.name): " + (parameters.isEmpty ? "no parameters" : parameters.map { "\($0.name) (\($0.type))" }.joined(separator: ", "))
+            }
+            throw ReportFailure("no experiment declares the parameter '\(assignment.name)'. Their parameters:\n  "
+                                + listing.joined(separator: "\n  "))
+        }
+    }
+
     /// Runs the experiments at `paths` (this shard's part of them) and writes the summary, index and failure
     /// pages into the output folder.
     /// - Returns: the summary written.
@@ -81,6 +107,7 @@ public struct BatchRunner {
     public func run(_ paths: [String]) throws -> RunSummary {
         let all = try Self.experiments(at: paths)
         let selected = all.enumerated().filter { shard?.contains(position: $0.offset) ?? true }.map(\.element)
+        try checkParametersAreDeclared(by: selected)
         var summaries = [ExperimentSummary?](repeating: nil, count: selected.count)
         let lock = NSLock()
         WorkerPool.forEach(selected.count, width: jobs) { index in

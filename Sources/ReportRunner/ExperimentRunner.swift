@@ -23,9 +23,13 @@ public struct ExperimentRunner {
         /// Where each experiment's compiler and program output goes (`NAME.log`) instead of the terminal;
         /// `nil` passes it through.
         public var logDirectory: URL?
+        /// Whether each experiment takes only the `--set` parameters it declares (when many run, a parameter
+        /// such as `seed` applies to those that have it; ``BatchRunner`` checks that some experiment does).
+        public var appliesOnlyDeclaredParameters: Bool
 
         public init(outputDirectory: URL, includeTimings: Bool = false, parameterOptions: [String] = [],
-                    writesFailurePages: Bool = false, logDirectory: URL? = nil) {
+                    writesFailurePages: Bool = false, logDirectory: URL? = nil, appliesOnlyDeclaredParameters: Bool = false) {
+            self.appliesOnlyDeclaredParameters = appliesOnlyDeclaredParameters
             self.outputDirectory = outputDirectory
             self.includeTimings = includeTimings
             self.parameterOptions = parameterOptions
@@ -93,11 +97,15 @@ public struct ExperimentRunner {
 
         let sweep: ParameterSweep
         do {
-            sweep = try ParameterSweep(options: options.parameterOptions)
-            if !sweep.assignments.isEmpty {
-                try sweep.check(against: try parameters(of: compiled.executable, experiment: experiment.name),
-                                experiment: experiment.name)
+            var requested = try ParameterSweep(options: options.parameterOptions)
+            if !requested.assignments.isEmpty {
+                let declared = try parameters(of: compiled.executable, experiment: experiment.name)
+                if options.appliesOnlyDeclaredParameters {
+                    requested = requested.restricted(to: Set(declared.map(\.name)))
+                }
+                try requested.check(against: declared, experiment: experiment.name)
             }
+            sweep = requested
         } catch {
             return failed(experiment, stage: .parameters, message: "\(error)", log: log)
         }
@@ -111,9 +119,14 @@ public struct ExperimentRunner {
         let variants: [(settings: [ParameterSetting], folder: String)]
         do {
             folder = try OutputFolder(destination: destination)
+        } catch {
+            return failed(experiment, stage: .run, message: "\(error)", log: log)
+        }
+        do {
             variants = try runStaged(compiled.executable, experiment: experiment, sweep: sweep, context: context,
                                      staging: folder.staging, log: log)
         } catch {
+            folder.discard()
             return failed(experiment, stage: .run, message: "\(error)", log: log)
         }
         let runSeconds = Date().timeIntervalSince(runStart)
@@ -248,11 +261,14 @@ public struct ExperimentRunner {
     }
 
     /// Compiles the experiment at `experimentPath` and asks it for its parameters, for `report help`.
-    public func parameters(ofExperimentAt experimentPath: String) throws -> (ExperimentEntry, [ParameterDescription]) {
+    /// - Parameter logFile: where compiler messages go instead of standard error, when set.
+    public func parameters(ofExperimentAt experimentPath: String, logFile: URL? = nil) throws -> (ExperimentEntry, [ParameterDescription]) {
         let experiment = try Self.locateExperiment(at: experimentPath)
         let trimmed = experimentPath.hasSuffix("/") ? String(experimentPath.dropLast()) : experimentPath
-        let compiled = try ExperimentCompiler(layout: layout).compile(
-            experiment, sourcePaths: experiment.sourceFiles.map { trimmed + "/" + $0.lastPathComponent })
+        let compiled = try slots.run {
+            try ExperimentCompiler(layout: layout).compile(
+                experiment, sourcePaths: experiment.sourceFiles.map { trimmed + "/" + $0.lastPathComponent }, logFile: logFile)
+        }
         return (experiment, try parameters(of: compiled.executable, experiment: experiment.name))
     }
 

@@ -32,6 +32,15 @@ public struct ParameterSweep: Equatable {
         self.assignments = assignments
     }
 
+    private init(assignments: [Assignment]) {
+        self.assignments = assignments
+    }
+
+    /// Only the options whose parameter is in `names`.
+    public func restricted(to names: Set<String>) -> ParameterSweep {
+        ParameterSweep(assignments: assignments.filter { names.contains($0.name) })
+    }
+
     /// Whether any option takes more than one value.
     public var isSweep: Bool { assignments.contains { $0.values.count > 1 } }
 
