@@ -1,4 +1,5 @@
 import Foundation
+import Report
 
 /// `report run experiments` (a folder of experiments) or `report run a b c`: every experiment, `--jobs N` at a
 /// time, each in its own process and staging folder; then `summary.json`, `summary.md` and `index.html`.
