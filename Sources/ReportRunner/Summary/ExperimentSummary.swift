@@ -26,6 +26,12 @@ public struct ExperimentSummary: Codable, Equatable {
         public var message: String
         /// The last lines the compiler or the experiment printed (empty for a missed gate).
         public var outputTail: [String]
+
+        public init(stage: Stage, message: String, outputTail: [String]) {
+            self.stage = stage
+            self.message = message
+            self.outputTail = outputTail
+        }
     }
 
     /// A figure of the report this run wrote.
@@ -76,6 +82,23 @@ public struct ExperimentSummary: Codable, Equatable {
     /// The variants, for a sweep.
     public var variants: [Variant]?
     public var timings: Timings?
+
+    public init(name: String, title: String?, status: Status, failure: Failure?, parameters: [ParameterSetting],
+                diverged: Bool, metrics: [MetricResult], figures: [FigureRecord], reportFolder: String?,
+                lastPassingReportFolder: String?, variants: [Variant]?, timings: Timings?) {
+        self.name = name
+        self.title = title
+        self.status = status
+        self.failure = failure
+        self.parameters = parameters
+        self.diverged = diverged
+        self.metrics = metrics
+        self.figures = figures
+        self.reportFolder = reportFolder
+        self.lastPassingReportFolder = lastPassingReportFolder
+        self.variants = variants
+        self.timings = timings
+    }
 
     /// `NAME/report.html` or `NAME.failed/report.html`.
     public var reportHTML: String? { reportFolder.map { $0 + "/report.html" } }

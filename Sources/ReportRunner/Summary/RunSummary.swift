@@ -25,6 +25,12 @@ public struct RunSummary: Codable, Equatable {
         public var total: Int
         public var passed: Int
         public var failed: Int
+
+        public init(total: Int, passed: Int, failed: Int) {
+            self.total = total
+            self.passed = passed
+            self.failed = failed
+        }
     }
 
     public init(experiments: [ExperimentSummary], shard: String? = nil) {
