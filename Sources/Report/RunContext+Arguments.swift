@@ -21,7 +21,7 @@ extension RunContext {
             arguments += ["--set", setting.text]
         }
         for variant in sweepVariants {
-            arguments += ["--sweep-variant", variant.path]
+            arguments += ["--sweep-variant", variant]
         }
         for timing in stageTimings {
             arguments += ["--stage-timing", "\(timing.name)=\(timing.seconds)"]
@@ -60,7 +60,7 @@ extension RunContext {
                 context.parameters.removeAll { $0.name == setting.name }
                 context.parameters.append(setting)
                 context.parameters.sort()
-            case "--sweep-variant": context.sweepVariants.append(URL(fileURLWithPath: try value(for: option), isDirectory: true))
+            case "--sweep-variant": context.sweepVariants.append(try value(for: option))
             case "--stage-timing":
                 let text = try value(for: option)
                 guard let separator = text.lastIndex(of: "="), let seconds = Double(text[text.index(after: separator)...]) else {

@@ -115,7 +115,7 @@ public struct BatchRunner {
             let (entry, path) = selected[index]
             let summary = runner.execute(entry, folderPath: path)
             if let failure = summary.failure {
-                var lines = ["\(entry.name) failed at \(FailurePage.stageDescription(failure.stage)): \(failure.message)"]
+                var lines = ["\(entry.name): \(FailurePage.stageDescription(failure.stage)): \(failure.message)"]
                 lines += failure.outputTail.suffix(12).map { "  | " + $0 }
                 runner.say(lines.joined(separator: "\n"))
             }

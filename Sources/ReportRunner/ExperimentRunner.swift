@@ -222,7 +222,7 @@ public struct ExperimentRunner {
         var aggregate = context
         let swept = Set(sweep.assignments.filter { $0.values.count > 1 }.map(\.name))
         aggregate.parameters = (sweep.variants.first ?? []).filter { !swept.contains($0.name) }
-        aggregate.sweepVariants = variants.map { staging.appendingPathComponent($0.folder, isDirectory: true) }
+        aggregate.sweepVariants = variants.map(\.folder)
         try runChild(executable, context: aggregate, into: staging, experiment: experiment, log: log)
         return variants
     }

@@ -35,7 +35,7 @@ final class RunSummaryTests: XCTestCase {
         XCTAssertLessThanOrEqual(data.count, 64 * 1024)
         let text = String(decoding: data, as: UTF8.self)
         XCTAssertTrue(text.hasPrefix("## ❌ report: 1 of 300 experiments failed\n\n### Failures\n"), String(text.prefix(200)))
-        XCTAssertTrue(text.contains("| experiment-250 | running | experiment 'experiment-250' failed (exit status 1) |"))
+        XCTAssertTrue(text.contains("| experiment-250 | run | experiment 'experiment-250' failed (exit status 1) |"))
         XCTAssertTrue(text.contains("more rows did not fit in 64 KB; summary.json has them all."))
         let decoded = try RunSummary.read(from: folder)
         XCTAssertEqual(decoded.experiments.count, 300)

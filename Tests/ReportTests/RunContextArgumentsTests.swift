@@ -7,7 +7,7 @@ final class RunContextArgumentsTests: XCTestCase {
     func testParametersAndSweepVariantsRoundTrip() throws {
         var context = RunContext(experimentName: "x", gitCommit: "abc", toolVersion: "1", swiftVersion: "6", machine: "m")
         context.parameters = [ParameterSetting(name: "epochs", value: "10"), ParameterSetting(name: "rate", value: "0.1")]
-        context.sweepVariants = [URL(fileURLWithPath: "/tmp/out/variants/seed=1", isDirectory: true)]
+        context.sweepVariants = ["variants/seed=1"]
         let (parsed, output) = try RunContext.parse(["--output", "/tmp/out"] + context.commandLineArguments)
         XCTAssertEqual(parsed, context)
         XCTAssertEqual(output.path, "/tmp/out")

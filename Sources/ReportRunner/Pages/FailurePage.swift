@@ -15,14 +15,14 @@ struct FailurePage {
         let tail = failure.outputTail.isEmpty ? "<p>It printed nothing.</p>"
             : "<h2>Last lines of its output</h2>\n<pre>\(PageStyle.escaped(failure.outputTail.joined(separator: "\n")))</pre>"
         let body = """
-            <h1>\(PageStyle.escaped(experiment)): failed at \(stage)</h1>
+            <h1>\(PageStyle.escaped(experiment)): \(stage)</h1>
             <p class="failure">\(PageStyle.escaped(failure.message))</p>
             <p>\(kept)</p>
             \(tail)
             """
         try Data(PageStyle.page(title: "\(experiment): failed", body: body).utf8)
             .write(to: folder.appendingPathComponent("report.html"))
-        var markdown = "# \(experiment): failed at \(stage)\n\n\(failure.message)\n"
+        var markdown = "# \(experiment): \(stage)\n\n\(failure.message)\n"
         if let folder = summary.lastPassingReportFolder {
             markdown += "\nThe last passing report is kept at [\(folder)/report.md](../\(folder)/report.md).\n"
         }
@@ -32,12 +32,13 @@ struct FailurePage {
         try Data(markdown.utf8).write(to: folder.appendingPathComponent("report.md"))
     }
 
+    /// What went wrong, as a short phrase for headings and badges.
     static func stageDescription(_ stage: ExperimentSummary.Stage) -> String {
         switch stage {
-        case .compile: return "compiling"
-        case .parameters: return "checking its parameters"
-        case .run: return "running"
-        case .gates: return "its gates"
+        case .compile: return "does not compile"
+        case .parameters: return "bad parameters"
+        case .run: return "the run failed"
+        case .gates: return "missed a gate"
         }
     }
 }

@@ -36,7 +36,7 @@ struct IndexPage {
         let title = PageStyle.escaped(experiment.title ?? experiment.name)
         lines.append("<div class=\"title\">" + (link.map { "<a href=\"\(PageStyle.escaped($0))\">\(title)</a>" } ?? title) + "</div>")
         var status = failed
-            ? "<span class=\"status failed\">failed\(experiment.failure.map { " · " + FailurePage.stageDescription($0.stage) } ?? "")</span>"
+            ? "<span class=\"status failed\">\(experiment.failure.map { FailurePage.stageDescription($0.stage) } ?? "failed")</span>"
             : "<span class=\"status\">passed</span>"
         if experiment.diverged { status += " <span class=\"status diverged\">diverged</span>" }
         if let timings = experiment.timings {

@@ -21,7 +21,7 @@ struct SummaryMarkdown {
             failureLines += ["", "### Failures", "", "| experiment | stage | reason |", "|---|---|---|"]
             failureLines += failures.map { experiment in
                 let failure = experiment.failure
-                return "| \(cell(experiment.name)) | \(failure.map { FailurePage.stageDescription($0.stage) } ?? "") | \(cell(failure?.message ?? "")) |"
+                return "| \(cell(experiment.name)) | \(failure?.stage.rawValue ?? "") | \(cell(failure?.message ?? "")) |"
             }
         }
         var statusLines = ["", "### Experiments", "", "| experiment | status | title | report |", "|---|---|---|---|"]

@@ -32,17 +32,14 @@ public struct SweepRun {
         self.variants = variants
     }
 
-    /// Reads the variants named in `context.sweepVariants`.
+    /// Reads the variants named in `context.sweepVariants`, relative to `root` (the aggregating run's output).
     /// - Throws: ``ReportError`` naming a variant folder without valid `results.json`.
     public init(context: RunContext, relativeTo root: URL) throws {
-        let rootPath = root.standardizedFileURL.path + "/"
         let variants = try context.sweepVariants.map { folder -> Variant in
-            guard let results = try ExperimentResults.read(from: folder) else {
-                throw ReportError("sweep variant \(folder.path) has no \(ExperimentResults.fileName)")
+            guard let results = try ExperimentResults.read(from: root.appendingPathComponent(folder, isDirectory: true)) else {
+                throw ReportError("sweep variant \(folder) has no \(ExperimentResults.fileName)")
             }
-            let path = folder.standardizedFileURL.path
-            return Variant(parameters: results.parameters, results: results,
-                           folder: path.hasPrefix(rootPath) ? String(path.dropFirst(rootPath.count)) : path)
+            return Variant(parameters: results.parameters, results: results, folder: folder)
         }
         self.init(context: context, variants: variants)
     }
