@@ -76,7 +76,8 @@ public struct BatchRunner {
     }
 
     /// Each `--set` parameter must be declared by at least one of the experiments (each experiment takes only
-    /// those it declares), so a misspelt name stops the run before anything is written. Compiles every
+    /// those it declares), so a misspelt name stops the run before anything is written (in a shard, where the
+    /// experiments that declare it may be in another shard, it is a warning). Compiles every
     /// experiment to ask; the compiled programs are cached for the run that follows.
     private func checkParametersAreDeclared(by experiments: [(entry: ExperimentEntry, path: String)]) throws {
         let sweep = try ParameterSweep(options: runner.options.parameterOptions)
@@ -96,8 +97,11 @@ public struct BatchRunner {
             let listing = zip(experiments, declared).map { experiment, parameters in
                 "\(experiment.entry.name): " + (parameters.isEmpty ? "no parameters" : parameters.map { "\($0.name) (\($0.type))" }.joined(separator: ", "))
             }
-            throw ReportFailure("no experiment declares the parameter '\(assignment.name)'. Their parameters:\n  "
-                                + listing.joined(separator: "\n  "))
+            let message = "no experiment declares the parameter '\(assignment.name)'. Their parameters:\n  "
+                + listing.joined(separator: "\n  ")
+            // Another shard may hold the experiments that declare it; only a full run knows it is misspelt.
+            guard let shard else { throw ReportFailure(message) }
+            runner.say("warning: in shard \(shard), " + message)
         }
     }
 

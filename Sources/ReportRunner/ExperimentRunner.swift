@@ -68,7 +68,7 @@ public struct ExperimentRunner {
     ///   missed gate has written its report to `<output>/NAME.failed/`).
     public func run(_ experimentPath: String) throws -> Outcome {
         let experiment = try Self.locateExperiment(at: experimentPath)
-        let summary = execute(experiment, folderPath: experimentPath)
+        let summary = attempt(experiment, folderPath: experimentPath)
         if let failure = summary.failure {
             throw ReportFailure(failure.message)
         }
@@ -77,7 +77,20 @@ public struct ExperimentRunner {
 
     /// Runs one experiment to the end and says how it went; never throws, so one failure cannot stop a batch.
     /// - Parameter folderPath: the experiment's folder as the user spelled it, for compiler messages.
+    ///
+    /// Paths in the failure message are relative to the output folder (`gated.failed`, not
+    /// `shard-1/gated.failed`), so the summary does not depend on where the output went and the merge of
+    /// shards equals one full run.
     public func execute(_ experiment: ExperimentEntry, folderPath: String) -> ExperimentSummary {
+        var summary = attempt(experiment, folderPath: folderPath)
+        if let message = summary.failure?.message {
+            summary.failure?.message = message.replacingOccurrences(of: options.outputDirectory.relativePath + "/", with: "")
+        }
+        return summary
+    }
+
+    /// ``execute(_:folderPath:)`` with the failure message as the user should read it on the terminal.
+    private func attempt(_ experiment: ExperimentEntry, folderPath: String) -> ExperimentSummary {
         let trimmed = folderPath.hasSuffix("/") ? String(folderPath.dropLast()) : folderPath
         let sourcePaths = experiment.sourceFiles.map { trimmed + "/" + $0.lastPathComponent }
         let log = options.logDirectory?.appendingPathComponent("\(experiment.name).log")
