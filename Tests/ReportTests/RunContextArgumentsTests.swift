@@ -30,4 +30,22 @@ final class RunContextArgumentsTests: XCTestCase {
         XCTAssertTrue(epochs.accepts("12"))
         XCTAssertFalse(epochs.accepts("twelve"))
     }
+
+    /// A results cache keys on the context's options, so an override must change them (and the order in which
+    /// the user typed `--set` must not).
+    func testAnOverrideChangesTheOptionsACacheKeysOn() throws {
+        let plain = RunContext(experimentName: "x")
+        let (first, _) = try RunContext.parse(["--output", "/o", "--set", "epochs=10", "--set", "rate=0.1"])
+        let (reordered, _) = try RunContext.parse(["--output", "/o", "--set", "rate=0.1", "--set", "epochs=10"])
+        let (other, _) = try RunContext.parse(["--output", "/o", "--set", "epochs=11", "--set", "rate=0.1"])
+        var withFirst = plain
+        withFirst.parameters = first.parameters
+        var withReordered = plain
+        withReordered.parameters = reordered.parameters
+        var withOther = plain
+        withOther.parameters = other.parameters
+        XCTAssertNotEqual(withFirst.commandLineArguments, plain.commandLineArguments)
+        XCTAssertNotEqual(withFirst.commandLineArguments, withOther.commandLineArguments)
+        XCTAssertEqual(withFirst.commandLineArguments, withReordered.commandLineArguments)
+    }
 }
