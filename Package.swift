@@ -28,6 +28,7 @@ let package = Package(
         .executable(name: "figure-benchmark", targets: ["FigureBenchmark"]),
         .executable(name: "end-to-end-benchmark", targets: ["EndToEndBenchmark"]),
         .executable(name: "side-by-side-benchmark", targets: ["SideBySideBenchmark"]),
+        .executable(name: "parallel-run-benchmark", targets: ["ParallelRunBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -86,6 +87,7 @@ let package = Package(
                           path: "Benchmarks/FigureBenchmark", exclude: ["README.md"]),
         .executableTarget(name: "EndToEndBenchmark", path: "Benchmarks/EndToEndBenchmark"),
         .executableTarget(name: "SideBySideBenchmark", path: "Benchmarks/SideBySideBenchmark", exclude: ["README.md"]),
+        .executableTarget(name: "ParallelRunBenchmark", path: "Benchmarks/ParallelRunBenchmark"),
 
         // MARK: - Tests
 
