@@ -45,7 +45,9 @@ public struct ExperimentCompiler {
         let outcome = try CommandRunner.run("swiftc", try compilerArguments(sourcePaths: sourcePaths, output: temporary),
                                             logFile: logFile)
         guard outcome.succeeded else {
-            throw ReportFailure("experiment '\(experiment.name)' does not compile (swiftc: \(outcome.summary)); see the errors above")
+            // With a log file the messages are not above but in the log, whose last lines go on the failure page.
+            throw ReportFailure("experiment '\(experiment.name)' does not compile (swiftc: \(outcome.summary))"
+                                + (logFile == nil ? "; see the errors above" : ""))
         }
         guard rename(temporary.path, executable.path) == 0 else {
             throw ReportFailure("cannot move the compiled experiment to \(executable.path): \(String(cString: strerror(errno)))")

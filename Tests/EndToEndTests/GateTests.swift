@@ -77,4 +77,21 @@ final class GateTests: XCTestCase {
         let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("output").path).sorted()
         XCTAssertEqual(names, ["flaky", "flaky.failed", "index.html", "other", "summary.json", "summary.md"])
     }
+
+    /// A compile error in a batch: the other experiments run, and the failure page quotes the compiler.
+    func testCompileErrorInABatchGetsAFailurePageWithTheCompilersMessage() throws {
+        let root = try TemporaryFolder.make()
+        try TemporaryFolder.write([
+            "experiments/broken/Broken.swift": "import ReportKit\n\n/// Does not compile.\n@main\nstruct Broken: Experiment {\n    static func makeDocument(run: ExperimentRun) throws -> Document {\n        let count: Int = \"three\"\n    }\n}\n",
+            "experiments/other/Other.swift": TinyExperiments.note("Other"),
+        ], under: root)
+        let result = try ReportExecutable.run(["run", "experiments"], in: root)
+        XCTAssertEqual(result.status, 1)
+        let page = try String(contentsOf: root.appendingPathComponent("output/broken.failed/report.md"), encoding: .utf8)
+        XCTAssertTrue(page.hasPrefix("# broken: does not compile\n"), page)
+        XCTAssertTrue(page.contains("experiments/broken/Broken.swift:7:"), page)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/other/report.html").path))
+        let summary = try String(contentsOf: root.appendingPathComponent("output/summary.md"), encoding: .utf8)
+        XCTAssertTrue(summary.contains("| broken | compile | experiment 'broken' does not compile"), summary)
+    }
 }
