@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
             output/<name>/figures/*.png. The previous report is replaced only when the new one is complete.
             """,
         version: ToolVersion.current,
-        subcommands: [RunCommand.self, ListCommand.self, DiffCommand.self, MergeCommand.self]
+        subcommands: [RunCommand.self, PreviewCommand.self, ListCommand.self, DiffCommand.self, MergeCommand.self]
     )
 
     /// `report help <experiment-folder>` shows the experiment's parameters; `report help <command>` stays

@@ -40,23 +40,20 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "List per-stage timings in the appendix and the summary (they then differ run to run).")
     var timings = false
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs needs a count of at least 1, got \(jobs)") }
     }
 
     func run() throws {
-        do {
-            try runExperiments()
-        } catch let failure as ReportFailure {
-            FileHandle.standardError.write(Data("report: error: \(failure.description)\n".utf8))
-            throw ExitCode.failure
-        }
+        try progress.withDisplay(runExperiments)
     }
 
-    private func runExperiments() throws {
+    private func runExperiments(display: ProgressDisplay) throws {
         let layout = try ToolLayout.current()
         if layout.isDebugBuild {
-            Progress.say("warning: report was built in debug mode, so training runs about 12× slower; use `swift build -c release`")
+            display.handle(.note("warning: report was built in debug mode, so training runs about 12× slower; use `swift build -c release`"))
         }
         let outputDirectory = URL(fileURLWithPath: output, isDirectory: true)
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
@@ -68,9 +65,10 @@ struct RunCommand: ParsableCommand {
                 layout: layout,
                 options: .init(outputDirectory: outputDirectory, includeTimings: timings, parameterOptions: settings),
                 slots: ProcessSlots(count: jobs),
-                say: Progress.say
+                progress: display.handle
             )
             let outcome = try runner.run(experimentPaths[0])
+            display.finish()
             print(outcome.markdownFile.relativePath)
             print(outcome.htmlFile.relativePath)
             return
@@ -87,9 +85,11 @@ struct RunCommand: ParsableCommand {
             options: .init(outputDirectory: outputDirectory, includeTimings: timings, parameterOptions: settings,
                            writesFailurePages: true, logDirectory: logs, appliesOnlyDeclaredParameters: true),
             slots: ProcessSlots(count: jobs),
-            say: Progress.say
+            // Several experiments at once: one line per finished stage (their output goes to the failure pages).
+            say: { display.handle(.note($0)) }
         )
         let summary = try BatchRunner(runner: runner, jobs: jobs, shard: shard).run(experimentPaths)
+        display.finish()
         for experiment in summary.experiments {
             if let report = experiment.reportHTML {
                 print(outputDirectory.appendingPathComponent(report).relativePath)

@@ -22,10 +22,14 @@ public enum CommandRunner {
     /// - Parameters:
     ///   - captureOutput: capture standard output into `Outcome.output` instead of passing it through.
     ///   - quiet: discard standard error (for probes such as `git` outside a repository).
+    ///   - errorLines: receives standard error line by line instead of passing it through, so a progress
+    ///     display can print it above its live line (and preview can show it in the page).
     ///   - logFile: append standard output and standard error to this file instead (when several experiments
-    ///     run at once their output would interleave; the file's last lines go on the failure page).
+    ///     run at once their output would interleave; the file's last lines go on the failure page); it takes
+    ///     precedence over `errorLines`.
+    /// - Throws: ``ReportFailure`` once ``RunningChildren/terminateAll()`` has been called: nothing new starts.
     public static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = false, quiet: Bool = false,
-                           logFile: URL? = nil) throws -> Outcome {
+                           errorLines: ((String) -> Void)? = nil, logFile: URL? = nil) throws -> Outcome {
         let process = Process()
         if executable.contains("/") {
             process.executableURL = URL(fileURLWithPath: executable)
@@ -47,10 +51,20 @@ public enum CommandRunner {
             process.standardError = handle
         }
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let errorRelay = quiet || logFile != nil ? nil : try errorLines.map { try LineRelay(deliver: $0) }
+        if let errorRelay { process.standardError = errorRelay.writeHandle }
+        do {
+            try RunningChildren.launch(process)
+        } catch {
+            errorRelay?.abandon()
+            throw error
+        }
+        defer { RunningChildren.remove(process) }
+        errorRelay?.start()
         // Read before waiting: a full pipe would otherwise block the child forever.
         let data = captureOutput ? outputPipe.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
+        errorRelay?.finish()
         return Outcome(
             status: process.terminationStatus,
             wasKilledBySignal: process.terminationReason == .uncaughtSignal,

@@ -18,11 +18,14 @@ public struct ExperimentCompiler {
     public static let moduleName = "ExperimentProgram"
 
     /// Returns the path of the compiled experiment, compiling it only when its cache key changed.
-    /// - Parameter sourcePaths: the source files, spelled as the user named the folder, so diagnostics show
-    ///   paths the user recognises (`experiments/x/X.swift:3:5: error: …`).
-    /// - Throws: `ReportFailure` when swiftc fails; its diagnostics have already gone to standard error.
-    /// - Parameter logFile: where the compiler's messages go instead of standard error, when set.
-    public func compile(_ experiment: ExperimentEntry, sourcePaths: [String], logFile: URL? = nil) throws -> (executable: URL, wasCached: Bool) {
+    /// - Parameters:
+    ///   - sourcePaths: the source files, spelled as the user named the folder, so diagnostics show paths the
+    ///     user recognises (`experiments/x/X.swift:3:5: error: …`).
+    ///   - errorLines: receives swiftc's diagnostics line by line; by default they go straight to standard error.
+    ///   - logFile: where the compiler's messages go instead, when set (it takes precedence over `errorLines`).
+    /// - Throws: `ReportFailure` when swiftc fails; its diagnostics have already been shown.
+    public func compile(_ experiment: ExperimentEntry, sourcePaths: [String],
+                        errorLines: ((String) -> Void)? = nil, logFile: URL? = nil) throws -> (executable: URL, wasCached: Bool) {
         let folderKey = String(CacheKey.hash([experiment.directory.standardizedFileURL.path]), radix: 16)
         let cacheFolder = layout.experimentCacheDirectory
             .appendingPathComponent("\(experiment.name)-\(folderKey)", isDirectory: true)
@@ -43,7 +46,7 @@ public struct ExperimentCompiler {
         let temporary = cacheFolder.appendingPathComponent("experiment.\(unique).partial")
         defer { try? FileManager.default.removeItem(at: temporary) }
         let outcome = try CommandRunner.run("swiftc", try compilerArguments(sourcePaths: sourcePaths, output: temporary),
-                                            logFile: logFile)
+                                            errorLines: errorLines, logFile: logFile)
         guard outcome.succeeded else {
             // With a log file the messages are not above but in the log, whose last lines go on the failure page.
             throw ReportFailure("experiment '\(experiment.name)' does not compile (swiftc: \(outcome.summary))"

@@ -51,15 +51,37 @@ public struct ExperimentRunner {
     public let options: Options
     /// Bounds the compilers and experiments running at once (shared by every experiment of a batch).
     public let slots: ProcessSlots
-    /// Receives one line per finished stage ("compiled adam-vs-sgd in 3.2 s").
+    /// Shows one line of the runner's own, kept on screen (it becomes a ``ProgressEvent/note(_:)``).
     public var say: (String) -> Void
+    /// Receives every stage, training epoch and line of child output as it happens (see ``ProgressDisplay``).
+    public var progress: (ProgressEvent) -> Void
 
+    /// A runner that reports only lines: each finished stage's summary and each note go to `say`; child output
+    /// goes straight to standard error (for callers without a display, e.g. a batch that prints its own table).
     public init(layout: ToolLayout, options: Options, slots: ProcessSlots = ProcessSlots(count: 1),
                 say: @escaping (String) -> Void) {
         self.layout = layout
         self.options = options
         self.slots = slots
         self.say = say
+        self.progress = { event in
+            switch event {
+            case .stageFinished(let title, let seconds, let summary): say(summary ?? String(format: "%@ (%.2f s)", title, seconds))
+            case .note(let line): say(line)
+            case .output(let line): FileHandle.standardError.write(Data((line + "\n").utf8))
+            default: break
+            }
+        }
+    }
+
+    /// A runner that reports everything to `progress`, e.g. ``ProgressDisplay/handle(_:)``.
+    public init(layout: ToolLayout, options: Options, slots: ProcessSlots = ProcessSlots(count: 1),
+                progress: @escaping (ProgressEvent) -> Void) {
+        self.layout = layout
+        self.options = options
+        self.slots = slots
+        self.say = { progress(.note($0)) }
+        self.progress = progress
     }
 
     /// Compiles and runs the experiment at `experimentPath` and publishes its report.
@@ -95,18 +117,21 @@ public struct ExperimentRunner {
         let sourcePaths = experiment.sourceFiles.map { trimmed + "/" + $0.lastPathComponent }
         let log = options.logDirectory?.appendingPathComponent("\(experiment.name).log")
         let compileStart = Date()
-
+        let compileTitle = "compiling \(experiment.name)"
+        progress(.stageStarted(title: compileTitle))
         let compiled: (executable: URL, wasCached: Bool)
         do {
             compiled = try slots.run {
-                try ExperimentCompiler(layout: layout).compile(experiment, sourcePaths: sourcePaths, logFile: log)
+                try ExperimentCompiler(layout: layout).compile(experiment, sourcePaths: sourcePaths,
+                                                               errorLines: relayOutput, logFile: log)
             }
         } catch {
+            progress(.stageFailed(title: compileTitle))
             return failed(experiment, stage: .compile, message: "\(error)", log: log)
         }
-        say(compiled.wasCached
+        progress(.stageFinished(title: compileTitle, seconds: Date().timeIntervalSince(compileStart), summary: compiled.wasCached
             ? "compiled \(experiment.name) (cached)"
-            : "compiled \(experiment.name) in \(Self.seconds(since: compileStart))")
+            : "compiled \(experiment.name) in \(Self.seconds(since: compileStart))"))
 
         let sweep: ParameterSweep
         do {
@@ -135,11 +160,14 @@ public struct ExperimentRunner {
         } catch {
             return failed(experiment, stage: .run, message: "\(error)", log: log)
         }
+        let runTitle = "running \(experiment.name)"
+        progress(.stageStarted(title: runTitle))
         do {
             variants = try runStaged(compiled.executable, experiment: experiment, sweep: sweep, context: context,
                                      staging: folder.staging, log: log)
         } catch {
             folder.discard()
+            progress(.stageFailed(title: runTitle))
             return failed(experiment, stage: .run, message: "\(error)", log: log)
         }
         let runSeconds = Date().timeIntervalSince(runStart)
@@ -182,9 +210,11 @@ public struct ExperimentRunner {
             if held {
                 try folder.publish()
                 try? FileManager.default.removeItem(at: options.outputDirectory.appendingPathComponent(failedName))
-                say("ran \(experiment.name) in \(Self.seconds(since: runStart))")
+                progress(.stageFinished(title: runTitle, seconds: Date().timeIntervalSince(runStart),
+                                        summary: "ran \(experiment.name) in \(Self.seconds(since: runStart))"))
             } else {
                 try publish(folder, as: failedName)
+                progress(.stageFailed(title: runTitle))
                 let missed = (results?.failedGates ?? []).map { "\($0.label) is \($0.text), expected \($0.gate?.text ?? "")" }
                     + variantSummaries.filter { $0.status == .failed }.map { "variant \($0.parameters.map(\.text).joined(separator: ","))" }
                 let kept = FileManager.default.fileExists(atPath: destination.path)
@@ -245,8 +275,19 @@ public struct ExperimentRunner {
                           log: URL?, label: String? = nil) throws {
         let name = label.map { "\(experiment.name) (\($0))" } ?? experiment.name
         let destination = destination(of: experiment).relativePath
-        let outcome = try slots.run {
-            try CommandRunner.run(executable.path, ["--output", folder.path] + context.commandLineArguments, logFile: log)
+        let arguments = ["--output", folder.path] + context.commandLineArguments
+        let outcome = try slots.run { () throws -> CommandRunner.Outcome in
+            // The experiment's stages and epochs arrive on this socket while it runs (no socket, no progress).
+            // Its name reaches the child through the environment, which this process shares with every child it
+            // starts, so only a run with one child at a time (no batch, no sweep) can have one.
+            let listener = log == nil && label == nil ? try? ProgressListener(deliver: progress) : nil
+            defer {
+                listener?.stop()
+                if listener != nil { unsetenv(ProgressChannel.environmentVariable) }
+            }
+            if let listener { setenv(ProgressChannel.environmentVariable, listener.name, 1) }
+            progress(.detail("$ " + ([executable.path] + arguments).map(Self.shellQuoted).joined(separator: " ")))
+            return try CommandRunner.run(executable.path, arguments, errorLines: relayOutput, logFile: log)
         }
         guard outcome.succeeded else {
             throw ReportFailure("experiment '\(name)' failed (\(outcome.summary)); \(destination) was left unchanged")
@@ -406,6 +447,20 @@ public struct ExperimentRunner {
             machine: Machine.description,
             includeTimings: options.includeTimings
         )
+    }
+
+    /// Hands a child's standard-error line to the display.
+    private func relayOutput(_ line: String) {
+        progress(.output(line))
+    }
+
+    /// `argument` as a shell reads it back: bare when safe, else in single quotes.
+    static func shellQuoted(_ argument: String) -> String {
+        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
+        guard !argument.isEmpty, argument.unicodeScalars.allSatisfy(safe.contains) else {
+            return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        return argument
     }
 
     static func seconds(since start: Date) -> String {

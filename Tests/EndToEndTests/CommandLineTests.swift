@@ -17,7 +17,7 @@ final class CommandLineTests: XCTestCase {
             <output>/index.html, summary.json and summary.md. Exits non-zero when an
             experiment does not compile, fails, crashes or misses a gate.
 
-            USAGE: report run <experiment-folder> ... [--output <folder>] [--set <name=value> ...] [--jobs <count>] [--shard <I/N>] [--timings]
+            USAGE: report run <experiment-folder> ... [--output <folder>] [--set <name=value> ...] [--jobs <count>] [--shard <I/N>] [--timings] [--quiet] [--verbose]
 
             ARGUMENTS:
               <experiment-folder>     Experiment folders, or folders of experiments, e.g.
@@ -34,6 +34,10 @@ final class CommandLineTests: XCTestCase {
                                       experiments, for CI matrices.
               --timings               List per-stage timings in the appendix and the
                                       summary (they then differ run to run).
+              -q, --quiet             Print only warnings, errors and compiler messages (no
+                                      stage or progress lines).
+              -v, --verbose           Also print the experiment's command line and one line
+                                      per finished training run.
               --version               Show the version.
               -h, --help              Show help information.
 

@@ -63,7 +63,8 @@ extension Experiment {
             let run = ExperimentRun(context: context)
             var document: Document
             if context.sweepVariants.isEmpty {
-                document = try makeDocument(run: run)
+                // Every training run inside the document builder reports its epochs to `report`'s display.
+                document = try TrainingObservation.$observer.withValue(run.progress) { try makeDocument(run: run) }
             } else {
                 document = try makeSweepDocument(sweep: SweepRun(context: context, relativeTo: outputDirectory))
             }
@@ -73,16 +74,19 @@ extension Experiment {
             }
             var finalContext = context
             finalContext.stageTimings += run.stageTimings
+            let writeStart = Date()
+            run.progress.stageStarted("drawing figures and writing the report")
             let written = try document.write(to: outputDirectory, context: finalContext)
             let root = outputDirectory.standardizedFileURL.path + "/"
             results.figures = written.figureFiles.map { String($0.standardizedFileURL.path.dropFirst(root.count)) }
             try results.encoded().write(to: outputDirectory.appendingPathComponent(ExperimentResults.fileName))
-            if let warning = written.sizeWarning {
-                FileHandle.standardError.write(Data("report: warning: \(warning)\n".utf8))
+            run.progress.stageFinished("drawing figures and writing the report", seconds: Date().timeIntervalSince(writeStart),
+                                       summary: "report.html is \(written.htmlByteCount) bytes, \(written.figureFiles.count) figures")
+            for warning in written.warnings + [written.sizeWarning].compactMap({ $0 }) {
+                run.progress.note("warning: \(warning)")
             }
-            FileHandle.standardError.write(Data("report: report.html is \(written.htmlByteCount) bytes, \(written.figureFiles.count) figures\n".utf8))
             for failed in results.failedGates {
-                FileHandle.standardError.write(Data("report: gate failed: \(failed.label) is \(failed.text), expected \(failed.gate?.text ?? "")\n".utf8))
+                run.progress.note("gate failed: \(failed.label) is \(failed.text), expected \(failed.gate?.text ?? "")")
             }
         } catch {
             FileHandle.standardError.write(Data("report: error: \(error)\n".utf8))
