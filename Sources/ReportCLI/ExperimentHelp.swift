@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Report
 import ReportRunner
 
 /// `report help experiments/NAME`: an experiment's description and its parameters, for `--set`.
@@ -14,21 +13,10 @@ enum ExperimentHelp {
                 say: { _ in }
             )
             let (experiment, parameters) = try runner.parameters(ofExperimentAt: experimentPath)
-            print(text(experiment: experiment, parameters: parameters))
+            print(ParameterSweep.helpText(experiment: experiment, parameters: parameters))
         } catch {
             FileHandle.standardError.write(Data("report: error: \(error)\n".utf8))
             exit(1)
         }
-    }
-
-    static func text(experiment: ExperimentEntry, parameters: [ParameterDescription]) -> String {
-        var lines = ["\(experiment.name): \(experiment.summary)", ""]
-        if parameters.isEmpty {
-            lines.append("It declares no parameters.")
-        } else {
-            lines.append("PARAMETERS (--set name=value; a sweep: --set name=first...last or --set name=a,b,c):")
-            lines.append(ParameterSweep.table(parameters))
-        }
-        return lines.joined(separator: "\n")
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Report
 import ReportRunner
 
 /// `report list`: the experiments in a folder, one line each.

@@ -106,9 +106,9 @@ public struct OutputComparison {
             var fraction: Double?
             if let oldPNG, let newPNG, let oldImage = try? RasterImage(pngData: oldPNG),
                let newImage = try? RasterImage(pngData: newPNG) {
-                let comparison = ImageComparison(actual: newImage, reference: oldImage, channelTolerance: 8)
-                difference = comparison.differenceImage?.pngData()
-                fraction = comparison.differingPixelFraction
+                let comparison = PixelDifference(old: oldImage, new: newImage)
+                difference = comparison.image?.pngData()
+                fraction = comparison.changedFraction
             }
             let kind: FigureChange.Kind = before == nil ? .added : after == nil ? .removed : .changed
             changes.append(FigureChange(experiment: name, path: path, kind: kind, oldPNG: oldPNG, newPNG: newPNG,

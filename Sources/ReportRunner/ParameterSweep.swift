@@ -82,6 +82,18 @@ public struct ParameterSweep: Equatable {
         return "Its parameters:\n" + table(parameters)
     }
 
+    /// What `report help <experiment-folder>` prints: the experiment's description and its parameters.
+    public static func helpText(experiment: ExperimentEntry, parameters: [ParameterDescription]) -> String {
+        var lines = ["\(experiment.name): \(experiment.summary)", ""]
+        if parameters.isEmpty {
+            lines.append("It declares no parameters.")
+        } else {
+            lines.append("PARAMETERS (--set name=value; a sweep: --set name=first...last or --set name=a,b,c):")
+            lines.append(table(parameters))
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// One line per parameter: name, type and default, and its documentation.
     public static func table(_ parameters: [ParameterDescription]) -> String {
         let nameWidth = parameters.map(\.name.count).max() ?? 0

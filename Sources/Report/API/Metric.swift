@@ -20,14 +20,14 @@ public struct Metric: Sendable, Equatable {
         self.gate = gate
     }
 
-    /// The metric as `results.json` records it, with its gate judged.
-    var result: MetricResult {
+    /// The metric as `results.json` records it, with its gate judged and its text as the report prints it.
+    func result(language: DocumentLanguage) -> MetricResult {
         let number: Double?
         switch value {
         case .number(let value): number = value.isFinite ? value : nil
         case .integer(let value): number = Double(value)
         case .text, .empty: number = nil
         }
-        return MetricResult(label: label, value: number, text: value.formatted(with: format), gate: gate)
+        return MetricResult(label: label, value: number, text: value.formatted(with: format, language: language), gate: gate)
     }
 }

@@ -180,6 +180,7 @@ struct DocumentResolver {
     }
 
     private mutating func appendTable(_ table: TableContent) throws {
+        let table = table.localized(document.language)
         for (index, row) in table.rows.enumerated() where row.count != table.headers.count {
             throw ReportError("table '\(table.name ?? "")': row \(index + 1) has \(row.count) cells "
                 + "for \(table.headers.count) columns")
@@ -243,14 +244,14 @@ struct DocumentResolver {
         guard summary.metrics.contains(where: { $0.gate != nil }) else {
             return TableContent(name: nil, caption: nil, headers: [vocabulary.metricHeader, vocabulary.valueHeader],
                                 alignments: [.left, .right],
-                                rows: summary.metrics.map { [$0.label, $0.value.formatted(with: $0.format)] })
+                                rows: summary.metrics.map { [$0.label, $0.value.formatted(with: $0.format, language: document.language)] })
         }
         return TableContent(
             name: nil, caption: nil,
             headers: [vocabulary.metricHeader, vocabulary.valueHeader, vocabulary.gateHeader],
             alignments: [.left, .right, .left],
             rows: summary.metrics.map { metric in
-                let result = metric.result
+                let result = metric.result(language: document.language)
                 let gate = result.gate.map { "\($0.text) " + (result.passed == true ? vocabulary.gateHeld : vocabulary.gateMissed) }
                 return [metric.label, result.text, gate ?? ""]
             }

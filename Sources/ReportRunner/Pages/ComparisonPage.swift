@@ -87,7 +87,7 @@ struct ComparisonPage {
             for change in comparison.figureChanges {
                 let fraction = change.differingPixelFraction.map { String(format: ", %.2f %% of pixels differ", $0 * 100) } ?? ""
                 body.append("<h3>\(e(change.experiment)) · \(e(change.path)) (\(change.kind.rawValue)\(fraction))</h3><div class=\"images\">")
-                for (caption, png) in [("old", change.oldPNG), ("new", change.newPNG), ("difference (red where pixels differ)", change.differencePNG)] {
+                for (caption, png) in [("old", change.oldPNG), ("new", change.newPNG), ("difference: changed pixels in red over the new figure", change.differencePNG)] {
                     guard let png else { continue }
                     body.append("<figure><img alt=\"\(caption)\" src=\"\(PageStyle.dataURI(png: png))\"><figcaption>\(caption)</figcaption></figure>")
                 }

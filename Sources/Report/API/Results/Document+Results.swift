@@ -20,7 +20,7 @@ extension Document {
     /// The results of this document's run: metrics with their gates judged, the recorded sequences, and whether
     /// the run diverged (a recorded value, or a gated metric, that is not finite).
     func results(run: ExperimentRun, figures: [String]) -> ExperimentResults {
-        let metrics = self.metrics.map(\.result)
+        let metrics = self.metrics.map { $0.result(language: language) }
         let divergedMetric = self.metrics.contains { metric in
             guard metric.gate != nil, case .number(let value) = metric.value else { return false }
             return !value.isFinite
