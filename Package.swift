@@ -9,7 +9,7 @@
 //   MathML         →
 //   Report         → NeuralNetworks, Plotting, MathML, CCmarkGFM, CLibCrypto
 //   ReportKit      → NeuralNetworks, Plotting, MathML, Report
-//   ReportRunner   → Report, NeuralNetworks, Rainbow
+//   ReportRunner   → Report, NeuralNetworks, Plotting, Rainbow
 //   ReportPreview  → ReportRunner, Report, FlyingFox
 //   ReportCLI      → ReportRunner, ReportPreview, ArgumentParser
 //
@@ -52,6 +52,7 @@ let package = Package(
         .executable(name: "figure-benchmark", targets: ["FigureBenchmark"]),
         .executable(name: "end-to-end-benchmark", targets: ["EndToEndBenchmark"]),
         .executable(name: "side-by-side-benchmark", targets: ["SideBySideBenchmark"]),
+        .executable(name: "parallel-run-benchmark", targets: ["ParallelRunBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -105,7 +106,7 @@ let package = Package(
         // Everything `report` does besides parsing its command line: discovery, compiling, running, publishing.
         .target(
             name: "ReportRunner",
-            dependencies: ["Report", "NeuralNetworks", .product(name: "Rainbow", package: "Rainbow")],
+            dependencies: ["Report", "NeuralNetworks", "Plotting", .product(name: "Rainbow", package: "Rainbow")],
             swiftSettings: [.unsafeFlags(["-I", toolchainSyntaxDirectory])],
             linkerSettings: [.unsafeFlags([
                 "-L", toolchainSyntaxDirectory, "-lSwiftParser", "-lSwiftSyntax",
@@ -131,6 +132,7 @@ let package = Package(
         .executableTarget(name: "EndToEndBenchmark", dependencies: [argumentParser], path: "Benchmarks/EndToEndBenchmark"),
         .executableTarget(name: "SideBySideBenchmark", dependencies: [argumentParser], path: "Benchmarks/SideBySideBenchmark",
                           exclude: ["README.md"]),
+        .executableTarget(name: "ParallelRunBenchmark", path: "Benchmarks/ParallelRunBenchmark"),
 
         // MARK: - Tests
 

@@ -17,6 +17,12 @@ extension RunContext {
         if let gitCommit { arguments += ["--git-commit", gitCommit] }
         if gitTreeIsDirty { arguments.append("--git-dirty") }
         if includeTimings { arguments.append("--timings") }
+        for setting in parameters {
+            arguments += ["--set", setting.text]
+        }
+        for variant in sweepVariants {
+            arguments += ["--sweep-variant", variant]
+        }
         for timing in stageTimings {
             arguments += ["--stage-timing", "\(timing.name)=\(timing.seconds)"]
         }
@@ -47,6 +53,15 @@ extension RunContext {
             case "--git-commit": context.gitCommit = try value(for: option)
             case "--git-dirty": context.gitTreeIsDirty = true
             case "--timings": context.includeTimings = true
+            case "--set":
+                let text = try value(for: option)
+                guard let setting = try? ParameterSetting(parsing: text) else {
+                    throw ArgumentError(message: "--set needs name=value, got \(text)")
+                }
+                context.parameters.removeAll { $0.name == setting.name }
+                context.parameters.append(setting)
+                context.parameters.sort()
+            case "--sweep-variant": context.sweepVariants.append(try value(for: option))
             case "--stage-timing":
                 let text = try value(for: option)
                 guard let separator = text.lastIndex(of: "="), let seconds = Double(text[text.index(after: separator)...]) else {

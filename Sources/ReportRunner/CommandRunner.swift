@@ -24,9 +24,12 @@ public enum CommandRunner {
     ///   - quiet: discard standard error (for probes such as `git` outside a repository).
     ///   - errorLines: receives standard error line by line instead of passing it through, so a progress
     ///     display can print it above its live line (and preview can show it in the page).
+    ///   - logFile: append standard output and standard error to this file instead (when several experiments
+    ///     run at once their output would interleave; the file's last lines go on the failure page); it takes
+    ///     precedence over `errorLines`.
     /// - Throws: ``ReportFailure`` once ``RunningChildren/terminateAll()`` has been called: nothing new starts.
     public static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = false, quiet: Bool = false,
-                           errorLines: ((String) -> Void)? = nil) throws -> Outcome {
+                           errorLines: ((String) -> Void)? = nil, logFile: URL? = nil) throws -> Outcome {
         let process = Process()
         if executable.contains("/") {
             process.executableURL = URL(fileURLWithPath: executable)
@@ -38,8 +41,17 @@ public enum CommandRunner {
         let outputPipe = Pipe()
         if captureOutput { process.standardOutput = outputPipe }
         if quiet { process.standardError = FileHandle.nullDevice }
+        if let logFile {
+            if !FileManager.default.fileExists(atPath: logFile.path) {
+                _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
+            }
+            let handle = try FileHandle(forWritingTo: logFile)
+            handle.seekToEndOfFile()
+            process.standardOutput = handle
+            process.standardError = handle
+        }
         process.standardInput = FileHandle.nullDevice
-        let errorRelay = quiet ? nil : try errorLines.map { try LineRelay(deliver: $0) }
+        let errorRelay = quiet || logFile != nil ? nil : try errorLines.map { try LineRelay(deliver: $0) }
         if let errorRelay { process.standardError = errorRelay.writeHandle }
         do {
             try RunningChildren.launch(process)

@@ -24,9 +24,10 @@ public struct ExperimentCompiler {
     ///     user recognises (`experiments/x/X.swift:3:5: error: …`).
     ///   - build: the library digest and the compiler, part of the cache key.
     ///   - errorLines: receives swiftc's diagnostics line by line; by default they go straight to standard error.
+    ///   - logFile: where the compiler's messages go instead, when set (it takes precedence over `errorLines`).
     /// - Throws: `ReportFailure` when swiftc fails; its diagnostics have already been shown.
     public func compile(_ experiment: ExperimentEntry, sourcePaths: [String], build: BuildInputs,
-                        errorLines: ((String) -> Void)? = nil) throws -> (executable: URL, wasCached: Bool) {
+                        errorLines: ((String) -> Void)? = nil, logFile: URL? = nil) throws -> (executable: URL, wasCached: Bool) {
         let folderKey = String(CacheKey.hash([experiment.directory.standardizedFileURL.path]), radix: 16)
         let cacheFolder = layout.experimentCacheDirectory
             .appendingPathComponent("\(experiment.name)-\(folderKey)", isDirectory: true)
@@ -34,16 +35,27 @@ public struct ExperimentCompiler {
         let executable = cacheFolder.appendingPathComponent("experiment")
         let keyFile = cacheFolder.appendingPathComponent("cache-key")
 
-        let arguments = try compilerArguments(sourcePaths: sourcePaths, output: executable)
-        let key = try cacheKey(arguments: arguments, sources: experiment.sourceFiles, build: build)
+        let key = try cacheKey(arguments: compilerArguments(sourcePaths: sourcePaths, output: executable),
+                               sources: experiment.sourceFiles, build: build)
         if FileManager.default.isExecutableFile(atPath: executable.path),
            (try? String(contentsOf: keyFile, encoding: .utf8)) == key {
             return (executable, true)
         }
-        try? FileManager.default.removeItem(at: keyFile)
-        let outcome = try CommandRunner.run(build.compiler.path, arguments, errorLines: errorLines)
+        // Two runs may compile the same experiment at once (`report run` in two terminals, CI jobs sharing a
+        // checkout): each compiles to a file of its own and renames it into place, and the key is written after
+        // the executable, so neither ever runs a half-written program or trusts a key for another's sources.
+        let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = cacheFolder.appendingPathComponent("experiment.\(unique).partial")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let outcome = try CommandRunner.run(build.compiler.path, try compilerArguments(sourcePaths: sourcePaths, output: temporary),
+                                            errorLines: errorLines, logFile: logFile)
         guard outcome.succeeded else {
-            throw ReportFailure("experiment '\(experiment.name)' does not compile (swiftc: \(outcome.summary)); see the errors above")
+            // With a log file the messages are not above but in the log, whose last lines go on the failure page.
+            throw ReportFailure("experiment '\(experiment.name)' does not compile (swiftc: \(outcome.summary))"
+                                + (logFile == nil ? "; see the errors above" : ""))
+        }
+        guard rename(temporary.path, executable.path) == 0 else {
+            throw ReportFailure("cannot move the compiled experiment to \(executable.path): \(String(cString: strerror(errno)))")
         }
         try key.write(to: keyFile, atomically: true, encoding: .utf8)
         return (executable, false)

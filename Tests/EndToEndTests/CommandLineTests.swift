@@ -7,23 +7,33 @@ final class CommandLineTests: XCTestCase {
         let result = try ReportExecutable.run(["run", "--help"])
         XCTAssertEqual(result.status, 0)
         let expected = """
-            OVERVIEW: Compile an experiment, run it, and write its report.
+            OVERVIEW: Compile experiments, run them, and write their reports.
 
             Writes <output>/<name>/report.md, report.html and figures/*.png. The run writes
             into a staging folder and replaces the previous report only when it has
-            succeeded, so a failed run leaves the previous report exactly as it was. Exits
-            non-zero when the experiment does not compile, fails or crashes.
+            succeeded, so a failed run leaves the previous report exactly as it was; a
+            report whose gates failed goes to <output>/<name>.failed/. Given a folder of
+            experiments or several folders, runs them --jobs at a time and also writes
+            <output>/index.html, summary.json and summary.md. Exits non-zero when an
+            experiment does not compile, fails, crashes or misses a gate.
 
-            USAGE: report run <experiment-folder> [--output <folder>] [--timings] [--explain] [--fresh] [--cache-directory <folder>] [--quiet] [--verbose]
+            USAGE: report run <experiment-folder> ... [--output <folder>] [--set <name=value> ...] [--jobs <count>] [--shard <I/N>] [--timings] [--explain] [--fresh] [--cache-directory <folder>] [--quiet] [--verbose]
 
             ARGUMENTS:
-              <experiment-folder>     The experiment's folder, e.g. experiments/adam-vs-sgd.
+              <experiment-folder>     Experiment folders, or folders of experiments, e.g.
+                                      experiments/adam-vs-sgd or experiments.
 
             OPTIONS:
               --output <folder>       The folder that receives <name>/ with the report.
                                       (default: output)
-              --timings               List per-stage timings in the report's appendix (the
-                                      report then differs run to run).
+              --set <name=value>      Set a parameter; first...last or a,b,c runs a sweep
+                                      (see `report help <experiment-folder>`).
+              --jobs <count>          How many compilers and experiments run at once
+                                      (default: the number of cores).
+              --shard <I/N>           Run only the I-th of N deterministic parts of the
+                                      experiments, for CI matrices.
+              --timings               List per-stage timings in the appendix and the
+                                      summary (they then differ run to run).
               --explain               Say, per stage, whether its result came from the
                                       cache or why it ran again.
               --fresh                 Run every stage again, ignoring cached results (the
@@ -37,7 +47,6 @@ final class CommandLineTests: XCTestCase {
                                       per finished training run.
               --version               Show the version.
               -h, --help              Show help information.
-
 
             """
         XCTAssertEqual(result.standardOutput, expected)

@@ -5,7 +5,7 @@ import ReportKit
 struct AdamVersusSGD: Experiment {
     // snippet: hyperparameters
     /// One seed for all randomness (data, split, weights, shuffling): reruns are bit-identical.
-    static let seed: UInt64 = 7
+    static let seed = Parameter("seed", default: UInt64(7), "Seed of the data, split, initial weights and shuffling.")
     /// 5,120 points: a 20 % validation split gives the 4,096 / 1,024 of the PyTorch peer.
     static let sampleCount = 5_120
     /// Noise 0.2 makes the moons overlap a little, so the validation loss cannot reach zero.
@@ -15,13 +15,20 @@ struct AdamVersusSGD: Experiment {
     /// 2-64-64-1 with ReLU, as the peer benchmark: wide enough to bend around both moons.
     static let layerSizes = [2, 64, 64, 1]
     /// 50 epochs of 64 mini-batches: both optimizers have levelled off well before the end.
-    static let epochs = 50
+    static let epochs = Parameter("epochs", default: 50, "Training epochs for each optimizer.")
     /// 64 points per step: gradients are noisy enough to show SGD's jitter, cheap enough for 3,200 steps.
     static let batchSize = 64
     /// Usual starting points: SGD needs a large step; Adam normalises its step per parameter.
-    static let sgdLearningRate = 0.1
-    static let adamLearningRate = 0.001
+    static let sgdLearningRate = Parameter("sgdLearningRate", default: 0.1, "SGD's step size α.")
+    static let adamLearningRate = Parameter("adamLearningRate", default: 0.001, "Adam's step size α.")
     // end snippet
+    /// What `report run … --set name=value` may change (`report help experiments/adam-vs-sgd` lists them).
+    static let parameters: [any ParameterDeclaration] = [seed, epochs, sgdLearningRate, adamLearningRate]
+    /// Both runs must separate the moons: noise 0.2 leaves about 3 % of the points on the wrong side, so a
+    /// working run ends near 97 %; a gate at 95 % catches a broken optimizer or a bad step size.
+    static let accuracyGate = MetricGate.atLeast(0.95)
+    /// A working run ends near 0.08; 0.1 leaves room for another seed.
+    static let lossGate = MetricGate.below(0.1)
 
     // snippet: rosenbrock
     /// Rosenbrock's valley from (−1.5, 2), 300 steps each. Step sizes as in the peer
@@ -38,6 +45,8 @@ struct AdamVersusSGD: Experiment {
     // end snippet
 
     static func makeDocument(run: ExperimentRun) throws -> Document {
+        let seed = run[Self.seed], epochs = run[Self.epochs]
+        let sgdLearningRate = run[Self.sgdLearningRate], adamLearningRate = run[Self.adamLearningRate]
         let data = Dataset<Float>.twoMoons(count: sampleCount, noise: noise, seed: seed)
         let split = try data.split(validationFraction: validationFraction, testFraction: 0, seed: seed)
         let initial = Sequential<Float>.multilayerPerceptron(sizes: layerSizes, hiddenActivation: .relu, seed: seed)
@@ -107,6 +116,12 @@ struct AdamVersusSGD: Experiment {
                             lossCurveFigure(runs.map { (name: $0.0, history: $0.1.history) }))
                 finalMetricsTable(runs.map { $0.1.history })
                 Prose(comparisonSentence(sgd: sgdHistory, adam: adamHistory))
+                Prose("The gates this run must pass in CI (`report run` exits 1 when one is missed):")
+                MetricsSummary(runs.flatMap { name, history, _ in [
+                    Metric("\(name) validation loss", history.epochs.last?.validationLoss ?? .nan, format: .fixed(4), gate: lossGate),
+                    Metric("\(name) validation accuracy", history.epochs.last?.validationAccuracy ?? .nan, format: .percent(1),
+                           gate: accuracyGate),
+                ] })
                 FigureBlock(name: "decision-boundaries",
                             caption: "Probability of the second moon after training, with the validation points.",
                             decisionBoundaryFigure(runs: runs.map { ($0.0, $0.1.probabilities) }, validation: split.validation))
@@ -212,7 +227,7 @@ struct AdamVersusSGD: Experiment {
             TableColumn("at epoch") { bestEpoch(of: $0) },
             TableColumn("outcome") { outcome(of: $0) },
         ]
-        return Table(name: "final-metrics", caption: "Where each run ends after \(epochs) epochs.",
+        return Table(name: "final-metrics", caption: "Where each run ends after \(histories.first?.epochs.count ?? 0) epochs.",
                      rows: histories, columns: columns)
     }
 
@@ -269,6 +284,6 @@ struct AdamVersusSGD: Experiment {
         let sgdLoss = sgd.epochs.last?.validationLoss ?? .infinity
         let adamLoss = adam.epochs.last?.validationLoss ?? .infinity
         let leader = adamLoss < sgdLoss ? "Adam" : "SGD"
-        return "After \(epochs) epochs, \(describe("SGD", sgd)) and \(describe("Adam", adam)); \(leader) ends lower on the validation set here."
+        return "After \(sgd.epochs.count) epochs, \(describe("SGD", sgd)) and \(describe("Adam", adam)); \(leader) ends lower on the validation set here."
     }
 }

@@ -32,21 +32,33 @@ public struct LossCurve: Sendable {
 
     /// The mean of several runs (one array per seed) with a band of ± one standard deviation.
     ///
-    /// mean_t = (1/n) Σᵢ y_{i,t},  std_t = √((1/n) Σᵢ (y_{i,t} − mean_t)²)  (population std, as numpy's default);
-    /// runs of different lengths are cut to the shortest.
+    /// mean_t = (1/n_t) Σᵢ y_{i,t},  std_t = √((1/n_t) Σᵢ (y_{i,t} − mean_t)²)  (population std, as numpy's
+    /// default), where the sums run over the n_t runs that reached step t.
+    /// - Note: A run with any non-finite value (a diverged run) is left out entirely: one NaN would otherwise
+    ///   erase the band. Runs of different lengths are not cut to the shortest: each step averages the runs that
+    ///   reached it, so the curve is as long as the longest kept run. Use ``divergedRuns(_:)`` to say which
+    ///   runs were left out.
     public static func meanAndStandardDeviation(name: String, x: [Double]? = nil, runs: [[Double]],
                                                style: LineStyle = .solid, series: String? = nil) -> LossCurve {
-        let length = runs.map(\.count).min() ?? 0
-        let count = Double(max(runs.count, 1))
-        var mean = [Double](repeating: 0, count: length)
-        var deviation = [Double](repeating: 0, count: length)
+        let kept = runs.filter { $0.allSatisfy(\.isFinite) }
+        let length = kept.map(\.count).max() ?? 0
+        var mean = [Double](repeating: .nan, count: length)
+        var deviation = [Double](repeating: .nan, count: length)
         for step in 0..<length {
-            let average = runs.reduce(0) { $0 + $1[step] } / count
+            let values = kept.filter { step < $0.count }.map { $0[step] }
+            let count = Double(values.count)
+            let average = values.reduce(0, +) / count
             mean[step] = average
-            deviation[step] = (runs.reduce(0) { $0 + ($1[step] - average) * ($1[step] - average) } / count).squareRoot()
+            deviation[step] = (values.reduce(0) { $0 + ($1 - average) * ($1 - average) } / count).squareRoot()
         }
         return LossCurve(name: name, x: x.map { Array($0.prefix(length)) }, y: mean,
                          band: (zip(mean, deviation).map { $0 - $1 }, zip(mean, deviation).map { $0 + $1 }),
                          style: style, series: series)
+    }
+
+    /// The indices of the runs ``meanAndStandardDeviation(name:x:runs:style:series:)`` leaves out because they
+    /// hold a non-finite value.
+    public static func divergedRuns(_ runs: [[Double]]) -> [Int] {
+        runs.indices.filter { !runs[$0].allSatisfy(\.isFinite) }
     }
 }

@@ -15,6 +15,8 @@ public final class ExperimentRun {
     private var stageOccurrences: [String: Int] = [:]
     /// SHA-256 of files already digested in this process, by path.
     private var fileDigests: [String: String] = [:]
+    /// The sequences recorded for a sweep's aggregation, in order.
+    public private(set) var recordedSeries: [RecordedSeries] = []
     /// Where stage and training progress goes: to `report`'s display, or to standard error when run by hand.
     let progress: ExperimentProgress
 
@@ -22,6 +24,19 @@ public final class ExperimentRun {
         self.context = context
         self.progress = ExperimentProgress()
     }
+
+    /// The value of `parameter` in this run: the `--set` value, or the default.
+    public subscript<Value>(parameter: Parameter<Value>) -> Value {
+        parameter.value(in: context.parameters)
+    }
+
+    /// Keeps `values` (a loss per epoch, say) in `results.json`, so that the run aggregating a sweep can draw
+    /// a band over the variants (see ``SweepRun/band(of:name:style:series:)``). A non-finite value marks the run
+    /// as diverged.
+    public func record(_ name: String, _ values: [Double]) {
+        recordedSeries.append(RecordedSeries(name: name, values: values))
+    }
+
 
     /// Runs `body`, records its wall-clock time under `stage`, prints progress, and returns its result.
     ///

@@ -154,13 +154,7 @@ struct DocumentResolver {
                 let origin = "\(vocabulary.callout(callout.kind).lowercased()) callout \(sectionDescription)"
                 blocks.append(.callout(callout.kind, try resolveText(callout.markdown, origin: origin)))
             case .metrics(let summary):
-                blocks.append(.table(label: nil, anchor: nil, caption: nil, content: TableContent(
-                    name: nil,
-                    caption: nil,
-                    headers: [vocabulary.metricHeader, vocabulary.valueHeader],
-                    alignments: [.left, .right],
-                    rows: summary.metrics.map { [$0.label, $0.value.formatted(with: $0.format, language: document.language)] }
-                )))
+                blocks.append(.table(label: nil, anchor: nil, caption: nil, content: metricsTable(summary)))
             case .include(let include):
                 try appendInclude(include, headingLevel: min(sectionNumbers.count + 2, 6))
             }
@@ -248,6 +242,25 @@ struct DocumentResolver {
         }
     }
 
+    /// Metric and value; with a third column for the gates when any metric declares one.
+    private func metricsTable(_ summary: MetricsSummary) -> TableContent {
+        guard summary.metrics.contains(where: { $0.gate != nil }) else {
+            return TableContent(name: nil, caption: nil, headers: [vocabulary.metricHeader, vocabulary.valueHeader],
+                                alignments: [.left, .right],
+                                rows: summary.metrics.map { [$0.label, $0.value.formatted(with: $0.format, language: document.language)] })
+        }
+        return TableContent(
+            name: nil, caption: nil,
+            headers: [vocabulary.metricHeader, vocabulary.valueHeader, vocabulary.gateHeader],
+            alignments: [.left, .right, .left],
+            rows: summary.metrics.map { metric in
+                let result = metric.result(language: document.language)
+                let gate = result.gate.map { "\($0.text) " + (result.passed == true ? vocabulary.gateHeld : vocabulary.gateMissed) }
+                return [metric.label, result.text, gate ?? ""]
+            }
+        )
+    }
+
     private mutating func appendAppendix() {
         var rows: [[String]] = [
             [vocabulary.experiment, context.experimentName],
@@ -256,6 +269,11 @@ struct DocumentResolver {
                 $0 + (context.gitTreeIsDirty ? vocabulary.dirtyTree : vocabulary.cleanTree)
             } ?? vocabulary.notInGit],
             [vocabulary.toolVersion, context.toolVersion],
+        ]
+        if !context.parameters.isEmpty {
+            rows.append([vocabulary.parameterSettings, context.parameters.map(\.text).joined(separator: ", ")])
+        }
+        rows += [
             [vocabulary.swiftVersion, context.swiftVersion],
             [vocabulary.machine, context.machine],
         ]

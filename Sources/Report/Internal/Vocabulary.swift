@@ -54,5 +54,10 @@ struct Vocabulary {
     var toolVersion: String { language == .chinese ? "report 版本" : "report version" }
     var swiftVersion: String { language == .chinese ? "Swift 版本" : "Swift version" }
     var machine: String { language == .chinese ? "机器" : "Machine" }
+    var parameterSettings: String { language == .chinese ? "命令行参数（--set）" : "Parameters set (--set)" }
+    var gateHeader: String { language == .chinese ? "门限" : "Gate" }
+    var gateHeld: String { language == .chinese ? "（通过）" : "(held)" }
+    var gateMissed: String { language == .chinese ? "（未通过）" : "(missed)" }
+    var gateBannerTitle: String { language == .chinese ? "**门限未通过**" : "**Gate failed**" }
     var stageTimings: String { language == .chinese ? "各阶段耗时" : "Stage timings" }
 }
