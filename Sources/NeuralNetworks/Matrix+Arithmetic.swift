@@ -16,7 +16,7 @@ extension Matrix {
 
     /// The largest absolute difference between corresponding entries of two matrices of the same shape.
     public func maximumAbsoluteDifference(from other: Matrix) -> Double {
-        precondition(rows == other.rows && columns == other.columns, "Shapes differ: \(rows)×\(columns) vs \(other.rows)×\(other.columns)")
+        requirement(rows == other.rows && columns == other.columns, "Shapes differ: \(rows)×\(columns) vs \(other.rows)×\(other.columns)")
         return zip(storage, other.storage).reduce(0.0) { Swift.max($0, abs(Double($1.0) - Double($1.1))) }
     }
 

@@ -17,6 +17,7 @@ extension RunContext {
         if let gitCommit { arguments += ["--git-commit", gitCommit] }
         if gitTreeIsDirty { arguments.append("--git-dirty") }
         if includeTimings { arguments.append("--timings") }
+        if isStrict { arguments.append("--strict") }
         for timing in stageTimings {
             arguments += ["--stage-timing", "\(timing.name)=\(timing.seconds)"]
         }
@@ -46,6 +47,7 @@ extension RunContext {
             case "--git-commit": context.gitCommit = try value(for: option)
             case "--git-dirty": context.gitTreeIsDirty = true
             case "--timings": context.includeTimings = true
+            case "--strict": context.isStrict = true
             case "--stage-timing":
                 let text = try value(for: option)
                 guard let separator = text.lastIndex(of: "="), let seconds = Double(text[text.index(after: separator)...]) else {

@@ -24,6 +24,9 @@ public struct RunContext: Sendable, Equatable {
     public var includeTimings: Bool
     /// How long each stage took (compiling, then the stages the experiment measured), in order.
     public var stageTimings: [StageTiming] = []
+    /// Whether warnings about the output (such as text a figure could not draw for want of a font) fail the
+    /// run instead (`report run --strict`, the default in CI).
+    public var isStrict = false
 
     public init(
         experimentName: String,

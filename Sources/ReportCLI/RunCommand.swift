@@ -24,13 +24,51 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "List per-stage timings in the report's appendix (the report then differs run to run).")
     var timings = false
 
+    @Option(name: .long, help: ArgumentHelp("""
+        Stop the experiment if it runs longer than this (e.g. 90, 90s, 10m, 1h; 0 for no limit). Default: 10m \
+        when CI is set, no limit otherwise. Exits with status 124.
+        """, valueName: "duration"))
+    var timeout: String?
+
+    @Flag(name: .long, inversion: .prefixedNo, help: """
+        Fail instead of warning when a figure lacks a font for its text. Default: on when CI is set.
+        """)
+    var strict: Bool?
+
+    /// Whether the environment says this is CI (GitHub Actions, GitLab and most others set CI=true).
+    static var isContinuousIntegration: Bool {
+        guard let value = ProcessInfo.processInfo.environment["CI"]?.lowercased() else { return false }
+        return !["", "0", "false", "no"].contains(value)
+    }
+
+    /// A limit that flags a runaway experiment in CI yet leaves our largest ones (seconds each) ample room.
+    static let continuousIntegrationTimeout: TimeInterval = 600
+
     func run() throws {
         do {
             try runExperiment()
         } catch let failure as ReportFailure {
             FileHandle.standardError.write(Data("report: error: \(failure.description)\n".utf8))
-            throw ExitCode.failure
+            throw ExitCode(failure.exitStatus)
+        } catch let interrupted as Interrupted {
+            FileHandle.standardError.write(Data("report: \(interrupted.description); the experiment was stopped and the previous report kept\n".utf8))
+            throw ExitCode(interrupted.exitStatus)
         }
+    }
+
+    /// Seconds in "90", "90s", "10m" or "1h"; nil for no limit.
+    static func parseDuration(_ text: String) throws -> TimeInterval? {
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
+        var number = text.trimmingCharacters(in: .whitespaces)
+        var factor = 1.0
+        if let last = number.last, let unit = units[last] {
+            factor = unit
+            number.removeLast()
+        }
+        guard let value = Double(number), value.isFinite, value >= 0 else {
+            throw ReportFailure("--timeout '\(text)' is not a duration; use seconds (90), or 90s, 10m, 1h; 0 for no limit")
+        }
+        return value == 0 ? nil : value * factor
     }
 
     private func runExperiment() throws {
@@ -40,7 +78,9 @@ struct RunCommand: ParsableCommand {
         }
         let runner = ExperimentRunner(
             layout: layout,
-            options: .init(outputDirectory: URL(fileURLWithPath: output, isDirectory: true), includeTimings: timings),
+            options: .init(outputDirectory: URL(fileURLWithPath: output, isDirectory: true), includeTimings: timings,
+                           timeLimit: try timeout.map(Self.parseDuration) ?? (Self.isContinuousIntegration ? Self.continuousIntegrationTimeout : nil),
+                           isStrict: strict ?? Self.isContinuousIntegration),
             say: Progress.say
         )
         let outcome = try runner.run(experimentPath)

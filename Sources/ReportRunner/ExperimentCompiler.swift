@@ -50,6 +50,9 @@ public struct ExperimentCompiler {
         let library = layout.libraryDirectory.path
         var arguments = [
             "-O", "-parse-as-library", "-swift-version", "5",
+            // Line tables and frame pointers let the runtime's backtrace of a crash in optimised code name the
+            // user's file:line (without frame pointers it stops at the crashing frame); both cost little.
+            "-gline-tables-only", "-Xcc", "-fno-omit-frame-pointer",
             "-module-name", Self.moduleName,
             "-I", library + "/Modules",
             "-L", library, "-lReportKit",

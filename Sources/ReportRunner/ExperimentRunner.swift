@@ -13,10 +13,16 @@ public struct ExperimentRunner {
         public var outputDirectory: URL
         /// List per-stage timings in the appendix (the report then differs run to run).
         public var includeTimings: Bool
+        /// Stop the experiment after this many seconds (`--timeout`); nil lets it run.
+        public var timeLimit: TimeInterval?
+        /// Fail on what would otherwise be a warning, such as text a figure cannot draw (`--strict`).
+        public var isStrict: Bool
 
-        public init(outputDirectory: URL, includeTimings: Bool = false) {
+        public init(outputDirectory: URL, includeTimings: Bool = false, timeLimit: TimeInterval? = nil, isStrict: Bool = false) {
             self.outputDirectory = outputDirectory
             self.includeTimings = includeTimings
+            self.timeLimit = timeLimit
+            self.isStrict = isStrict
         }
     }
 
@@ -44,16 +50,20 @@ public struct ExperimentRunner {
     /// - Parameter experimentPath: the folder as the user spelled it, so compiler messages show their paths.
     /// - Throws: ``ReportFailure`` with one sentence for the user; the previous report is then untouched.
     public func run(_ experimentPath: String) throws -> Outcome {
+        CommandRunner.removeAbandonedTemporaryFolders()
         let experiment = try Self.locateExperiment(at: experimentPath)
-        let compileStart = Date()
         let folderPath = experimentPath.hasSuffix("/") ? String(experimentPath.dropLast()) : experimentPath
+        try Self.checkEntryPoint(of: experiment, folderPath: folderPath)
+        let destination = options.outputDirectory.appendingPathComponent(experiment.name, isDirectory: true)
+        try Self.checkDestination(destination, against: experiment)
+        let compileStart = Date()
         let sourcePaths = experiment.sourceFiles.map { folderPath + "/" + $0.lastPathComponent }
         let compiled = try ExperimentCompiler(layout: layout).compile(experiment, sourcePaths: sourcePaths)
         say(compiled.wasCached
             ? "compiled \(experiment.name) (cached)"
             : "compiled \(experiment.name) in \(Self.seconds(since: compileStart))")
 
-        let destination = options.outputDirectory.appendingPathComponent(experiment.name, isDirectory: true)
+        try InterruptSignals.checkpoint()
         let folder = try OutputFolder(destination: destination)
         do {
             let runStart = Date()
@@ -71,15 +81,23 @@ public struct ExperimentRunner {
                 name: compiled.wasCached ? "compile (cached)" : "compile",
                 seconds: runStart.timeIntervalSince(compileStart)
             )]
-            let outcome = try CommandRunner.run(compiled.executable.path, ["--output", folder.staging.path] + context.commandLineArguments)
+            let outcome = try CommandRunner.run(
+                compiled.executable.path, ["--output", folder.staging.path] + context.commandLineArguments,
+                environment: CrashReport.environment(logFolder: folder.scratch).merging([
+                    "REPORT_PARENT_PID": String(ProcessInfo.processInfo.processIdentifier),
+                    "REPORT_USAGE_FAILURE_FILE": folder.scratch.appendingPathComponent(Self.usageFailureFileName).path,
+                ]) { $1 },
+                timeLimit: options.timeLimit)
             guard outcome.succeeded else {
-                throw ReportFailure("experiment '\(experiment.name)' failed (\(outcome.summary)); \(destination.relativePath) was left unchanged")
+                throw failure(of: experiment, folderPath: folderPath, outcome: outcome, scratch: folder.scratch,
+                              destination: destination)
             }
             for required in ["report.md", "report.html"] {
                 guard FileManager.default.fileExists(atPath: folder.staging.appendingPathComponent(required).path) else {
                     throw ReportFailure("experiment '\(experiment.name)' finished without writing \(required); \(destination.relativePath) was left unchanged")
                 }
             }
+            try InterruptSignals.checkpoint()
             try folder.publish()
             say("ran \(experiment.name) in \(Self.seconds(since: runStart))")
         } catch {
@@ -87,6 +105,69 @@ public struct ExperimentRunner {
             throw error
         }
         return Outcome(experiment: experiment, destination: destination)
+    }
+
+    /// The sentence for an experiment that did not succeed: how it ended, and for a crash the reason and the
+    /// user's own `file:line` first, then the backtrace.
+    private func failure(of experiment: ExperimentEntry, folderPath: String, outcome: CommandRunner.Outcome,
+                         scratch: URL, destination: URL) -> ReportFailure {
+        let unchanged = "\(destination.relativePath) was left unchanged"
+        if outcome.timedOut {
+            let limit = options.timeLimit.map { String(format: "%g", $0) } ?? "?"
+            return ReportFailure("experiment '\(experiment.name)' did not finish within \(limit) s (--timeout \(limit)) and was stopped; \(unchanged)",
+                                 exitStatus: 124)
+        }
+        guard outcome.crashed, let crash = CrashReport(logFolder: scratch) else {
+            return ReportFailure("experiment '\(experiment.name)' failed (\(outcome.summary)); \(unchanged)")
+        }
+        var message: String
+        if let libraryMessage = try? String(contentsOf: scratch.appendingPathComponent(Self.usageFailureFileName), encoding: .utf8),
+           !libraryMessage.isEmpty {
+            // The library named the mistake itself (see NeuralNetworks' `requirement`); that is the reason.
+            message = "experiment '\(experiment.name)' stopped: \(libraryMessage.trimmingCharacters(in: .whitespacesAndNewlines))"
+        } else {
+            var reason = crash.reason
+            if let function = crash.innermostFunction, !reason.contains(function) { reason += " in \(function)" }
+            if crash.innermostFunction?.contains("subscript") == true { reason += " (an index out of range?)" }
+            message = "experiment '\(experiment.name)' \(outcome.summary): \(reason)"
+        }
+        if let frame = crash.firstFrame(under: experiment.directory), let path = frame.path, let line = frame.line {
+            let shown = folderPath + "/" + URL(fileURLWithPath: path).lastPathComponent
+            message += "\n  at \(shown):\(line)\(frame.column.map { ":\($0)" } ?? "") in \(frame.function)"
+        }
+        message += "\n  \(unchanged)"
+        if !crash.backtrace.isEmpty { message += "\nbacktrace of the crashed thread:\n" + crash.backtrace }
+        return ReportFailure(message)
+    }
+
+    /// Where the experiment's libraries write the message of a failed usage check before stopping.
+    static let usageFailureFileName = "usage-failure.txt"
+
+    /// Refuses a folder whose sources have no `@main` type before swiftc gets to fail with a linker error
+    /// ("undefined reference to `main'") that does not say what is missing.
+    static func checkEntryPoint(of experiment: ExperimentEntry, folderPath: String) throws {
+        let hasMain = experiment.sourceFiles.contains { file in
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { return true }
+            return text.range(of: "@main\\b", options: .regularExpression) != nil || file.lastPathComponent == "main.swift"
+        }
+        guard hasMain else {
+            throw ReportFailure("""
+                \(folderPath) has no @main Experiment type: mark the type that conforms to Experiment with @main \
+                (see "Write your own experiment" in README.md)
+                """)
+        }
+    }
+
+    /// Refuses an output destination that is the experiment's own folder or holds it.
+    static func checkDestination(_ destination: URL, against experiment: ExperimentEntry) throws {
+        let target = destination.standardizedFileURL.resolvingSymlinksInPath().path
+        let source = experiment.directory.standardizedFileURL.resolvingSymlinksInPath().path
+        guard target != source, !source.hasPrefix(target + "/"), !target.hasPrefix(source + "/") else {
+            throw ReportFailure("""
+                refusing to write the report to \(destination.relativePath): that would replace or sit inside the \
+                experiment's own folder; choose another --output
+                """)
+        }
     }
 
     /// The experiment at `experimentPath`, or a failure that lists the experiments that do exist.
@@ -121,7 +202,7 @@ public struct ExperimentRunner {
         let directory = experiment.directory.path
         let commit = CommandRunner.probe("git", ["-C", directory, "rev-parse", "HEAD"])
         let status = commit == nil ? nil : CommandRunner.probe("git", ["-C", directory, "status", "--porcelain", "--untracked-files=normal"])
-        return RunContext(
+        var context = RunContext(
             experimentName: experiment.name,
             sourceDirectory: experiment.directory.standardizedFileURL,
             gitCommit: commit,
@@ -131,6 +212,8 @@ public struct ExperimentRunner {
             machine: Machine.description,
             includeTimings: options.includeTimings
         )
+        context.isStrict = options.isStrict
+        return context
     }
 
     static func seconds(since start: Date) -> String {

@@ -37,7 +37,7 @@ extension Dataset {
     }
 
     private init(csvBytes bytes: [UInt8], fileName: String, inputColumns: [String], targetColumns: [String]) throws {
-        precondition(!inputColumns.isEmpty, "Choose at least one input column")
+        requirement(!inputColumns.isEmpty, "Choose at least one input column")
         let records = try CSVTable(parsing: bytes, fileName: fileName).records
         guard let header = records.first else { throw CSVError.emptyFile(file: fileName) }
         let names = header.fields.map { $0.trimmingCharacters(in: .spacesAndTabs) }

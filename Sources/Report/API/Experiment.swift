@@ -1,5 +1,6 @@
 import Foundation
 import NeuralNetworks
+import Plotting
 
 /// An experiment: a `@main` type in `experiments/<name>/` that builds a handout.
 ///
@@ -26,15 +27,19 @@ extension Experiment {
     /// Reads the options `report run` passes, builds the document and writes it; on any error prints it on
     /// standard error and exits with status 1 (so `report run` keeps the previous report).
     public static func main() {
+        ParentWatch.stopWithParent()
         do {
             var (context, outputDirectory) = try RunContext.parse(Array(CommandLine.arguments.dropFirst()))
-            // The kernels OpenBLAS chose decide how Float sums round, so they belong with the machine.
-            context.machine += ", OpenBLAS \(OpenBLAS.coreName) kernels"
+            // The kernels OpenBLAS chose, and how many threads split each product, decide how Float sums round,
+            // so they belong with the machine.
+            let threads = OpenBLAS.threadCount
+            context.machine += ", OpenBLAS \(OpenBLAS.coreName) kernels, \(threads) thread\(threads == 1 ? "" : "s")"
             let run = ExperimentRun(context: context)
             let document = try makeDocument(run: run)
             var finalContext = context
             finalContext.stageTimings += run.stageTimings
             let written = try document.write(to: outputDirectory, context: finalContext)
+            try MissingFontCheck.report(MissingGlyphs.shared.takeRecords(), strict: context.isStrict)
             if let warning = written.sizeWarning {
                 FileHandle.standardError.write(Data("report: warning: \(warning)\n".utf8))
             }
