@@ -156,11 +156,8 @@ struct AdamVersusSGD: Experiment {
         let palette = Color.tab10
         var curves: [LossCurve] = []
         for (index, (name, history)) in histories.enumerated() {
-            let epochs = history.epochs.map { Double($0.epoch) }
-            curves.append(LossCurve(name: "\(name) training", x: epochs, y: history.trainingLosses,
-                                    series: name, color: palette[index]))
-            curves.append(LossCurve(name: "\(name) validation", x: epochs, y: history.epochs.map { $0.validationLoss ?? .nan },
-                                    style: .dashed, series: name, color: palette[index]))
+            curves.append(.trainingLoss(of: history, name: "\(name) training", series: name, color: palette[index]))
+            curves.append(.validationLoss(of: history, name: "\(name) validation", series: name, color: palette[index]))
         }
         return Figure.lossCurves(curves, title: "Loss curves · 损失曲线", xLabel: "epoch",
                                  yLabel: "binary cross-entropy", logarithmic: true)

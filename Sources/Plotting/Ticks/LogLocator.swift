@@ -16,7 +16,7 @@ public struct LogLocator: Sendable {
     ///   - targetCount: About how many labelled ticks fit.
     /// - Returns: `major` (labelled) and `minor` (unlabelled) ticks, each increasing.
     public func ticks(lower: Double, upper: Double, targetCount: Int) -> (major: [Double], minor: [Double]) {
-        guard lower > 0, upper > lower else { return ([], []) }
+        guard lower > 0, upper > lower, lower.isFinite, upper.isFinite else { return ([], []) }
         let tolerance = 1e-9
         let lowDecade = Int(floor(Foundation.log10(lower) + tolerance))
         let highDecade = Int(ceil(Foundation.log10(upper) - tolerance))
