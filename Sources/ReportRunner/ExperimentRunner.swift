@@ -56,6 +56,8 @@ public struct ExperimentRunner {
         try Self.checkEntryPoint(of: experiment, folderPath: folderPath)
         let destination = options.outputDirectory.appendingPathComponent(experiment.name, isDirectory: true)
         try Self.checkDestination(destination, against: experiment)
+        // Before compiling, so a wrong --output is reported at once; checked again when the folder is made.
+        try OutputFolder.checkDestination(destination.standardizedFileURL)
         let compileStart = Date()
         let sourcePaths = experiment.sourceFiles.map { folderPath + "/" + $0.lastPathComponent }
         let compiled = try ExperimentCompiler(layout: layout).compile(experiment, sourcePaths: sourcePaths)

@@ -30,7 +30,12 @@ public struct LogLocator: Sendable {
             for exponent in lowDecade...highDecade {
                 let decade = pow(10, Double(exponent))
                 if inside(decade) {
-                    if exponent.isMultiple(of: stride) { major.append(decade) } else { minor.append(decade) }
+                    if exponent.isMultiple(of: stride) {
+                        major.append(decade)
+                    } else if highDecade - lowDecade <= 60 {
+                        // Beyond some sixty decades one minor tick per decade would fuse into a solid bar.
+                        minor.append(decade)
+                    }
                 }
                 if stride == 1 {
                     for multiple in 2...9 where inside(Double(multiple) * decade) { minor.append(Double(multiple) * decade) }
