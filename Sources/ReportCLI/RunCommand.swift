@@ -10,8 +10,9 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Writes <output>/<name>/report.md, report.html and figures/*.png. The run writes into a staging \
             folder and replaces the previous report only when it has succeeded, so a failed run leaves the \
-            previous report exactly as it was. Exits non-zero when the experiment does not compile, fails or \
-            crashes.
+            previous report exactly as it was, and only a folder report wrote (marked .written-by-report) is \
+            ever replaced. Exits non-zero when the experiment does not compile, fails or crashes: 124 after \
+            --timeout, 130 after Ctrl-C, 143 after SIGTERM.
             """
     )
 

@@ -80,7 +80,7 @@ public struct CrashReport {
         let prefixes = [folder.standardizedFileURL.resolvingSymlinksInPath().path + "/", folder.standardizedFileURL.path + "/"]
         let workingFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         return frames.first { frame in
-            guard let path = frame.path, frame.line != nil else { return false }
+            guard let path = frame.path else { return false }
             let absolute = URL(fileURLWithPath: path, relativeTo: workingFolder).standardizedFileURL.path
             return prefixes.contains { absolute.hasPrefix($0) }
         }

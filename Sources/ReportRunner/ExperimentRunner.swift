@@ -57,7 +57,7 @@ public struct ExperimentRunner {
         let destination = options.outputDirectory.appendingPathComponent(experiment.name, isDirectory: true)
         try Self.checkDestination(destination, against: experiment)
         // Before compiling, so a wrong --output is reported at once; checked again when the folder is made.
-        try OutputFolder.checkDestination(destination.standardizedFileURL)
+        try OutputFolder.checkDestination(destination)
         let compileStart = Date()
         let sourcePaths = experiment.sourceFiles.map { folderPath + "/" + $0.lastPathComponent }
         let compiled = try ExperimentCompiler(layout: layout).compile(experiment, sourcePaths: sourcePaths)
@@ -133,9 +133,11 @@ public struct ExperimentRunner {
             if crash.innermostFunction?.contains("subscript") == true { reason += " (an index out of range?)" }
             message = "experiment '\(experiment.name)' \(outcome.summary): \(reason)"
         }
-        if let frame = crash.firstFrame(under: experiment.directory), let path = frame.path, let line = frame.line {
+        if let frame = crash.firstFrame(under: experiment.directory), let path = frame.path {
             let shown = folderPath + "/" + URL(fileURLWithPath: path).lastPathComponent
-            message += "\n  at \(shown):\(line)\(frame.column.map { ":\($0)" } ?? "") in \(frame.function)"
+            // Optimised code sometimes maps a call's return address to no line at all; the file still helps.
+            let place = frame.line.map { ":\($0)" + (frame.column.map { ":\($0)" } ?? "") } ?? " (no line: optimised code)"
+            message += "\n  at \(shown)\(place) in \(frame.function)"
         }
         message += "\n  \(unchanged)"
         if !crash.backtrace.isEmpty { message += "\nbacktrace of the crashed thread:\n" + crash.backtrace }
@@ -150,7 +152,8 @@ public struct ExperimentRunner {
     static func checkEntryPoint(of experiment: ExperimentEntry, folderPath: String) throws {
         let hasMain = experiment.sourceFiles.contains { file in
             guard let text = try? String(contentsOf: file, encoding: .utf8) else { return true }
-            return text.range(of: "@main\\b", options: .regularExpression) != nil || file.lastPathComponent == "main.swift"
+            // At the start of a line, so that "@main" in a comment does not count.
+            return text.range(of: "(?m)^[ \\t]*@main\\b", options: .regularExpression) != nil || file.lastPathComponent == "main.swift"
         }
         guard hasMain else {
             throw ReportFailure("""

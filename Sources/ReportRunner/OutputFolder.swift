@@ -33,11 +33,18 @@ public struct OutputFolder {
     public init(destination: URL) throws {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
-        try Self.checkDestination(self.destination)
+        try Self.checkDestination(destination)
+        let shownParent = destination.deletingLastPathComponent().relativePath
+        if let blocker = Self.firstFileAbove(parent) {
+            throw ReportFailure("cannot create the output folder \(shownParent): \(blocker.path) is a file, not a folder")
+        }
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw ReportFailure("cannot create the output folder \(parent.relativePath): \(Self.reason(error))")
+            throw ReportFailure("cannot create the output folder \(shownParent): \(Self.reason(error))")
+        }
+        guard access(parent.path, W_OK) == 0 else {
+            throw ReportFailure("cannot write to the output folder \(shownParent): \(String(cString: strerror(errno)).lowercased())")
         }
         Self.removeAbandonedStagingFolders(in: parent)
         let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
@@ -48,7 +55,7 @@ public struct OutputFolder {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false)
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            throw ReportFailure("cannot write to the output folder \(parent.relativePath): \(Self.reason(error))")
+            throw ReportFailure("cannot write to the output folder \(shownParent): \(Self.reason(error))")
         }
     }
 
@@ -93,9 +100,24 @@ public struct OutputFolder {
 
     // MARK: - What may be replaced
 
+    /// The nearest existing ancestor of `folder` (or `folder` itself) when it is a file rather than a folder.
+    static func firstFileAbove(_ folder: URL) -> URL? {
+        var candidate = folder
+        while candidate.path != "/" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory) {
+                return isDirectory.boolValue ? nil : candidate
+            }
+            candidate = candidate.deletingLastPathComponent()
+        }
+        return nil
+    }
+
     /// Refuses a destination that is not a folder `report` wrote, or that lies inside, or holds, source code.
-    static func checkDestination(_ destination: URL) throws {
+    /// - Parameter given: the destination as the user spelled it (messages show that spelling).
+    static func checkDestination(_ given: URL) throws {
         let fileManager = FileManager.default
+        let destination = given.standardizedFileURL
         let resolved = destination.resolvingSymlinksInPath()
         // Up to the first folder that is certainly not a source folder of its own: the working folder, a
         // package root, the home or temporary folder (which may hold stray .swift files of their own).
@@ -105,7 +127,7 @@ public struct OutputFolder {
         while !stops.contains(ancestor.path) {
             if let reason = sourceFolderReason(ancestor) {
                 throw ReportFailure("""
-                    refusing to write \(destination.relativePath): \(ancestor.relativePath) \(reason), and a report is \
+                    refusing to write \(given.relativePath): \(ancestor.relativePath) \(reason), and a report is \
                     never written inside a source folder; choose another --output
                     """)
             }
@@ -115,15 +137,15 @@ public struct OutputFolder {
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
-            throw ReportFailure("refusing to replace \(destination.relativePath): it is a file, not a report folder; move it away or choose another --output")
+            throw ReportFailure("refusing to replace \(given.relativePath): it is a file, not a report folder; move it away or choose another --output")
         }
         if let reason = sourceFolderReason(destination) {
-            throw ReportFailure("refusing to replace \(destination.relativePath): it \(reason); choose another --output")
+            throw ReportFailure("refusing to replace \(given.relativePath): it \(reason); choose another --output")
         }
         if fileManager.fileExists(atPath: destination.appendingPathComponent(markerName).path) { return }
         if isUnmarkedReport(destination) { return }
         throw ReportFailure("""
-            refusing to replace \(destination.relativePath): it was not written by report (it has no \(markerName) \
+            refusing to replace \(given.relativePath): it was not written by report (it has no \(markerName) \
             file); move it away or choose another --output
             """)
     }

@@ -11,10 +11,12 @@ final class CommandLineTests: XCTestCase {
 
             Writes <output>/<name>/report.md, report.html and figures/*.png. The run writes
             into a staging folder and replaces the previous report only when it has
-            succeeded, so a failed run leaves the previous report exactly as it was. Exits
-            non-zero when the experiment does not compile, fails or crashes.
+            succeeded, so a failed run leaves the previous report exactly as it was, and
+            only a folder report wrote (marked .written-by-report) is ever replaced. Exits
+            non-zero when the experiment does not compile, fails or crashes: 124 after
+            --timeout, 130 after Ctrl-C, 143 after SIGTERM.
 
-            USAGE: report run <experiment-folder> [--output <folder>] [--timings]
+            USAGE: report run <experiment-folder> [--output <folder>] [--timings] [--timeout <duration>] [--strict] [--no-strict]
 
             ARGUMENTS:
               <experiment-folder>     The experiment's folder, e.g. experiments/adam-vs-sgd.
@@ -24,9 +26,13 @@ final class CommandLineTests: XCTestCase {
                                       (default: output)
               --timings               List per-stage timings in the report's appendix (the
                                       report then differs run to run).
+              --timeout <duration>    Stop the experiment if it runs longer than this (e.g.
+                                      90, 90s, 10m, 1h; 0 for no limit). Default: 10m when
+                                      CI is set, no limit otherwise. Exits with status 124.
+              --strict/--no-strict    Fail instead of warning when a figure lacks a font
+                                      for its text. Default: on when CI is set.
               --version               Show the version.
               -h, --help              Show help information.
-
 
             """
         XCTAssertEqual(result.standardOutput, expected)

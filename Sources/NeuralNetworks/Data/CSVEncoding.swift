@@ -76,7 +76,8 @@ enum CSVEncoding {
     }
 
     /// The encoding bytes that are not UTF-8 most likely are: "GBK (GB18030)" when the bytes ≥ 0x80 pair up as
-    /// GBK's double-byte characters (lead 0x81–0xFE, trail 0x40–0xFE except 0x7F), else "Windows-1252".
+    /// GBK's double-byte characters with a high trail byte (lead 0x81–0xFE, trail 0x80–0xFE), at most one in
+    /// ten left over, else "Windows-1252".
     static func guessEncoding(of bytes: UnsafeRawBufferPointer) -> String {
         let sample = min(bytes.count, 1 << 20)
         var index = 0, pairs = 0, strays = 0
@@ -85,7 +86,10 @@ enum CSVEncoding {
             if byte < 0x80 { index += 1; continue }
             if byte >= 0x81 && byte <= 0xFE && index + 1 < sample {
                 let trail = bytes[index + 1]
-                if trail >= 0x40 && trail <= 0xFE && trail != 0x7F {
+                // GBK also allows ASCII trail bytes (0x40–0x7E), but Chinese text is mostly GB2312 characters,
+                // whose both bytes are high; counting only those keeps "é" + "a" in Windows-1252 text from
+                // passing for a GBK character.
+                if trail >= 0x80 && trail <= 0xFE {
                     pairs += 1
                     index += 2
                     continue
