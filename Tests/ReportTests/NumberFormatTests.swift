@@ -62,4 +62,34 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(table.content.alignments, [.left, .right, .left, .center])
         XCTAssertEqual(table.content.rows, [["a", "1.5", "", "1.5"]])
     }
+
+    func testSignificantDigitsInPositionalNotation() {
+        XCTAssertEqual(NumberFormat.significant(4).format(0.7513650695), "0.7514")
+        XCTAssertEqual(NumberFormat.significant(4).format(-0.0099999), "\u{2212}0.01000")
+        XCTAssertEqual(NumberFormat.significant(4).format(12_345.6), "12346")
+        XCTAssertEqual(NumberFormat.significant(5).format(-3.52076), "\u{2212}3.5208")
+        XCTAssertEqual(NumberFormat.significant(2).format(0.000007), "0.0000070")
+        XCTAssertEqual(NumberFormat.significant(3).format(0), "0")
+    }
+
+    func testShortestWritesConstantsAsTyped() {
+        XCTAssertEqual(NumberFormat.shortest.format(0.05), "0.05")
+        XCTAssertEqual(NumberFormat.shortest.format(1200), "1200")
+        XCTAssertEqual(NumberFormat.shortest.format(-3.5308), "\u{2212}3.5308")
+        XCTAssertEqual(NumberFormat.shortest.format(0.1 + 0.2), "0.30000000000000004")
+        XCTAssertEqual(NumberFormat.shortest.format(0.00001), "1e-05")
+    }
+
+    /// Inside math a number is TeX: a hyphen for the sign (TeX sets a minus), powers of ten and percent as TeX.
+    func testTeXFormKeepsTheDigitsAndChangesTheNotation() {
+        XCTAssertEqual(NumberFormat.fixed(4).texFormat(-1.2457), "-1.2457")
+        XCTAssertEqual(NumberFormat.scientific(2).texFormat(0.000123), "1.23 \\times 10^{-4}")
+        XCTAssertEqual(NumberFormat.scientific(1).texFormat(-31_400), "-3.1 \\times 10^{4}")
+        XCTAssertEqual(NumberFormat.scientific(2).texFormat(2.5), "2.50")
+        XCTAssertEqual(NumberFormat.percent(1).texFormat(0.9531), "95.3\\%")
+        XCTAssertEqual(NumberFormat.groupedInteger.texFormat(-1_234_567), "-1{,}234{,}567")
+        XCTAssertEqual(NumberFormat.automatic.texFormat(.infinity), "\\infty")
+        XCTAssertEqual(NumberFormat.automatic.texFormat(-.infinity), "-\\infty")
+        XCTAssertEqual(NumberFormat.automatic.texFormat(.nan), "\\mathrm{NaN}")
+    }
 }

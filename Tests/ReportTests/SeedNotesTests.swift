@@ -35,4 +35,32 @@ final class SeedNotesTests: XCTestCase {
         // The MathML tests' extractor, written separately, finds 616 formulas in the notes.
         XCTAssertEqual(count, 616)
     }
+
+    /// Each seed note, as it is, can be the text of a handout in the Markdown form: it renders, and each of its
+    /// ATX headings (outside code) becomes a numbered section listed in the HTML's contents.
+    func testEverySeedNoteIsAHandoutInTheMarkdownForm() throws {
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: seedDirectory.path) else {
+            throw XCTSkip("the seed notes are not beside this checkout")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seed-handout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for file in files.filter({ $0.hasSuffix(".txt") }).sorted() {
+            // The notes' images are not shipped with them (seeds/README.md), so their links are taken out.
+            let text = try String(contentsOf: seedDirectory.appendingPathComponent(file), encoding: .utf8)
+                .replacingOccurrences(of: #"!\[[^\]]*\]\([^)]*\)"#, with: "", options: .regularExpression)
+            try Data(text.utf8).write(to: folder.appendingPathComponent("handout.md"))
+            // Headings counted here with a regular expression, fences tracked by hand: not the code under test.
+            var inFence = false
+            var headingCount = 0
+            for line in text.components(separatedBy: "\n") {
+                if line.hasPrefix("```") || line.hasPrefix("~~~") { inFence.toggle(); continue }
+                if !inFence, line.range(of: "^ {0,3}#{1,6}( |$)", options: .regularExpression) != nil { headingCount += 1 }
+            }
+            let document = Document(title: file, markdown: "handout.md", language: .chinese) {}
+            let html = try document.render(context: RunContext(experimentName: "seed", sourceDirectory: folder)).html
+            let numbered = html.components(separatedBy: "<li><a href=\"#sec-").count - 1
+            XCTAssertEqual(numbered, headingCount, file)
+        }
+    }
 }

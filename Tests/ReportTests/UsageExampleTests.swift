@@ -23,17 +23,19 @@ final class UsageExampleTests: XCTestCase {
         try Data("Teacher's notes: see @fig:loss-curves.\n".utf8).write(to: folder.appendingPathComponent("notes.md"))
         let context = RunContext(experimentName: "adam-vs-sgd", sourceDirectory: folder)
         let lossFigure = SolidImage()
+        let epsilon = 1e-8
         let results = [Result(name: "SGD", validationLoss: 0.31, accuracy: 0.87),
                        Result(name: "Adam", validationLoss: 0.12, accuracy: 0.96)]
 
         // The README example starts here.
         let document = Document(title: "Adam vs SGD", language: .english, seed: 42) {
             Section("Method") {
-                Prose("""
-                The sigmoid is $\\sigma(x) = 1/(1+e^{-x})$; Adam divides by $\\sqrt{\\hat v_t} + \\epsilon$:
-                $$\\theta_t = \\theta_{t-1} - \\eta \\, \\hat m_t / (\\sqrt{\\hat v_t} + \\epsilon)$$
+                Prose(#"""
+                The sigmoid is $\sigma(x) = 1/(1+e^{-x})$; Adam divides by $\sqrt{\hat v_t} + \epsilon$ with
+                $\epsilon = \#(epsilon)$:
+                $$\theta_t = \theta_{t-1} - \eta \, \hat m_t / (\sqrt{\hat v_t} + \epsilon)$$
                 @fig:loss-curves shows the losses and @tab:metrics the final numbers.
-                """)
+                """#)
                 Snippet("training-loop", caption: "The training loop, from `main.swift`.")
                 Callout(.note, "Both runs start from the same initial weights.")
             }
@@ -54,12 +56,13 @@ final class UsageExampleTests: XCTestCase {
 
         let markdown = try String(contentsOf: written.markdownFile, encoding: .utf8)
         XCTAssertTrue(markdown.contains("[Figure 1](#fig-loss-curves) shows the losses and [Table 1](#tab-metrics)"))
+        XCTAssertTrue(markdown.contains("$`\\epsilon = 1e-08`$"), markdown)
         XCTAssertTrue(markdown.contains("Teacher's notes: see [Figure 1](#fig-loss-curves)."))
         XCTAssertTrue(markdown.contains("for epoch in 0..<200 { train(epoch) }"))
         XCTAssertEqual(written.figureFiles.map(\.lastPathComponent), ["loss-curves.png"])
         XCTAssertNil(written.sizeWarning)
         let html = try String(contentsOf: written.htmlFile, encoding: .utf8)
-        XCTAssertEqual(html.components(separatedBy: "<math").count - 1, 3, "two inline formulas and one display formula")
+        XCTAssertEqual(html.components(separatedBy: "<math").count - 1, 4, "three inline formulas and one display formula")
         let mathTags = html.components(separatedBy: "<math").dropFirst().map { $0.prefix { $0 != ">" } }
         XCTAssertEqual(mathTags.filter { $0.contains("display=\"block\"") }.count, 1)
         let withoutNamespace = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/1998/Math/MathML\"", with: "")

@@ -71,40 +71,40 @@ struct AdamVersusSGD: Experiment {
                 down the Rosenbrock valley, where their differences are easy to see (@fig:rosenbrock-paths).
                 """)
             Section("Set-up") {
-                Prose("""
-                    The data are \(sampleCount) points of two moons with Gaussian noise of standard deviation \
-                    \(noise), split \(Int((1 - validationFraction) * 100)) / \(Int(validationFraction * 100)) into \
-                    \(split.training.count) training and \(split.validation.count) validation points. The network \
-                    is \(layerSizes.map(String.init).joined(separator: "–")): two hidden layers of ReLU units \
-                    and one output $z$ read as the probability $\\hat y = \\sigma(z)$ that a point belongs to the \
-                    second moon. Training minimises the binary cross-entropy, averaged over a mini-batch of \
-                    $B = \(batchSize)$ points:
+                Prose(#"""
+                    The data are \#(sampleCount) points of two moons with Gaussian noise of standard deviation \#
+                    \#(noise), split \#(Int((1 - validationFraction) * 100)) / \#(Int(validationFraction * 100)) into \#
+                    \#(split.training.count) training and \#(split.validation.count) validation points. The network \#
+                    is \#(layerSizes.map(String.init).joined(separator: "–")): two hidden layers of ReLU units \#
+                    and one output $z$ read as the probability $\hat y = \sigma(z)$ that a point belongs to the \#
+                    second moon. Training minimises the binary cross-entropy, averaged over a mini-batch of \#
+                    $B = \#(batchSize)$ points:
 
-                    $$L = -\\frac{1}{B}\\sum_{i=1}^{B} \\Big[ y_i \\log \\sigma(z_i) + (1 - y_i) \\log\\big(1 - \\sigma(z_i)\\big) \\Big],
-                      \\qquad \\frac{\\partial L}{\\partial z_i} = \\frac{\\sigma(z_i) - y_i}{B}.$$
+                    $$L = -\frac{1}{B}\sum_{i=1}^{B} \Big[ y_i \log \sigma(z_i) + (1 - y_i) \log\big(1 - \sigma(z_i)\big) \Big],
+                      \qquad \frac{\partial L}{\partial z_i} = \frac{\sigma(z_i) - y_i}{B}.$$
 
-                    Each epoch visits the \(split.training.count) training points once, in a new random order, \
-                    in $\\lceil \(split.training.count) / \(batchSize) \\rceil = \((split.training.count + batchSize - 1) / batchSize)$ \
+                    Each epoch visits the \#(split.training.count) training points once, in a new random order, \#
+                    in $\lceil \#(split.training.count) / \#(batchSize) \rceil = \#((split.training.count + batchSize - 1) / batchSize)$ \#
                     mini-batches.
-                    """)
+                    """#)
                 Snippet("hyperparameters", caption: "The hyperparameters, from the experiment's source")
             }
             Section("Two optimizers") {
-                Prose("""
-                    With gradient $g_t = \\nabla_\\theta L(\\theta_{t-1})$ on the mini-batch of step $t$, SGD takes \
-                    a step of fixed size along the negative gradient, $\\theta_t = \\theta_{t-1} - \\alpha g_t$ with \
-                    $\\alpha = \(sgdLearningRate)$. Adam keeps running averages of the gradient and of its square, \
-                    corrects their bias towards zero, and divides one by the square root of the other, so every \
-                    parameter moves by roughly $\\alpha$ whatever the scale of its gradient:
+                Prose(#"""
+                    With gradient $g_t = \nabla_\theta L(\theta_{t-1})$ on the mini-batch of step $t$, SGD takes \#
+                    a step of fixed size along the negative gradient, $\theta_t = \theta_{t-1} - \alpha g_t$ with \#
+                    $\alpha = \#(sgdLearningRate)$. Adam keeps running averages of the gradient and of its square, \#
+                    corrects their bias towards zero, and divides one by the square root of the other, so every \#
+                    parameter moves by roughly $\alpha$ whatever the scale of its gradient:
 
-                    $$\\begin{aligned}
-                    m_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t, & \\hat m_t &= \\frac{m_t}{1 - \\beta_1^t},\\\\
-                    v_t &= \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2, & \\hat v_t &= \\frac{v_t}{1 - \\beta_2^t},\\\\
-                    \\theta_t &= \\theta_{t-1} - \\alpha \\frac{\\hat m_t}{\\sqrt{\\hat v_t} + \\epsilon},
-                    \\end{aligned}$$
+                    $$\begin{aligned}
+                    m_t &= \beta_1 m_{t-1} + (1 - \beta_1)\, g_t, & \hat m_t &= \frac{m_t}{1 - \beta_1^t},\\
+                    v_t &= \beta_2 v_{t-1} + (1 - \beta_2)\, g_t^2, & \hat v_t &= \frac{v_t}{1 - \beta_2^t},\\
+                    \theta_t &= \theta_{t-1} - \alpha \frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon},
+                    \end{aligned}$$
 
-                    with $\\alpha = \(adamLearningRate)$, $\\beta_1 = 0.9$, $\\beta_2 = 0.999$ and $\\epsilon = 10^{-8}$.
-                    """)
+                    with $\alpha = \#(adamLearningRate)$, $\beta_1 = 0.9$, $\beta_2 = 0.999$ and $\epsilon = 10^{-8}$.
+                    """#)
                 FigureBlock(name: "loss-curves",
                             caption: "Loss per epoch (log scale): training solid, validation dashed. 损失曲线。",
                             lossCurveFigure(runs.map { ($0.0, $0.1) }))
@@ -115,27 +115,27 @@ struct AdamVersusSGD: Experiment {
                             decisionBoundaryFigure(runs: runs.map { ($0.0, $0.2) }, validation: split.validation))
             }
             Section("Activations and their derivatives") {
-                Prose("""
-                    Backpropagation multiplies by the derivative of each activation on the way back. The sigmoid \
-                    $\\sigma(x) = \\frac{1}{1 + e^{-x}}$ has $\\sigma'(x) = \\sigma(x)\\,(1 - \\sigma(x)) \\le \\frac14$, \
-                    and $\\tanh'(x) = 1 - \\tanh^2(x) \\le 1$: both vanish for large $|x|$, which slows learning in \
-                    deep stacks of them. ReLU, $\\max(0, x)$, passes the gradient unchanged wherever the unit is \
+                Prose(#"""
+                    Backpropagation multiplies by the derivative of each activation on the way back. The sigmoid \#
+                    $\sigma(x) = \frac{1}{1 + e^{-x}}$ has $\sigma'(x) = \sigma(x)\,(1 - \sigma(x)) \le \frac14$, \#
+                    and $\tanh'(x) = 1 - \tanh^2(x) \le 1$: both vanish for large $|x|$, which slows learning in \#
+                    deep stacks of them. ReLU, $\max(0, x)$, passes the gradient unchanged wherever the unit is \#
                     active, which is why the network above uses it (@fig:activations).
-                    """)
+                    """#)
                 FigureBlock(name: "activations",
                             caption: "Sigmoid, tanh and ReLU (top) and their derivatives (bottom), computed by the training engine.",
                             activationFigure())
             }
             Section("Optimizer paths on the Rosenbrock function") {
-                Prose("""
-                    The Rosenbrock function $f(x, y) = (1 - x)^2 + 100\\,(y - x^2)^2$ has its minimum $f = 0$ at \
-                    $(1, 1)$, at the end of a long, curved, flat-bottomed valley. From $(-1.5, 2)$ each optimizer \
-                    takes \(rosenbrockSteps) steps with the exact gradient (@fig:rosenbrock-paths). Momentum adds \
-                    up past gradients, $v_t = \\rho v_{t-1} + g_t$ and $\\theta_t = \\theta_{t-1} - \\alpha v_t$; \
-                    AdaGrad divides by the root of the sum of all squared gradients, \
-                    $\\theta_t = \\theta_{t-1} - \\alpha\\, g_t / (\\sqrt{\\textstyle\\sum_{k \\le t} g_k^2} + \\epsilon)$; \
-                    RMSProp replaces that sum by a running average, $s_t = \\gamma s_{t-1} + (1 - \\gamma) g_t^2$.
-                    """)
+                Prose(#"""
+                    The Rosenbrock function $f(x, y) = (1 - x)^2 + 100\,(y - x^2)^2$ has its minimum $f = 0$ at \#
+                    $(1, 1)$, at the end of a long, curved, flat-bottomed valley. From $(-1.5, 2)$ each optimizer \#
+                    takes \#(rosenbrockSteps) steps with the exact gradient (@fig:rosenbrock-paths). Momentum adds \#
+                    up past gradients, $v_t = \rho v_{t-1} + g_t$ and $\theta_t = \theta_{t-1} - \alpha v_t$; \#
+                    AdaGrad divides by the root of the sum of all squared gradients, \#
+                    $\theta_t = \theta_{t-1} - \alpha\, g_t / (\sqrt{\textstyle\sum_{k \le t} g_k^2} + \epsilon)$; \#
+                    RMSProp replaces that sum by a running average, $s_t = \gamma s_{t-1} + (1 - \gamma) g_t^2$.
+                    """#)
                 FigureBlock(name: "rosenbrock-paths",
                             caption: "\(rosenbrockSteps) steps of five optimizers from (−1.5, 2) over log-spaced contours of the Rosenbrock function; ★ marks the minimum.",
                             trajectoryFigure(paths, separatePanels: false))

@@ -64,204 +64,146 @@ struct Backpropagation: Experiment {
              (name: "3–2–2–1", report: gradientCheck(houseNetwork, input: houseInput, target: houseTarget))]
         }
 
-        return Document(title: "反向传播：逐步计算", language: .chinese, seed: seed) {
-            Prose(introduction)
-            Section("2–2–2 sigmoid 网络（笔记 002）") {
-                Prose(exampleSetup)
-                FigureBlock(name: "network-2-2-2",
-                            caption: "笔记 002 的 2–2–2 网络：边上是初始权重 $w_1,\\dots,w_8$，神经元旁是偏置。",
-                            weightedNetworkFigure(exampleNetwork, neuronNames: [["i₁", "i₂"], ["h₁", "h₂"], ["o₁", "o₂"]],
-                                                  numbersWeights: true, title: "2–2–2 网络及其初始参数", height: 400))
-                Prose(backpropagationExplanation(example))
+        // The text is handout.md; here only what the run computed, by name (the file places each).
+        return Document(markdown: "handout.md", language: .chinese, seed: seed) {
+            FigureBlock(name: "network-2-2-2",
+                        weightedNetworkFigure(exampleNetwork, neuronNames: [["i₁", "i₂"], ["h₁", "h₂"], ["o₁", "o₂"]],
+                                              numbersWeights: true, title: "2–2–2 网络及其初始参数", height: 400))
+            Part("step-2-2-2") {
                 WorkedExample(network: exampleNetwork, input: exampleInput, target: exampleTarget,
                               learningRate: exampleLearningRate)
-                Callout(.note, biasNote(example))
-                Snippet("network-002", caption: "网络的定义（实验源代码）")
             }
-            Section("房价预测：3–2–2–1 ReLU 网络（笔记 003）") {
-                Prose(houseSetup)
-                FigureBlock(name: "network-3-2-2-1",
-                            caption: "笔记 003 的 3–2–2–1 房价网络及其初始权重和偏置，所有神经元都用 ReLU。",
-                            weightedNetworkFigure(houseNetwork,
-                                                  neuronNames: [["x₁", "x₂", "x₃"], ["h₁", "h₂"], ["g₁", "g₂"], ["ŷ"]],
-                                                  numbersWeights: false, title: "3–2–2–1 房价网络及其初始参数", height: 480))
+            FigureBlock(name: "network-3-2-2-1",
+                        weightedNetworkFigure(houseNetwork,
+                                              neuronNames: [["x₁", "x₂", "x₃"], ["h₁", "h₂"], ["g₁", "g₂"], ["ŷ"]],
+                                              numbersWeights: false, title: "3–2–2–1 房价网络及其初始参数", height: 480))
+            Part("step-3-2-2-1") {
                 WorkedExample(network: houseNetwork, input: houseInput, target: houseTarget,
                               learningRate: houseLearningRate)
-                Callout(.warning, notesWarning(house, notesMethod))
-                notesComparisonTable(house, notesMethod)
-                Prose(reluSentence(house))
-                Prose(stepSizeSentence(house))
-                Snippet("network-003", caption: "房价网络的定义（实验源代码）")
             }
-            Section("每个数都经过检验：梯度检验") {
-                Prose(gradientCheckExplanation(checks))
-                gradientCheckTable(selectedEntries(checks))
-            }
-            Section("sigmoid 的导数与梯度消失") {
-                Include("notes.md")
-                FigureBlock(name: "sigmoid-derivative",
-                            caption: "sigmoid 与 ReLU 及其导数（由训练引擎计算）；虚线标出 $\\sigma'$ 的最大值 $1/4$。",
-                            activationFigure())
-                Prose(vanishingSentence(deepGradients))
-                FigureBlock(name: "gradient-per-layer",
-                            caption: "初始化时每层权重梯度的范数 $\\lVert \\partial L / \\partial \\mathbf{W}^{(l)} \\rVert$（对数坐标），两个 \(deepLayerSizes.map(String.init).joined(separator: "–")) 网络，同一批 \(deepSampleCount) 个样本。",
-                            gradientFigure(deepGradients))
-                Snippet("deep-networks", caption: "两个深层网络的设置（实验源代码）")
-            }
+            notesComparisonTable(house, notesMethod)
+            gradientCheckTable(selectedEntries(checks))
+            FigureBlock(name: "sigmoid-derivative", activationFigure())
+            FigureBlock(name: "gradient-per-layer", gradientFigure(deepGradients))
+            Snippet("network-002")
+            Snippet("network-003")
+            Snippet("deep-networks")
+            exampleValues(example)
+            houseValues(house, notesMethod)
+            gradientCheckValues(checks)
+            vanishingValues(deepGradients)
         }
     }
 
-    // MARK: - Prose
+    // MARK: - Values the handout quotes
 
-    static let introduction = """
-        这份讲义把课程笔记中的两个反向传播例子完整地算一遍：笔记 002 的 2–2–2 sigmoid 网络和笔记 003 的 \
-        3–2–2–1 ReLU 房价网络。讲义中的每个数都由训练引擎计算（双精度），不是手算后抄录的；每个梯度还用中心差分\
-        独立检验过（@tab:gradient-check）。第 2 节指出笔记 003 手算中的错误（@tab:notes-comparison）；第 4 节\
-        用 sigmoid 的导数解释梯度消失，并用引擎算出深层网络每层的梯度（@fig:gradient-per-layer）。
-        """
+    /// Worked numbers have 4 significant digits, the precision of the notes; given constants are written as typed.
+    static let worked = NumberFormat.significant(4)
 
-    static var exampleSetup: String {
-        """
-        网络有两个输入 $i_1 = \(plain(exampleInput[0]))$、$i_2 = \(plain(exampleInput[1]))$，两个隐藏神经元 \
-        $h_1, h_2$ 和两个输出神经元 $o_1, o_2$，所有神经元都用 sigmoid 激活 \
-        $\\sigma(z) = \\frac{1}{1 + e^{-z}}$（@fig:network-2-2-2）。我们希望输出接近目标 \
-        $(y_1, y_2) = (\(plain(exampleTarget[0])), \(plain(exampleTarget[1])))$，损失取 \
-        $L = \\frac12 \\sum_j (a^{(2)}_j - y_j)^2$，学习率 $\\alpha = \(plain(exampleLearningRate))$。\
-        下面的记号中 $\\mathbf{a}^{(1)} = (h_1, h_2)$ 是隐藏层的输出，$\\mathbf{a}^{(2)} = (o_1, o_2)$ 是网络的输出，\
-        权重矩阵 $\\mathbf{W}^{(l)}$ 的第 $j$ 行是第 $l$ 层第 $j$ 个神经元的输入权重。
-        """
+    static func exampleValues(_ trace: TrainingStepTrace<Double>) -> Group {
+        let hidden = trace.layers[0], output = trace.layers[1]
+        return Group {
+            Value("input-1", exampleInput[0], format: .shortest)
+            Value("input-2", exampleInput[1], format: .shortest)
+            Value("target-1", exampleTarget[0], format: .shortest)
+            Value("target-2", exampleTarget[1], format: .shortest)
+            Value("learning-rate", exampleLearningRate, format: .shortest)
+            Value("o1", output.activation[0, 0], format: worked)
+            Value("delta2-1", output.delta[0, 0], format: worked)
+            Value("delta1-1", hidden.delta[0, 0], format: worked)
+            Value("h1", hidden.activation[0, 0], format: worked)
+            Value("gradient-w5", output.weightGradient[0, 0], format: worked)
+            Value("w5", output.weights[0, 0], format: .shortest)
+            Value("updated-w5", output.updatedWeights[0, 0], format: worked)
+            Value("updated-bias-1", hidden.updatedBias[0], format: worked)
+            Value("updated-bias-2", hidden.updatedBias[1], format: worked)
+            Value("loss", trace.loss, format: worked)
+            Value("loss-after-step", trace.lossAfterStep, format: worked)
+        }
     }
 
-    static func backpropagationExplanation(_ trace: TrainingStepTrace<Double>) -> String {
-        let output = trace.layers[1], hidden = trace.layers[0]
-        let firstOutput = output.activation[0, 0], firstDelta = output.delta[0, 0]
-        return """
-            **前向传播**逐层计算 $\\mathbf{z}^{(l)} = \\mathbf{W}^{(l)} \\mathbf{a}^{(l-1)} + \\mathbf{b}^{(l)}$ 和 \
-            $\\mathbf{a}^{(l)} = \\sigma(\\mathbf{z}^{(l)})$，从 $\\mathbf{a}^{(0)} = \\mathbf{x}$ 开始，\
-            最后得到损失 $L$。
-
-            **反向传播**从输出层往回算每层的误差项 $\\boldsymbol{\\delta}^{(l)} = \\partial L / \\partial \\mathbf{z}^{(l)}$。\
-            输出层由链式法则 $\\delta^{(2)}_j = \\frac{\\partial L}{\\partial a^{(2)}_j} \\cdot \\sigma'(z^{(2)}_j) \
-            = (a^{(2)}_j - y_j)\\, a^{(2)}_j (1 - a^{(2)}_j)$，因为 $\\sigma' = \\sigma(1 - \\sigma)$。例如 \
-            $o_1 = \(significant(firstOutput))$，所以 \
-            $\\delta^{(2)}_1 = (\(significant(firstOutput)) - \(plain(exampleTarget[0]))) \\times \(significant(firstOutput)) \
-            \\times (1 - \(significant(firstOutput))) = \(significant(firstDelta))$。隐藏层的误差由下一层的误差沿权重传回，\
-            再乘以本层激活函数的导数：
-
-            $$\\boldsymbol{\\delta}^{(1)} = \\left( \\mathbf{W}^{(2)\\top} \\boldsymbol{\\delta}^{(2)} \\right) \\odot \
-            \\sigma'\\left( \\mathbf{z}^{(1)} \\right), \\qquad \
-            \\delta^{(1)}_1 = \\left( w_5 \\delta^{(2)}_1 + w_7 \\delta^{(2)}_2 \\right) h_1 (1 - h_1) = \(significant(hidden.delta[0, 0])).$$
-
-            **参数更新**：权重 $w_{jk}^{(l)}$ 连接第 $l-1$ 层的神经元 $k$ 和第 $l$ 层的神经元 $j$，它的梯度是\
-            “终点的误差 × 起点的输出”，即 $\\frac{\\partial L}{\\partial \\mathbf{W}^{(l)}} = \
-            \\boldsymbol{\\delta}^{(l)} \\mathbf{a}^{(l-1)\\top}$；偏置的梯度就是 $\\boldsymbol{\\delta}^{(l)}$。\
-            梯度下降沿负梯度走一步：$\\mathbf{W}^{(l)} \\leftarrow \\mathbf{W}^{(l)} - \\alpha \\frac{\\partial L}{\\partial \\mathbf{W}^{(l)}}$。\
-            例如 $\\frac{\\partial L}{\\partial w_5} = \\delta^{(2)}_1 h_1 = \(significant(firstDelta)) \\times \
-            \(significant(hidden.activation[0, 0])) = \(significant(output.weightGradient[0, 0]))$，\
-            更新后 $w_5 = \(plain(output.weights[0, 0])) - \(plain(exampleLearningRate)) \\times \
-            \(significant(output.weightGradient[0, 0])) = \(significant(output.updatedWeights[0, 0]))$。
-
-            下面是引擎算出的完整一步，每个公式旁边是它的数值。
-            """
-    }
-
-    static func biasNote(_ trace: TrainingStepTrace<Double>) -> String {
-        let hidden = trace.layers[0]
-        return """
-            笔记中每层只有一个共享的偏置（$b_1$、$b_2$）；引擎给每个神经元一个偏置，初值相同，但梯度各自计算，\
-            所以一步之后隐藏层的偏置变为 $\(significant(hidden.updatedBias[0]))$ 和 \
-            $\(significant(hidden.updatedBias[1]))$。权重的梯度和更新与偏置是否更新无关。\
-            一步之后损失从 $\(significant(trace.loss))$ 降到 $\(significant(trace.lossAfterStep))$。
-            """
-    }
-
-    static var houseSetup: String {
-        """
-        笔记 003 用一个三层的 ReLU 网络预测房价：输入 $\\mathbf{x} = (\(houseInput.map(plain).joined(separator: ", ")))$ \
-        依次是面积、卧室数和房龄，两个各有两个神经元的隐藏层，一个输出神经元（@fig:network-3-2-2-1）；输出层也用 ReLU，\
-        保证预测的价格不为负。目标 $y = \(plain(houseTarget[0]))$，损失 $L = \\frac12 (a^{(3)} - y)^2$，\
-        学习率 $\\alpha = \(plain(houseLearningRate))$。ReLU 的导数是 $\\operatorname{ReLU}'(z) = 1$（$z > 0$）\
-        或 $0$（$z \\le 0$），所以反向传播时，凡是 $z \\le 0$ 的神经元都会把误差截断为 0。
-        """
-    }
-
-    static func notesWarning(_ trace: TrainingStepTrace<Double>, _ notes: NotesMethod) -> String {
-        let z2 = trace.layers[1].preactivation.row(0)
-        let delta2 = trace.layers[1].delta.row(0)
-        let delta1 = trace.layers[0].delta.row(0)
-        let output = trace.layers[2].activation[0, 0]
-        return """
-            **笔记 003 的手算有两处错误，后面的数都受影响。**
-
-            1. **$\\mathbf{z}^{(2)}$ 加错了。** $\\mathbf{W}^{(2)} \\mathbf{a}^{(1)} + \\mathbf{b}^{(2)} = \
-            (\(significant(z2[0], 5)), \(significant(z2[1])))$，笔记写成 \
-            $(\(plain(notesMisaddedPreactivation[0])), \(plain(notesMisaddedPreactivation[1])))$。\
-            于是输出 $a^{(3)}$ 应为 $\(significant(output))$（按笔记的数是 $\(significant(notes.output))$），\
-            损失应为 $\(significant(trace.loss))$（笔记写作 $\(plain(notesPrintedLoss))$，\
-            即使按它自己的 $a^{(3)}$ 也应是 $\(significant(notes.loss))$）。
-            2. **第 2 层忽略了 ReLU 的导数。** $z^{(2)}_1 = \(significant(z2[0], 5)) < 0$，所以 \
-            $\\operatorname{ReLU}'(z^{(2)}_1) = 0$，正确的 $\\boldsymbol{\\delta}^{(2)} = \
-            (\(significant(delta2[0])), \(significant(delta2[1])))$：$\\mathbf{W}^{(2)}$ 第一行的梯度为 0。\
-            笔记直接用 $\\mathbf{W}^{(3)\\top} \\delta^{(3)}$，得到 \
-            $(\(significant(notes.delta2[0])), \(significant(notes.delta2[1])))$，再传到第 1 层得 \
-            $\\boldsymbol{\\delta}^{(1)} = (\(significant(notes.delta1[0])), \(significant(notes.delta1[1])))$，\
-            而正确值是 $(\(significant(delta1[0])), \(significant(delta1[1])))$。\(firstLayerConsequence(notes.delta1, delta1))
-
-            @tab:notes-comparison 把笔记的算法（用上面两处错误重算）与引擎的结果逐项对照。
-            """
+    static func houseValues(_ trace: TrainingStepTrace<Double>, _ notes: NotesMethod) -> Group {
+        let layer1 = trace.layers[0], layer2 = trace.layers[1], layer3 = trace.layers[2]
+        let z3 = layer3.preactivation[0, 0]
+        let grew = trace.lossAfterStep > trace.loss
+        return Group {
+            Value("house-area", houseInput[0], format: .shortest)
+            Value("house-bedrooms", houseInput[1], format: .shortest)
+            Value("house-age", houseInput[2], format: .shortest)
+            Value("house-target", houseTarget[0], format: .shortest)
+            Value("house-learning-rate", houseLearningRate, format: .shortest)
+            Value("house-z2-1", layer2.preactivation[0, 0], format: .significant(5))
+            Value("house-z2-2", layer2.preactivation[0, 1], format: worked)
+            Value("notes-z2-1", notesMisaddedPreactivation[0], format: .shortest)
+            Value("notes-z2-2", notesMisaddedPreactivation[1], format: .shortest)
+            Value("house-output", layer3.activation[0, 0], format: worked)
+            Value("notes-output", notes.output, format: worked)
+            Value("house-loss", trace.loss, format: worked)
+            Value("notes-printed-loss", notesPrintedLoss, format: .shortest)
+            Value("notes-loss", notes.loss, format: worked)
+            Value("house-delta2-1", layer2.delta[0, 0], format: worked)
+            Value("house-delta2-2", layer2.delta[0, 1], format: worked)
+            Value("notes-delta2-1", notes.delta2[0], format: worked)
+            Value("notes-delta2-2", notes.delta2[1], format: worked)
+            Value("notes-delta1-1", notes.delta1[0], format: worked)
+            Value("notes-delta1-2", notes.delta1[1], format: worked)
+            Value("house-delta1-1", layer1.delta[0, 0], format: worked)
+            Value("house-delta1-2", layer1.delta[0, 1], format: worked)
+            Value("first-layer-consequence", firstLayerConsequence(notes.delta1, layer1.delta.row(0)))
+            // The notes take a⁽³⁾ = z⁽³⁾; the sign of z⁽³⁾ decides whether that is harmless.
+            Value("output-relu-verdict", z3 > 0 ? "这一步恰好无害" : "这一步并非无害")
+            Value("house-z3", z3, format: worked)
+            Value("house-z3-sign", z3 > 0 ? "> 0" : #"\le 0"#)
+            Value("house-z3-derivative", z3 > 0 ? 1 : 0)
+            Value("first-layer-activity", layer1.preactivation.row(0).allSatisfy { $0 > 0 }
+                ? #"$\mathbf{z}^{(1)}$ 的两个分量都为正，导数都是 1"#
+                : #"$\mathbf{z}^{(1)}$ 有非正分量，导数不全为 1"#)
+            Value("loss-change", grew ? "变成了" : "降到")
+            Value("house-loss-after-step", trace.lossAfterStep, format: worked)
+            Value("house-gradient-w11", layer1.weightGradient[0, 0], format: worked)
+            Value("house-w11", layer1.weights[0, 0], format: .shortest)
+            Value("house-updated-w11", layer1.updatedWeights[0, 0], format: worked)
+            Value("step-verdict", grew ? "步子太大，越过了最低点。输入归一化或更小的学习率都能避免这一点（见@sec:vanishing）。" : "损失下降。")
+        }
     }
 
     /// What the wrong δ⁽¹⁾ does to the gradient of W⁽¹⁾, row by row (each row is δ⁽¹⁾ⱼ xᵀ).
     static func firstLayerConsequence(_ notes: [Double], _ engine: [Double]) -> String {
-        let rows = zip(notes, engine).enumerated().map { row, pair -> String in
+        zip(notes, engine).enumerated().map { row, pair -> String in
             let (notesDelta, engineDelta) = pair
             if notesDelta == 0 { return "第 \(row + 1) 行被算成了 0" }
-            return "第 \(row + 1) 行约为正确值的 \(String(format: "%.1f", notesDelta / engineDelta)) 倍"
+            return "第 \(row + 1) 行约为正确值的 \(NumberFormat.fixed(1).format(notesDelta / engineDelta)) 倍"
+        }.joined(separator: "，")
+    }
+
+    static func gradientCheckValues(_ checks: [(name: String, report: GradientCheckReport)]) -> Group {
+        Group {
+            Value("parameter-count", exampleNetwork.parameterCount + houseNetwork.parameterCount)
+            Value("worst-relative-error", checks.map { $0.report.maximumRelativeError }.max() ?? .nan,
+                  format: .scientific(1))
         }
-        return "于是 $\\partial L / \\partial \\mathbf{W}^{(1)} = \\boldsymbol{\\delta}^{(1)} \\mathbf{x}^\\top$ 的"
-            + rows.joined(separator: "，") + "。"
     }
 
-    static func reluSentence(_ trace: TrainingStepTrace<Double>) -> String {
-        let z3 = trace.layers[2].preactivation[0, 0]
-        let activeHidden = trace.layers[0].preactivation.row(0).allSatisfy { $0 > 0 }
-        return """
-            笔记在输出层“忽略激活函数，假设 $a^{(3)} = z^{(3)}$”，这一步恰好无害：$z^{(3)} = \(significant(z3)) \
-            \(z3 > 0 ? "> 0" : "\\le 0")$，ReLU 的导数\(z3 > 0 ? "是 1" : "是 0，这一步并非无害")。\
-            第 1 层同样如此：\(activeHidden ? "$\\mathbf{z}^{(1)}$ 的两个分量都为正，导数都是 1" : "$\\mathbf{z}^{(1)}$ 有非正分量，导数不全为 1")。\
-            只有第 2 层的第一个神经元 $z^{(2)}_1 < 0$，它的导数为 0 才是关键；一个在这个样本上输出恒为 0 的 ReLU 神经元\
-            不会收到任何梯度。
-            """
+    static func vanishingValues(_ gradients: [(name: String, values: [Double])]) -> Group {
+        Group {
+            Value("deep-hidden-layer-count", deepLayerSizes.count - 2)
+            Value("deep-layer-sizes", deepLayerSizes.map(String.init).joined(separator: "–"))
+            Value("deep-sample-count", deepSampleCount)
+            for (index, entry) in gradients.enumerated() {
+                Value("deep-network-\(index + 1)", entry.name)
+                Value("deep-ratio-\(index + 1)", gradientRatio(entry.values), format: gradientRatioFormat(entry.values))
+            }
+        }
     }
 
-    /// What one step at the notes' learning rate does to the loss, from the trace.
-    static func stepSizeSentence(_ trace: TrainingStepTrace<Double>) -> String {
-        let layer1 = trace.layers[0]
-        let grew = trace.lossAfterStep > trace.loss
-        return """
-            还要注意这一步的效果：更新后同一样本的损失从 $\(significant(trace.loss))$ \
-            \(grew ? "变成了" : "降到") $\(significant(trace.lossAfterStep))$。\
-            面积 $x_1 = \(plain(houseInput[0]))$ 没有归一化，$\\partial L / \\partial w^{(1)}_{11} = \
-            \\delta^{(1)}_1 x_1 = \(significant(layer1.weightGradient[0, 0]))$，学习率 $\(plain(houseLearningRate))$ \
-            使 $w^{(1)}_{11}$ 一步从 $\(plain(layer1.weights[0, 0]))$ 变到 $\(significant(layer1.updatedWeights[0, 0]))$，\
-            \(grew ? "步子太大，越过了最低点。输入归一化或更小的学习率都能避免这一点（见第 4 节）。" : "损失下降。")
-            """
+    /// How much smaller the first layer's gradient is than the last one's.
+    static func gradientRatio(_ norms: [Double]) -> Double {
+        (norms.first ?? .nan) / (norms.last ?? .nan)
     }
 
-    static func gradientCheckExplanation(_ checks: [(name: String, report: GradientCheckReport)]) -> String {
-        let worst = checks.map { $0.report.maximumRelativeError }.max() ?? .nan
-        let parameterCount = exampleNetwork.parameterCount + houseNetwork.parameterCount
-        return """
-            反向传播的梯度可以用数值微分独立地验证：把一个参数 $\\theta$ 分别加、减一个小量 $h$，各做一次前向传播，\
-            用中心差分
-
-            $$\\frac{\\partial L}{\\partial \\theta} \\approx \\frac{L(\\theta + h) - L(\\theta - h)}{2h}, \\qquad h = 10^{-6},$$
-
-            其误差是 $O(h^2)$。两者的相对误差定义为 $\\frac{|g_{\\text{反向}} - g_{\\text{数值}}|}{|g_{\\text{反向}}| + |g_{\\text{数值}}|}$\
-            （两者都为 0 时记为 0）。@tab:gradient-check 列出两个网络中几个参数的结果；\
-            对两个网络全部 \(parameterCount) 个参数（以及输入）的检验，最大相对误差是 \
-            $\(latexScientific(worst))$，说明上面每个梯度都是对的。
-            """
+    /// Two significant digits; in powers of ten once the ratio is below 1/100.
+    static func gradientRatioFormat(_ norms: [Double]) -> NumberFormat {
+        abs(gradientRatio(norms)) >= 0.01 ? .significant(2) : .scientific(1)
     }
 
     // MARK: - The notes' hand computation, redone
@@ -330,9 +272,7 @@ struct Backpropagation: Experiment {
             TableColumn("引擎（正确）", alignment: .right) { tableNumber($0.engine, 5) },
             TableColumn("差", alignment: .right) { tableNumber($0.notes - $0.engine, 4) },
         ]
-        return Table(name: "notes-comparison",
-                     caption: "笔记 003 的算法（$\\mathbf{z}^{(2)}$ 加错、忽略 ReLU 导数）与引擎逐项对照，学习率 \(plain(houseLearningRate))。",
-                     rows: comparisonRows(trace, notes), columns: columns)
+        return Table(name: "notes-comparison", rows: comparisonRows(trace, notes), columns: columns)
     }
 
     // MARK: - Gradient check
@@ -376,8 +316,7 @@ struct Backpropagation: Experiment {
             TableColumn("中心差分", alignment: .right) { tableNumber($0.numerical, 10) },
             TableColumn("相对误差", format: .scientific(1)) { $0.relativeError },
         ]
-        return Table(name: "gradient-check", caption: "反向传播的梯度与中心差分（$h = 10^{-6}$）的对照。",
-                     rows: rows, columns: columns)
+        return Table(name: "gradient-check", rows: rows, columns: columns)
     }
 
     // MARK: - Vanishing gradients
@@ -395,19 +334,6 @@ struct Backpropagation: Experiment {
             }
             return (entry.name, norms)
         }
-    }
-
-    static func vanishingSentence(_ gradients: [(name: String, values: [Double])]) -> String {
-        let ratios = gradients.map { entry -> String in
-            let first = entry.values.first ?? .nan, last = entry.values.last ?? .nan
-            let ratio = first / last
-            let text = abs(ratio) >= 0.01 ? significant(ratio, 2) : latexScientific(ratio)
-            return "\(entry.name)网络第 1 层的梯度范数是最后一层的 $\(text)$ 倍"
-        }
-        return """
-            引擎可以直接验证这一点。@fig:gradient-per-layer 是两个 \(deepLayerSizes.count - 2) 个隐藏层的网络在初始化时\
-            每层权重梯度的大小：\(ratios.joined(separator: "，"))。
-            """
     }
 
     // MARK: - Figures
@@ -484,13 +410,5 @@ struct Backpropagation: Experiment {
         let exponent = Int(String(format: "%.\(digits - 1)e", value).split(separator: "e")[1]) ?? 0
         let text = String(format: "%.\(max(0, digits - 1 - exponent))f", value)
         return Double(text) == 0 ? "0" : text
-    }
-
-    /// `m \times 10^{e}` with two significant digits, for prose math.
-    static func latexScientific(_ value: Double) -> String {
-        guard value != 0, value.isFinite else { return value == 0 ? "0" : "\(value)" }
-        // `%e` rounds mantissa and exponent together (9.96e-11 → 1.0e-10).
-        let parts = String(format: "%.1e", value).split(separator: "e")
-        return "\(parts[0]) \\times 10^{\(Int(parts[1]) ?? 0)}"
     }
 }

@@ -50,7 +50,8 @@ extension Document {
             htmlFile: htmlFile,
             figureFiles: figureFiles,
             htmlByteCount: htmlData.count,
-            htmlSizeBudget: htmlSizeBudget
+            htmlSizeBudget: htmlSizeBudget,
+            warnings: rendered.warnings
         )
     }
 
@@ -58,11 +59,12 @@ extension Document {
     func render(
         context: RunContext,
         convertMath: HTMLWriter.MathConverter? = nil
-    ) throws -> (markdown: String, html: String, figures: [RenderedFigure], images: [IncludedImage]) {
+    ) throws -> (markdown: String, html: String, figures: [RenderedFigure], images: [IncludedImage], warnings: [String]) {
         var resolver = DocumentResolver(document: self, context: context)
         let resolved = try resolver.resolve()
         var htmlWriter = HTMLWriter(document: resolved)
         if let convertMath { htmlWriter.convertMath = convertMath }
-        return (MarkdownWriter(document: resolved).render(), try htmlWriter.render(), resolved.figures, resolved.images)
+        return (MarkdownWriter(document: resolved).render(), try htmlWriter.render(), resolved.figures, resolved.images,
+                resolved.warnings)
     }
 }

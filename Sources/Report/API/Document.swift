@@ -2,10 +2,13 @@ import Foundation
 
 /// A handout: a title, a language, the seed of the run, and blocks built with ``ContentBuilder``.
 ///
+/// Its text is either the builder's blocks (below) or a Markdown file that places named results (see
+/// ``init(title:markdown:language:seed:includesReproducibilityAppendix:parts:)``).
+///
 /// ```swift
 /// let document = Document(title: "Adam vs SGD", language: .english, seed: 42) {
 ///     Section("Training") {
-///         "Adam divides by $\\sqrt{\\hat v_t} + \\epsilon$; see @fig:loss-curves."
+///         #"Adam divides by $\sqrt{\hat v_t} + \epsilon$ ($\epsilon = \#(epsilon)$); see @fig:loss-curves."#
 ///         FigureBlock(name: "loss-curves", caption: "Training loss per epoch.", lossFigure)
 ///     }
 /// }
@@ -24,6 +27,11 @@ public struct Document {
     /// Whether to end with the reproducibility appendix (on by default).
     public var includesReproducibilityAppendix: Bool
     let children: [DocumentNode]
+    /// The Markdown file that makes the document's text, relative to the experiment folder; `nil` when the
+    /// builder's blocks are the document (see `Document+Markdown.swift`).
+    var markdownPath: String?
+    /// Whether the title is the Markdown file's first heading.
+    var titleFromMarkdown = false
 
     /// Creates a document.
     /// - Parameters:

@@ -40,7 +40,7 @@ extension Experiment {
             finalContext.stageTimings += run.stageTimings
             let written = try document.write(to: outputDirectory, context: finalContext)
             try MissingFontCheck.report(MissingGlyphs.shared.takeRecords(), strict: context.isStrict)
-            if let warning = written.sizeWarning {
+            for warning in written.warnings + [written.sizeWarning].compactMap({ $0 }) {
                 FileHandle.standardError.write(Data("report: warning: \(warning)\n".utf8))
             }
             FileHandle.standardError.write(Data("report: report.html is \(written.htmlByteCount) bytes, \(written.figureFiles.count) figures\n".utf8))

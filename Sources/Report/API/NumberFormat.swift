@@ -10,6 +10,13 @@ public enum NumberFormat: Sendable, Equatable {
     case automatic
     /// A fixed number of decimals: `.fixed(3)` writes 0.12345 as `0.123`.
     case fixed(Int)
+    /// `digits` significant digits in positional notation, as worked examples write numbers: `.significant(4)`
+    /// writes 0.7513650695 as `0.7514`, 0.0099999 as `0.01000` and 12345.6 as `12346`; zero is `0`.
+    case significant(Int)
+    /// The fewest digits that read back as the same number, in positional notation: 0.05, 1200, −3.5308, as a
+    /// constant is typed in the source (for hyperparameters and given weights; magnitudes from 2⁵³ up or below
+    /// 10⁻⁴ in magnitude use `%.10g`).
+    case shortest
     /// Scientific notation with `digits` decimals in the mantissa: `.scientific(2)` writes 0.000123 as
     /// `1.23 × 10⁻⁴` (superscript exponent, so it reads the same in Markdown and HTML).
     case scientific(Int)
@@ -46,6 +53,14 @@ public enum NumberFormat: Sendable, Equatable {
             return String(format: "%.4g", value)
         case .fixed(let digits):
             return String(format: "%.\(max(0, digits))f", value)
+        case .significant(let digits):
+            return Self.significant(value, digits: max(1, digits))
+        case .shortest:
+            // Swift's description is the shortest text that round-trips; it switches to exponents outside
+            // [1e-4, 2^53) and writes integers with ".0".
+            let text = "\(value)"
+            if text.contains("e") { return String(format: "%.10g", value) }
+            return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
         case .scientific(let digits):
             return Self.scientific(value, digits: max(0, digits))
         case .percent(let digits):
@@ -55,6 +70,15 @@ public enum NumberFormat: Sendable, Equatable {
         case .groupedInteger:
             return Self.grouped(String(format: "%.0f", value))
         }
+    }
+
+    /// Rounds to `digits` significant digits and writes the result without an exponent.
+    private static func significant(_ value: Double, digits: Int) -> String {
+        guard value != 0 else { return "0" }
+        // `%e` rounds first, so −0.00999999 counts as −0.01000 (exponent −2) and not as −0.0099999 (−3).
+        let exponent = Int(String(format: "%.\(digits - 1)e", value).split(separator: "e")[1]) ?? 0
+        let text = String(format: "%.\(max(0, digits - 1 - exponent))f", value)
+        return Double(text) == 0 ? "0" : text
     }
 
     /// Writes `value` as mantissa × 10^exponent, the exponent in Unicode superscripts.

@@ -1,5 +1,13 @@
 /// A passage of Markdown (GitHub Flavored) with math and cross-references.
 ///
+/// Write it as a raw string, so TeX keeps its single backslashes and computed numbers go in with `\#(…)`:
+///
+/// ```swift
+/// Prose(#"The slope is $\sigma'(0) = \#(slope)$, and the loss {{value: final-loss}}."#)
+/// ```
+///
+/// (`{{value: name}}` writes a ``Value`` in its ``NumberFormat``, as text outside math and as TeX inside it.)
+///
 /// - Inline math `$…$`: the opening `$` must be followed, and the closing `$` preceded, by a non-space, and the
 ///   closing `$` must not be followed by a digit (so "costs $5 and $6" stays text). Write a literal dollar as `\$`.
 /// - Display math `$$…$$`, best on lines of their own.

@@ -12,6 +12,8 @@ public struct WrittenReport: Sendable, Equatable {
     public var htmlByteCount: Int
     /// The budget it was checked against, in bytes.
     public var htmlSizeBudget: Int
+    /// What the author should know but does not stop the report, e.g. a named value no prose uses.
+    public var warnings: [String] = []
 
     /// Whether the HTML is larger than its budget (the CLI should warn; the file is still written).
     public var htmlExceedsBudget: Bool { htmlByteCount > htmlSizeBudget }

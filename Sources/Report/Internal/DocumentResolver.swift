@@ -6,13 +6,21 @@ import NeuralNetworks
 struct DocumentResolver {
     let document: Document
     let context: RunContext
-    private let vocabulary: Vocabulary
+    let vocabulary: Vocabulary
 
     /// Reference targets by name: the reference text ("Figure 3") and the anchor.
-    private var figureTargets: [String: (text: String, anchor: String)] = [:]
-    private var tableTargets: [String: (text: String, anchor: String)] = [:]
+    var figureTargets: [String: (text: String, anchor: String)] = [:]
+    var tableTargets: [String: (text: String, anchor: String)] = [:]
+    /// Sections named `{#name}` in a document's Markdown, for `@sec:name`.
+    var sectionTargets: [String: (text: String, anchor: String)] = [:]
+    /// Named values by name, and the names prose used (the others are reported as unused).
+    var values: [String: Value] = [:]
+    var usedValues: Set<String> = []
+    /// Captions written in the document's Markdown below a placement, by `figure:name` / `table:name` / ….
+    var markdownCaptions: [String: MarkdownText] = [:]
+    var warnings: [String] = []
 
-    private var blocks: [ResolvedBlock] = []
+    var blocks: [ResolvedBlock] = []
     private var figures: [RenderedFigure] = []
     private var images: [IncludedImage] = []
     /// Index in `images` by the image file's standardized path, so a file used twice is stored once.
@@ -20,7 +28,7 @@ struct DocumentResolver {
     private var proseCount = 0
     /// Headings of included files so far, which number their anchors `note-1`, `note-2`, ….
     private var includedHeadingCount = 0
-    private var sectionPath: [String] = []
+    var sectionPath: [String] = []
 
     init(document: Document, context: RunContext) {
         self.document = document
@@ -32,22 +40,26 @@ struct DocumentResolver {
     /// - Returns: the resolved document.
     /// - Throws: ``ReportError`` naming the block, figure, file or line at fault.
     mutating func resolve() throws -> ResolvedDocument {
-        try collectTargets(document.children)
-        try resolve(document.children, sectionNumbers: [])
+        let (title, body) = try documentBody()
+        try collectTargets(body)
+        try collectSectionTargets(body, numbers: [])
+        try resolve(body, sectionNumbers: [])
         if document.includesReproducibilityAppendix { appendAppendix() }
-        return ResolvedDocument(title: document.title, language: document.language, blocks: blocks, figures: figures,
-                                images: images)
+        warnings += unusedValueWarnings()
+        return ResolvedDocument(title: title, language: document.language, blocks: blocks, figures: figures,
+                                images: images, warnings: warnings)
     }
 
     // MARK: - Names and numbers (first pass, so references may point forward)
 
     /// The nodes with groups and language-dependent blocks replaced by their contents, so that sections inside
     /// them are numbered with their siblings.
-    private func flattened(_ nodes: [DocumentNode]) -> [DocumentNode] {
+    func flattened(_ nodes: [DocumentNode]) -> [DocumentNode] {
         nodes.flatMap { node -> [DocumentNode] in
             switch node.kind {
             case .group(let children): return flattened(children)
             case .localized(let make): return flattened(make(document.language))
+            case .part(let part): return flattened(part.children)
             default: return [node]
             }
         }
@@ -56,10 +68,12 @@ struct DocumentResolver {
     private mutating func collectTargets(_ nodes: [DocumentNode]) throws {
         for node in flattened(nodes) {
             switch node.kind {
-            case .group, .localized:
+            case .group, .localized, .part:
                 preconditionFailure("groups are flattened before resolution")
-            case .section(_, let children):
+            case .section(_, let children), .markdownSection(_, let children):
                 try collectTargets(children)
+            case .value(let value):
+                try register(value)
             case .figure(let figure):
                 try Self.validate(name: figure.name, of: "figure")
                 guard figureTargets[figure.name] == nil else {
@@ -73,7 +87,7 @@ struct DocumentResolver {
                     throw ReportError("two tables are named '\(name)'; table names must be unique")
                 }
                 tableTargets[name] = (vocabulary.table(tableTargets.count + 1), "tab-\(name)")
-            case .prose, .snippet, .callout, .metrics, .include:
+            case .prose, .snippet, .callout, .metrics, .include, .markdownText:
                 continue
             }
         }
@@ -98,7 +112,7 @@ struct DocumentResolver {
         sectionPath.last.map { "in section “\($0)”" } ?? "before the first section"
     }
 
-    private mutating func resolve(_ nodes: [DocumentNode], sectionNumbers: [Int]) throws {
+    mutating func resolve(_ nodes: [DocumentNode], sectionNumbers: [Int]) throws {
         var subsectionCount = 0
         for node in flattened(nodes) {
             switch node.kind {
@@ -115,8 +129,15 @@ struct DocumentResolver {
                 sectionPath.append("\(number) \(title)")
                 try resolve(children, sectionNumbers: numbers)
                 sectionPath.removeLast()
-            case .group, .localized:
+            case .group, .localized, .part:
                 preconditionFailure("groups are flattened before resolution")
+            case .markdownSection(let heading, let children):
+                subsectionCount += 1
+                try appendMarkdownSection(heading, children: children, numbers: sectionNumbers + [subsectionCount])
+            case .markdownText(let text):
+                try appendMarkdownText(text)
+            case .value:
+                continue
             case .prose(let markdown):
                 proseCount += 1
                 blocks.append(.prose(try resolveText(markdown, origin: "prose block \(proseCount) \(sectionDescription)")))
@@ -158,7 +179,8 @@ struct DocumentResolver {
         blocks.append(.figure(
             label: vocabulary.captionLabel(target.text),
             anchor: target.anchor,
-            caption: try resolveText(figure.caption, origin: "caption of figure '\(figure.name)'"),
+            caption: try markdownCaptions["figure:\(figure.name)"].map { try resolveMarkdown($0) }
+                ?? resolveText(figure.caption, origin: "caption of figure '\(figure.name)'"),
             figureIndex: figures.count - 1
         ))
     }
@@ -173,7 +195,8 @@ struct DocumentResolver {
             return
         }
         let target = tableTargets[name]!
-        let caption = try table.caption.map { try resolveText($0, origin: "caption of table '\(name)'") }
+        let caption = try markdownCaptions["table:\(name)"].map { try resolveMarkdown($0) }
+            ?? table.caption.map { try resolveText($0, origin: "caption of table '\(name)'") }
         blocks.append(.table(label: vocabulary.captionLabel(target.text), anchor: target.anchor, caption: caption,
                              content: table))
     }
@@ -183,7 +206,8 @@ struct DocumentResolver {
             throw ReportError("snippet '\(snippet.name)': the run context has no source directory to read it from")
         }
         let text = try SnippetExtractor(directory: directory).extract(snippet.name, file: snippet.file)
-        let caption = try snippet.caption.map { try resolveText($0, origin: "caption of snippet '\(snippet.name)'") }
+        let caption = try markdownCaptions["snippet:\(snippet.name)"].map { try resolveMarkdown($0) }
+            ?? snippet.caption.map { try resolveText($0, origin: "caption of snippet '\(snippet.name)'") }
         blocks.append(.code(language: "swift", text: text, caption: caption))
     }
 
@@ -211,6 +235,7 @@ struct DocumentResolver {
                 includedHeadingCount += 1
                 blocks.append(.includedHeading(
                     level: level,
+                    number: "",
                     title: try resolveText(title, origin: include.path, originIsFile: true, imageBase: imageBase,
                                            firstLine: line),
                     anchor: "note-\(includedHeadingCount)"
@@ -249,11 +274,14 @@ struct DocumentResolver {
 
     /// Scans prose, resolves its references and collects the images it links to.
     /// - Parameter imageBase: the folder image paths are relative to; the experiment folder by default.
-    private mutating func resolveText(
-        _ markdown: String, origin: String, originIsFile: Bool = false, imageBase: URL? = nil, firstLine: Int = 1
+    mutating func resolveText(
+        _ markdown: String, origin: String, originIsFile: Bool = false, imageBase: URL? = nil, firstLine: Int = 1,
+        columnOffset: Int = 0
     ) throws -> ResolvedText {
-        var text = ResolvedText(segments: [], origin: origin, originIsFile: originIsFile, firstLine: firstLine)
-        let segments = try ProseScanner.scan(markdown).map { token -> ResolvedSegment in
+        var text = ResolvedText(segments: [], origin: origin, originIsFile: originIsFile, firstLine: firstLine,
+                                columnOffset: columnOffset)
+        let (expanded, numbers) = try expandingValues(in: markdown, of: text)
+        let segments = try ProseScanner.scan(expanded).map { token -> ResolvedSegment in
             switch token.segment {
             case .markdown(let markdown):
                 return .markdown(markdown)
@@ -262,18 +290,20 @@ struct DocumentResolver {
             case .displayMath(let tex, let prefix):
                 return .displayMath(tex, linePrefix: prefix, line: token.line)
             case .reference(let kind, let name):
-                let targets = kind == .figure ? figureTargets : tableTargets
+                let targets = kind == .figure ? figureTargets : kind == .table ? tableTargets : sectionTargets
                 guard let target = targets[name] else {
-                    let kindName = kind == .figure ? "figure" : "table"
+                    let kindName = kind == .figure ? "figure" : kind == .table ? "table" : "section"
                     let known = targets.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
-                    throw ReportError("reference to missing \(kindName) '\(name)' (@\(kind.rawValue):\(name)) in "
+                    let suggestion = NameSuggestion.closest(to: name, in: targets.keys).map { " (did you mean '\($0)'?)" }
+                    throw ReportError(Self.fileLocationPrefix(of: "@\(kind.rawValue):\(name)", line: token.line, in: markdown, text)
+                        + "reference to missing \(kindName) '\(name)' (@\(kind.rawValue):\(name))\(suggestion ?? "") in "
                         + text.location(line: token.line)
                         + (known.isEmpty ? "; the document has no \(kindName)s" : "; known \(kindName)s: \(known)"))
                 }
                 return .link(text: target.text, anchor: target.anchor)
             }
         }
-        text.segments = segments
+        text.segments = Self.inserting(numbers, into: segments)
         let skeleton = segments.map { segment -> String in
             if case .markdown(let markdown) = segment { return markdown }
             return "\u{E000}\u{E001}"

@@ -57,8 +57,8 @@ struct HTMLWriter {
         switch block {
         case .heading(let level, let number, let title, let anchor):
             return "<h\(level) id=\"\(anchor)\">\(headingText(number: number, title: title))</h\(level)>"
-        case .includedHeading(let level, let title, let anchor):
-            return "<h\(level) id=\"\(anchor)\">\(try headingHTML(for: title))</h\(level)>"
+        case .includedHeading(let level, let number, let title, let anchor):
+            return "<h\(level) id=\"\(anchor)\">\(Self.numberPrefix(number))\(try headingHTML(for: title))</h\(level)>"
         case .prose(let text):
             return try html(for: text).trimmingNewlines
         case .figure(let label, let anchor, let caption, let figureIndex):
@@ -117,6 +117,11 @@ struct HTMLWriter {
         return digits + "\\" + text.dropFirst(digits.count)
     }
 
+    /// `<span class="number">1.2</span> ` before a numbered heading's title, nothing for an unnumbered one.
+    private static func numberPrefix(_ number: String) -> String {
+        number.isEmpty ? "" : "<span class=\"number\">\(number)</span> "
+    }
+
     private func headingText(number: String, title: String) -> String {
         number.isEmpty ? title.htmlEscaped : "<span class=\"number\">\(number)</span> \(title.htmlEscaped)"
     }
@@ -171,13 +176,13 @@ struct HTMLWriter {
             switch block {
             case .heading(let level, let number, let title, let anchor):
                 headings.append((level, headingText(number: number, title: title), anchor))
-            case .includedHeading(let level, var title, let anchor):
+            case .includedHeading(let level, let number, var title, let anchor):
                 // The entry is itself a link, so links in the title become their text.
                 title.segments = title.segments.map { segment in
                     if case .link(let text, _) = segment { return .markdown(text) }
                     return segment
                 }
-                headings.append((level, try headingHTML(for: title), anchor))
+                headings.append((level, Self.numberPrefix(number) + (try headingHTML(for: title)), anchor))
             default:
                 continue
             }

@@ -55,7 +55,7 @@ enum MarkdownHeadings {
 
     /// The text of an ATX heading line: after the opening `#`s, trimmed, without an optional closing sequence
     /// of `#`s that follows a space (`## Title ##` → `Title`).
-    private static func title(of line: String) -> String {
+    static func title(of line: String) -> String {
         var text = Substring(line.drop { $0 == " " }.drop { $0 == "#" })
         text = text.drop { $0 == " " || $0 == "\t" }
         while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
@@ -82,7 +82,13 @@ enum MarkdownHeadings {
     }
 
     private static func headingLineIndices(_ lines: [String]) -> [Int] {
-        var result: [Int] = []
+        let code = fencedCodeLineIndices(lines)
+        return lines.indices.filter { !code.contains($0) && level(of: lines[$0]) != nil }
+    }
+
+    /// The indices of the lines of fenced code blocks, fences included (an unclosed fence runs to the end).
+    static func fencedCodeLineIndices(_ lines: [String]) -> Set<Int> {
+        var result: Set<Int> = []
         var openFence: (character: Character, length: Int)?
         for (index, line) in lines.enumerated() {
             let trimmed = line.drop { $0 == " " }
@@ -97,10 +103,11 @@ enum MarkdownHeadings {
                     } else {
                         openFence = (first, length)
                     }
+                    result.insert(index)
                     continue
                 }
             }
-            if openFence == nil, level(of: line) != nil { result.append(index) }
+            if openFence != nil { result.insert(index) }
         }
         return result
     }

@@ -22,8 +22,9 @@ struct MarkdownWriter {
         case .heading(let level, let number, let title, _):
             let text = number.isEmpty ? title.markdownEscaped : "\(number) \(title.markdownEscaped)"
             return String(repeating: "#", count: level) + " " + text
-        case .includedHeading(let level, let title, _):
-            return String(repeating: "#", count: level) + " " + render(title).trimmingNewlines
+        case .includedHeading(let level, let number, let title, _):
+            return String(repeating: "#", count: level) + " " + (number.isEmpty ? "" : number + " ")
+                + render(title).trimmingNewlines
         case .prose(let text):
             return render(text).trimmingNewlines
         case .figure(let label, let anchor, let caption, let figureIndex):

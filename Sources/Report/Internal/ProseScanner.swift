@@ -13,7 +13,7 @@ import Foundation
 ///   non-space and not followed by a digit, with no blank line between them.
 /// - Inside a block quote, the `>` markers that continue a formula's lines are removed from its TeX.
 /// - A `$` that starts no formula is passed on escaped (`\$`), so it stays a dollar sign on GitHub too.
-/// - `@fig:name` / `@tab:name` is a reference unless the `@` follows an ASCII letter, digit or `_` (an e-mail
+/// - `@fig:name` / `@tab:name` / `@sec:name` is a reference unless the `@` follows an ASCII letter, digit or `_` (an e-mail
 ///   address).
 ///   Names are ASCII letters, digits, `-` and `_`, ending in a letter or digit.
 enum ProseScanner {
@@ -21,6 +21,8 @@ enum ProseScanner {
     enum ReferenceKind: String {
         case figure = "fig"
         case table = "tab"
+        /// A section of a document written in Markdown, named by `{#name}` after its heading.
+        case section = "sec"
     }
 
     /// One piece of scanned prose.
@@ -323,7 +325,7 @@ enum ProseScanner {
                 index += 1
                 return
             }
-            for kind in [ReferenceKind.figure, .table] {
+            for kind in [ReferenceKind.figure, .table, .section] {
                 let marker = Array(kind.rawValue + ":")
                 let markerEnd = index + 1 + marker.count
                 guard markerEnd <= characters.count, Array(characters[index + 1..<markerEnd]) == marker else { continue }

@@ -10,6 +10,8 @@ struct ResolvedDocument {
     var figures: [RenderedFigure]
     /// Images referenced from prose (e.g. a teacher's notes), copied to `figures/included/` and embedded.
     var images: [IncludedImage] = []
+    /// Things worth telling the author that do not stop the document, e.g. a named value no prose uses.
+    var warnings: [String] = []
 }
 
 /// An image file from the experiment folder that prose links to.
@@ -33,7 +35,9 @@ enum ResolvedBlock {
     /// A section heading; `level` 2 for sections, 3 for subsections, …; `number` like `1.2`, empty for the appendix.
     case heading(level: Int, number: String, title: String, anchor: String)
     /// A heading of an included Markdown file: unnumbered, its title Markdown that may hold math.
-    case includedHeading(level: Int, title: ResolvedText, anchor: String)
+    /// A heading of Markdown: of an included file (unnumbered, `number` empty) or of the document's Markdown file
+    /// (a numbered section); its title Markdown that may hold math.
+    case includedHeading(level: Int, number: String, title: ResolvedText, anchor: String)
     case prose(ResolvedText)
     case figure(label: String, anchor: String, caption: ResolvedText, figureIndex: Int)
     /// A table; numbered tables have a caption label, anchor and caption, summaries none.
@@ -53,11 +57,20 @@ struct ResolvedText {
     var images: [String: Int] = [:]
     /// The line of `origin` this text starts at, when it is a part of a file cut at its headings.
     var firstLine = 1
+    /// Characters of the file before the text on each of its lines (a heading's `## `, a callout's `> `).
+    var columnOffset = 0
 
     /// Where line `line` of this text is, for an error message.
     func location(line: Int) -> String {
         let line = firstLine + line - 1
         return originIsFile ? "\(origin):\(line)" : "\(origin), line \(line)"
+    }
+
+    /// Where line `line`, column `column` of this text is: `file:line:column`, as compilers write it.
+    func location(line: Int, column: Int) -> String {
+        let fileLine = firstLine + line - 1
+        let fileColumn = column + columnOffset
+        return originIsFile ? "\(origin):\(fileLine):\(fileColumn)" : "\(origin), line \(fileLine), column \(fileColumn)"
     }
 }
 

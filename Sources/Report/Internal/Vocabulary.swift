@@ -12,6 +12,11 @@ struct Vocabulary {
         language == .chinese ? "表 \(number)" : "Table \(number)"
     }
 
+    /// The text of a reference to a section, e.g. "Section 2.1" / "第 2.1 节".
+    func section(_ number: String) -> String {
+        language == .chinese ? "第 \(number) 节" : "Section \(number)"
+    }
+
     /// The label in front of a caption: English adds a full stop ("Figure 3."), Chinese does not ("图 3").
     func captionLabel(_ reference: String) -> String {
         language == .chinese ? reference : reference + "."
