@@ -165,7 +165,7 @@ final class DatasetCSVTests: XCTestCase {
                        "data.csv:1:1: the file is not UTF-8; it looks like GBK (GB18030), as Excel saves CSV on Chinese Windows. Convert it with: iconv -f GB18030 -t UTF-8 data.csv > data-utf8.csv")
         let latin1 = Array("area,rooms,price,city\n1,2,3,Montr".utf8) + [0xE9] + Array("al\n".utf8)
         XCTAssertEqual(message(bytes: latin1),
-                       "data.csv:2:13: the file is not UTF-8; it looks like Windows-1252. Convert it with: iconv -f WINDOWS-1252 -t UTF-8 data.csv > data-utf8.csv")
+                       "data.csv:2:12: the file is not UTF-8; it looks like Windows-1252. Convert it with: iconv -f WINDOWS-1252 -t UTF-8 data.csv > data-utf8.csv")
         XCTAssertEqual(message(bytes: Array("\u{FEFF}area,rooms,price\n1,2,3\n".utf8)), "no error")
     }
 
