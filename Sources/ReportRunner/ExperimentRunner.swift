@@ -119,28 +119,31 @@ public struct ExperimentRunner {
             return ReportFailure("experiment '\(experiment.name)' did not finish within \(limit) s (--timeout \(limit)) and was stopped; \(unchanged)",
                                  exitStatus: 124)
         }
-        guard outcome.crashed, let crash = CrashReport(logFolder: scratch) else {
+        guard outcome.crashed else {
             return ReportFailure("experiment '\(experiment.name)' failed (\(outcome.summary)); \(unchanged)")
         }
+        // Read even without a backtrace: the library wrote its message here instead of to standard error.
+        let libraryMessage = (try? String(contentsOf: scratch.appendingPathComponent(Self.usageFailureFileName), encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let crash = CrashReport(logFolder: scratch)
         var message: String
-        if let libraryMessage = try? String(contentsOf: scratch.appendingPathComponent(Self.usageFailureFileName), encoding: .utf8),
-           !libraryMessage.isEmpty {
+        if let libraryMessage, !libraryMessage.isEmpty {
             // The library named the mistake itself (see NeuralNetworks' `requirement`); that is the reason.
-            message = "experiment '\(experiment.name)' stopped: \(libraryMessage.trimmingCharacters(in: .whitespacesAndNewlines))"
+            message = "experiment '\(experiment.name)' stopped: \(libraryMessage)"
         } else {
-            var reason = crash.reason
-            if let function = crash.innermostFunction, !reason.contains(function) { reason += " in \(function)" }
-            if crash.innermostFunction?.contains("subscript") == true { reason += " (an index out of range?)" }
+            var reason = crash?.reason ?? "no backtrace was written"
+            if let function = crash?.innermostFunction, !reason.contains(function) { reason += " in \(function)" }
+            if crash?.innermostFunction?.contains("subscript") == true { reason += " (an index out of range?)" }
             message = "experiment '\(experiment.name)' \(outcome.summary): \(reason)"
         }
-        if let frame = crash.firstFrame(under: experiment.directory), let path = frame.path {
+        if let frame = crash?.firstFrame(under: experiment.directory), let path = frame.path {
             let shown = folderPath + "/" + URL(fileURLWithPath: path).lastPathComponent
             // Optimised code sometimes maps a call's return address to no line at all; the file still helps.
             let place = frame.line.map { ":\($0)" + (frame.column.map { ":\($0)" } ?? "") } ?? " (no line: optimised code)"
             message += "\n  at \(shown)\(place) in \(frame.function)"
         }
         message += "\n  \(unchanged)"
-        if !crash.backtrace.isEmpty { message += "\nbacktrace of the crashed thread:\n" + crash.backtrace }
+        if let backtrace = crash?.backtrace, !backtrace.isEmpty { message += "\nbacktrace of the crashed thread:\n" + backtrace }
         return ReportFailure(message)
     }
 
