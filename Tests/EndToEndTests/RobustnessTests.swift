@@ -3,8 +3,8 @@ import XCTest
 
 /// Issue 11, through the built `report`: every promise the bad-input battery broke — no data lost, no orphan
 /// or leftover, messages in release builds, no crash and no silent wrong picture — and, for every deliberately
-/// broken run, a previous report that stays byte-identical with no staging folder, process or temporary
-/// folder left behind.
+/// broken run, a previous report that stays byte-identical with no staging folder, process (checked in the
+/// process table, as `ps` lists it) or temporary folder left behind.
 ///
 /// One experiment (`Robustness.experiment`) is compiled once and told by `ROBUSTNESS_MODE` which fault to
 /// commit, so that each case costs a run, not a compile.
@@ -64,18 +64,15 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(try Self.processes(mentioning: folder.path), [], "\(context): process left", file: file, line: line)
     }
 
-    /// Command lines of running processes that mention `text` (the experiment gets `--output <staging>`).
+    /// "pid command line" of running processes that mention `text` (the experiment gets `--output <staging>`),
+    /// read from /proc as `ps -eo pid,args` shows them (a minimal Debian has no `ps`).
     static func processes(mentioning text: String) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/ps")
-        process.arguments = ["-eo", "pid=,args="]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-            .filter { $0.contains(text) && !$0.contains("/bin/ps") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { Int32($0) != nil }
+        return names.compactMap { pid -> String? in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"), !data.isEmpty else { return nil }
+            let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            return arguments.contains(text) ? "\(pid) \(arguments)" : nil
+        }.sorted()
     }
 
     // MARK: - Data loss

@@ -57,8 +57,10 @@ extension Figure {
                 label = label.isEmpty ? note : "\(label) — \(note)"
             }
             axes.plot(curve.x, curve.y, label: label, color: color, lineWidth: lineWidth, style: curve.style)
-            if let cap = caps[index], var line = axes.artists.last as? LineArtist {
-                line.yBoundsCap = cap
+            if curve.divergedAt != nil, var line = axes.artists.last as? LineArtist {
+                line.yBoundsCap = caps[index]
+                // The × of the legend matches the mark on the curve, which tells the run apart in greyscale too.
+                line.legendMarker = .cross
                 axes.artists[axes.artists.count - 1] = line
             }
         }
