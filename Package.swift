@@ -8,8 +8,10 @@
 //                                                 |
 //                                 +---------------+---------------+
 //                                 |                               |
-//                 ReportKit (re-exports all four)        ReportRunner (compile, run, publish)
+//                 ReportKit (re-exports all four)        ReportRunner (compile, run, publish, progress; Rainbow)
 //                 what experiments import                         |
+//                                                      ReportPreview (`report preview`: FlyingFox HTTP server)
+//                                                                 |
 //                                                      ReportCLI (`report`, argument-parser)
 //
 // Experiments in `experiments/<name>/` are not targets of this package: `report run` compiles them with
@@ -31,6 +33,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Terminal colour with the NO_COLOR / FORCE_COLOR conventions, for the progress display.
+        .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
+        // A small pure-Swift HTTP server (no SwiftNIO) for `report preview`.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // MARK: - System libraries (Debian packages, found with pkg-config)
@@ -70,13 +76,15 @@ let package = Package(
         // `import ReportKit` is all an experiment writes: this module re-exports the four above.
         .target(name: "ReportKit", dependencies: ["NeuralNetworks", "Plotting", "MathML", "Report"]),
         // Everything `report` does besides parsing its command line: discovery, compiling, running, publishing.
-        .target(name: "ReportRunner", dependencies: ["Report", "NeuralNetworks", "CLibCrypto"]),
+        .target(name: "ReportRunner", dependencies: ["Report", "NeuralNetworks", "CLibCrypto", .product(name: "Rainbow", package: "Rainbow")]),
+        // `report preview`: serves the report on 127.0.0.1, re-runs it when the experiment folder changes.
+        .target(name: "ReportPreview", dependencies: ["ReportRunner", "Report", .product(name: "FlyingFox", package: "FlyingFox")]),
 
         // MARK: - Executables
 
         .executableTarget(
             name: "ReportCLI",
-            dependencies: ["ReportRunner", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ReportRunner", "ReportPreview", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: - Benchmarks (in Benchmarks/, measured against the peers of ../shared/bench)
@@ -93,7 +101,8 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("References")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"], resources: [.copy("Goldens")]),
-        .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner"]),
+        .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner", "Report", "NeuralNetworks"]),
+        .testTarget(name: "ReportPreviewTests", dependencies: ["ReportPreview"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Report"]),
     ],
     swiftLanguageModes: [.v5]

@@ -14,6 +14,6 @@ struct ReportCommand: ParsableCommand {
             output/<name>/figures/*.png. The previous report is replaced only when the new one is complete.
             """,
         version: ToolVersion.current,
-        subcommands: [RunCommand.self, ListCommand.self]
+        subcommands: [RunCommand.self, PreviewCommand.self, ListCommand.self]
     )
 }

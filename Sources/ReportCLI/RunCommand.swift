@@ -45,18 +45,6 @@ struct RunCommand: ParsableCommand {
     /// A limit that flags a runaway experiment in CI yet leaves our largest ones (seconds each) ample room.
     static let continuousIntegrationTimeout: TimeInterval = 600
 
-    func run() throws {
-        do {
-            try runExperiment()
-        } catch let failure as ReportFailure {
-            FileHandle.standardError.write(Data("report: error: \(failure.description)\n".utf8))
-            throw ExitCode(failure.exitStatus)
-        } catch let interrupted as Interrupted {
-            FileHandle.standardError.write(Data("report: \(interrupted.description); the experiment was stopped and the previous report kept\n".utf8))
-            throw ExitCode(interrupted.exitStatus)
-        }
-    }
-
     /// Seconds in "90", "90s", "10m" or "1h"; nil for no limit.
     static func parseDuration(_ text: String) throws -> TimeInterval? {
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
@@ -72,19 +60,26 @@ struct RunCommand: ParsableCommand {
         return value == 0 ? nil : value * factor
     }
 
-    private func runExperiment() throws {
+    @OptionGroup var progress: ProgressOptions
+
+    func run() throws {
+        try progress.withDisplay(runExperiment)
+    }
+
+    private func runExperiment(display: ProgressDisplay) throws {
         let layout = try ToolLayout.current()
         if layout.isDebugBuild {
-            Progress.say("warning: report was built in debug mode, so training runs about 12× slower; use `swift build -c release`")
+            display.handle(.note("warning: report was built in debug mode, so training runs about 12× slower; use `swift build -c release`"))
         }
         let runner = ExperimentRunner(
             layout: layout,
             options: .init(outputDirectory: URL(fileURLWithPath: output, isDirectory: true), includeTimings: timings,
                            timeLimit: try timeout.map(Self.parseDuration) ?? (Self.isContinuousIntegration ? Self.continuousIntegrationTimeout : nil),
                            isStrict: strict ?? Self.isContinuousIntegration),
-            say: Progress.say
+            progress: display.handle
         )
         let outcome = try runner.run(experimentPath)
+        display.finish()
         print(outcome.markdownFile.relativePath)
         print(outcome.htmlFile.relativePath)
     }

@@ -11,7 +11,8 @@ import Glibc
 ///   group, then SIGKILL if it has not ended within ``gracePeriod``, and the run throws ``Interrupted``;
 /// - a time limit does the same and reports ``Outcome/timedOut``;
 /// - the child gets `TMPDIR` set to a fresh folder that is removed when it ends (swiftc's driver, for one,
-///   leaves a `TemporaryDirectory.*` behind after `swiftc --version`).
+///   leaves a `TemporaryDirectory.*` behind after `swiftc --version`);
+/// - ``RunningChildren`` knows it while it runs, so that `report preview` can stop every child at shutdown.
 public enum CommandRunner {
     /// How a finished program ended.
     public struct Outcome {
@@ -41,12 +42,16 @@ public enum CommandRunner {
     /// - Parameters:
     ///   - captureOutput: capture standard output into `Outcome.output` instead of passing it through.
     ///   - quiet: discard standard error (for probes such as `git` outside a repository).
+    ///   - errorLines: receives standard error line by line instead of passing it through, so a progress
+    ///     display can print it above its live line (and preview can show it in the page).
     ///   - environment: variables to set for the child on top of `report`'s own.
     ///   - timeLimit: stop the child (and its process group) after this many seconds.
     /// - Throws: ``Interrupted`` when `report` received a signal, after the child has been stopped; a
-    ///   ``ReportFailure`` when the program cannot be started.
+    ///   ``ReportFailure`` when the program cannot be started, or once ``RunningChildren/terminateAll()`` has
+    ///   been called (nothing new starts).
     public static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = false, quiet: Bool = false,
-                           environment: [String: String] = [:], timeLimit: TimeInterval? = nil) throws -> Outcome {
+                           errorLines: ((String) -> Void)? = nil, environment: [String: String] = [:],
+                           timeLimit: TimeInterval? = nil) throws -> Outcome {
         InterruptSignals.install()
         try InterruptSignals.checkpoint()
         let temporaryFolder = try makeTemporaryFolder()
@@ -57,10 +62,24 @@ public enum CommandRunner {
             guard pipe(&outputDescriptors) == 0 else { throw ReportFailure("cannot start \(executable): \(errorText())") }
             _ = fcntl(outputDescriptors[0], F_SETFD, FD_CLOEXEC)
         }
-        let process = try spawn(executable, arguments, outputDescriptor: captureOutput ? outputDescriptors[1] : nil,
-                                quiet: quiet, environment: environment.merging(["TMPDIR": temporaryFolder]) { $1 })
+        let errorRelay = quiet ? nil : try errorLines.map { try LineRelay(deliver: $0) }
+        let process: pid_t
+        do {
+            process = try RunningChildren.launch {
+                try spawn(executable, arguments, outputDescriptor: captureOutput ? outputDescriptors[1] : nil,
+                          errorDescriptor: errorRelay?.writeDescriptor, quiet: quiet,
+                          environment: environment.merging(["TMPDIR": temporaryFolder]) { $1 })
+            }
+        } catch {
+            errorRelay?.abandon()
+            if captureOutput { close(outputDescriptors[0]); close(outputDescriptors[1]) }
+            throw error
+        }
+        defer { RunningChildren.remove(process) }
+        errorRelay?.start()
         if captureOutput { close(outputDescriptors[1]) }
         defer { if captureOutput { close(outputDescriptors[0]) } }
+        defer { errorRelay?.finish() }
         return try wait(for: process, outputDescriptor: captureOutput ? outputDescriptors[0] : nil, timeLimit: timeLimit)
     }
 
@@ -74,8 +93,8 @@ public enum CommandRunner {
 
     // MARK: - Starting
 
-    private static func spawn(_ executable: String, _ arguments: [String], outputDescriptor: Int32?, quiet: Bool,
-                              environment: [String: String]) throws -> pid_t {
+    private static func spawn(_ executable: String, _ arguments: [String], outputDescriptor: Int32?, errorDescriptor: Int32?,
+                              quiet: Bool, environment: [String: String]) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -84,7 +103,11 @@ public enum CommandRunner {
             posix_spawn_file_actions_adddup2(&actions, outputDescriptor, 1)
             posix_spawn_file_actions_addclose(&actions, outputDescriptor)
         }
-        if quiet { posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) }
+        if quiet {
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        } else if let errorDescriptor {
+            posix_spawn_file_actions_adddup2(&actions, errorDescriptor, 2)
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

@@ -18,10 +18,13 @@ public struct ExperimentCompiler {
     public static let moduleName = "ExperimentProgram"
 
     /// Returns the path of the compiled experiment, compiling it only when its cache key changed.
-    /// - Parameter sourcePaths: the source files, spelled as the user named the folder, so diagnostics show
-    ///   paths the user recognises (`experiments/x/X.swift:3:5: error: …`).
-    /// - Throws: `ReportFailure` when swiftc fails; its diagnostics have already gone to standard error.
-    public func compile(_ experiment: ExperimentEntry, sourcePaths: [String]) throws -> (executable: URL, wasCached: Bool) {
+    /// - Parameters:
+    ///   - sourcePaths: the source files, spelled as the user named the folder, so diagnostics show paths the
+    ///     user recognises (`experiments/x/X.swift:3:5: error: …`).
+    ///   - errorLines: receives swiftc's diagnostics line by line; by default they go straight to standard error.
+    /// - Throws: `ReportFailure` when swiftc fails; its diagnostics have already been shown.
+    public func compile(_ experiment: ExperimentEntry, sourcePaths: [String],
+                        errorLines: ((String) -> Void)? = nil) throws -> (executable: URL, wasCached: Bool) {
         let folderKey = String(CacheKey.hash([experiment.directory.standardizedFileURL.path]), radix: 16)
         let cacheFolder = layout.experimentCacheDirectory
             .appendingPathComponent("\(experiment.name)-\(folderKey)", isDirectory: true)
@@ -36,7 +39,7 @@ public struct ExperimentCompiler {
             return (executable, true)
         }
         try? FileManager.default.removeItem(at: keyFile)
-        let outcome = try CommandRunner.run("swiftc", arguments)
+        let outcome = try CommandRunner.run("swiftc", arguments, errorLines: errorLines)
         guard outcome.succeeded else {
             throw ReportFailure("experiment '\(experiment.name)' does not compile (swiftc: \(outcome.summary)); see the errors above")
         }

@@ -37,13 +37,33 @@ public struct ExperimentRunner {
 
     public let layout: ToolLayout
     public let options: Options
-    /// Receives one line per finished stage ("compiled adam-vs-sgd in 3.2 s").
+    /// Shows one line of the runner's own, kept on screen (it becomes a ``ProgressEvent/note(_:)``).
     public var say: (String) -> Void
+    /// Receives every stage, training epoch and line of child output as it happens (see ``ProgressDisplay``).
+    public var progress: (ProgressEvent) -> Void
 
+    /// A runner that reports only lines: each finished stage's summary and each note go to `say`; child output
+    /// goes straight to standard error (for callers without a display, e.g. a batch that prints its own table).
     public init(layout: ToolLayout, options: Options, say: @escaping (String) -> Void) {
         self.layout = layout
         self.options = options
         self.say = say
+        self.progress = { event in
+            switch event {
+            case .stageFinished(let title, let seconds, let summary): say(summary ?? String(format: "%@ (%.2f s)", title, seconds))
+            case .note(let line): say(line)
+            case .output(let line): FileHandle.standardError.write(Data((line + "\n").utf8))
+            default: break
+            }
+        }
+    }
+
+    /// A runner that reports everything to `progress`, e.g. ``ProgressDisplay/handle(_:)``.
+    public init(layout: ToolLayout, options: Options, progress: @escaping (ProgressEvent) -> Void) {
+        self.layout = layout
+        self.options = options
+        self.say = { progress(.note($0)) }
+        self.progress = progress
     }
 
     /// Compiles and runs the experiment at `experimentPath` and publishes its report.
@@ -60,13 +80,29 @@ public struct ExperimentRunner {
         try OutputFolder.checkDestination(destination)
         let compileStart = Date()
         let sourcePaths = experiment.sourceFiles.map { folderPath + "/" + $0.lastPathComponent }
-        let compiled = try ExperimentCompiler(layout: layout).compile(experiment, sourcePaths: sourcePaths)
-        say(compiled.wasCached
+        let compileTitle = "compiling \(experiment.name)"
+        progress(.stageStarted(title: compileTitle))
+        let compiled: (executable: URL, wasCached: Bool)
+        do {
+            compiled = try ExperimentCompiler(layout: layout).compile(experiment, sourcePaths: sourcePaths, errorLines: relayOutput)
+        } catch {
+            progress(.stageFailed(title: compileTitle))
+            throw error
+        }
+        progress(.stageFinished(title: compileTitle, seconds: Date().timeIntervalSince(compileStart), summary: compiled.wasCached
             ? "compiled \(experiment.name) (cached)"
-            : "compiled \(experiment.name) in \(Self.seconds(since: compileStart))")
+            : "compiled \(experiment.name) in \(Self.seconds(since: compileStart))"))
 
         try InterruptSignals.checkpoint()
         let folder = try OutputFolder(destination: destination)
+        let runTitle = "running \(experiment.name)"
+        progress(.stageStarted(title: runTitle))
+        // The experiment's stages and epochs arrive on this socket while it runs (no socket, no progress).
+        let listener = try? ProgressListener(deliver: progress)
+        defer {
+            listener?.stop()
+            unsetenv(ProgressChannel.environmentVariable)
+        }
         do {
             let runStart = Date()
             // OpenBLAS picks its kernels when it loads; on CPUs it does not know it falls back to slow generic
@@ -83,13 +119,17 @@ public struct ExperimentRunner {
                 name: compiled.wasCached ? "compile (cached)" : "compile",
                 seconds: runStart.timeIntervalSince(compileStart)
             )]
+            if let listener { setenv(ProgressChannel.environmentVariable, listener.name, 1) }
+            let arguments = ["--output", folder.staging.path] + context.commandLineArguments
+            progress(.detail("$ " + ([compiled.executable.path] + arguments).map(Self.shellQuoted).joined(separator: " ")))
             let outcome = try CommandRunner.run(
-                compiled.executable.path, ["--output", folder.staging.path] + context.commandLineArguments,
+                compiled.executable.path, arguments, errorLines: relayOutput,
                 environment: CrashReport.environment(logFolder: folder.scratch).merging([
                     "REPORT_PARENT_PID": String(ProcessInfo.processInfo.processIdentifier),
                     "REPORT_USAGE_FAILURE_FILE": folder.scratch.appendingPathComponent(Self.usageFailureFileName).path,
                 ]) { $1 },
                 timeLimit: options.timeLimit)
+            listener?.stop()
             guard outcome.succeeded else {
                 throw failure(of: experiment, folderPath: folderPath, outcome: outcome, scratch: folder.scratch,
                               destination: destination)
@@ -101,9 +141,11 @@ public struct ExperimentRunner {
             }
             try InterruptSignals.checkpoint()
             try folder.publish()
-            say("ran \(experiment.name) in \(Self.seconds(since: runStart))")
+            progress(.stageFinished(title: runTitle, seconds: Date().timeIntervalSince(runStart),
+                                    summary: "ran \(experiment.name) in \(Self.seconds(since: runStart))"))
         } catch {
             folder.discard()
+            progress(.stageFailed(title: runTitle))
             throw error
         }
         return Outcome(experiment: experiment, destination: destination)
@@ -222,6 +264,20 @@ public struct ExperimentRunner {
         )
         context.isStrict = options.isStrict
         return context
+    }
+
+    /// Hands a child's standard-error line to the display.
+    private func relayOutput(_ line: String) {
+        progress(.output(line))
+    }
+
+    /// `argument` as a shell reads it back: bare when safe, else in single quotes.
+    static func shellQuoted(_ argument: String) -> String {
+        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
+        guard !argument.isEmpty, argument.unicodeScalars.allSatisfy(safe.contains) else {
+            return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        return argument
     }
 
     static func seconds(since start: Date) -> String {

@@ -28,6 +28,11 @@ public enum InterruptSignals {
         wakeReadDescriptor = descriptors[0]
         wakeWriteDescriptor = descriptors[1]
         for signalNumber in handled {
+            // A signal someone else handles (`report preview` has its own shutdown) or ignores (`nohup`) is
+            // left to them.
+            var current = sigaction()
+            sigaction(signalNumber, nil, &current)
+            guard current.__sigaction_handler.sa_handler == nil else { continue }
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signalNumber in
                 interruptRecord.append(signalNumber)

@@ -16,7 +16,7 @@ final class CommandLineTests: XCTestCase {
             non-zero when the experiment does not compile, fails or crashes: 124 after
             --timeout, 130 after Ctrl-C, 143 after SIGTERM.
 
-            USAGE: report run <experiment-folder> [--output <folder>] [--timings] [--timeout <duration>] [--strict] [--no-strict]
+            USAGE: report run <experiment-folder> [--output <folder>] [--timings] [--timeout <duration>] [--strict] [--no-strict] [--quiet] [--verbose]
 
             ARGUMENTS:
               <experiment-folder>     The experiment's folder, e.g. experiments/adam-vs-sgd.
@@ -31,6 +31,10 @@ final class CommandLineTests: XCTestCase {
                                       CI is set, no limit otherwise. Exits with status 124.
               --strict/--no-strict    Fail instead of warning when a figure lacks a font
                                       for its text. Default: on when CI is set.
+              -q, --quiet             Print only warnings, errors and compiler messages (no
+                                      stage or progress lines).
+              -v, --verbose           Also print the experiment's command line and one line
+                                      per finished training run.
               --version               Show the version.
               -h, --help              Show help information.
 

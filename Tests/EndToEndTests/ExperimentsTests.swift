@@ -20,6 +20,8 @@ final class ExperimentsTests: XCTestCase {
             }
             let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
             XCTAssertFalse(markdown.contains("NaN"), "\(name)/report.md prints a NaN")
+            let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+            XCTAssertNil(html.range(of: "<script", options: .caseInsensitive), "\(name)/report.html must stay script-free")
         }
     }
 }

@@ -20,7 +20,8 @@ struct ReportExecutable {
     static let path = packageRoot.appendingPathComponent(".build/release/report")
 
     /// Runs `report` with `arguments` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) throws -> Result {
+    /// - Parameter environment: variables set for this run on top of the tests' own.
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL = packageRoot) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: path.path) else {
             throw MissingExecutable(path: path.path)
         }
@@ -29,7 +30,7 @@ struct ReportExecutable {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         // Help text wraps at the terminal width; pin it so the literal help in the tests holds everywhere.
-        process.environment = ProcessInfo.processInfo.environment.merging(["COLUMNS": "80"].merging(environment) { $1 }) { _, pinned in pinned }
+        process.environment = ProcessInfo.processInfo.environment.merging(["COLUMNS": "80"].merging(environment) { _, given in given }) { _, pinned in pinned }
         let outputFile = try TemporaryFolder.make().appendingPathComponent("stdout")
         let errorFile = outputFile.deletingLastPathComponent().appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)

@@ -40,8 +40,8 @@ final class RobustnessTests: XCTestCase {
                            file: StaticString = #filePath, line: UInt = #line) throws -> ReportExecutable.Result {
         let temporary = try TemporaryFolder.make()
         let result = try ReportExecutable.run(
-            ["run", "experiments/faults", "--output", output] + extra, in: Self.root,
-            environment: ["ROBUSTNESS_MODE": mode, "TMPDIR": temporary.path].merging(environment) { $1 })
+            ["run", "experiments/faults", "--output", output] + extra,
+            environment: ["ROBUSTNESS_MODE": mode, "TMPDIR": temporary.path].merging(environment) { $1 }, in: Self.root)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), [],
                        "\(mode): temporary folders left behind", file: file, line: line)
         return result

@@ -23,11 +23,13 @@ extension Sequential {
     ///   - validation: Evaluated after every epoch, if given.
     ///   - optimizer: The optimizer, with its initial learning rate; its state starts fresh (it is a value).
     ///   - configuration: Epochs, batch size, loss, seed and the other settings.
+    ///   - observer: Told of the start, of every finished epoch and of the end; by default the task-local
+    ///     ``TrainingObservation/observer``, so a caller that binds one sees every run inside it.
     /// - Returns: The per-epoch history.
     @discardableResult
     public mutating func train<O: Optimizer>(
         on training: Dataset<Scalar>, validation: Dataset<Scalar>? = nil, optimizer: O,
-        configuration: TrainingConfiguration
+        configuration: TrainingConfiguration, observer: (any TrainingObserver)? = TrainingObservation.observer
     ) -> TrainingHistory where O.Scalar == Scalar {
         checkTrainingShapes(training: training, validation: validation, configuration: configuration)
         var optimizer = optimizer
@@ -50,6 +52,9 @@ extension Sequential {
             ? nil : optimizer as? any GradientAccumulatingOptimizer<Scalar>
 
         guard configuration.epochs > 0 else { return history }
+        observer?.trainingWillStart(epochs: configuration.epochs, optimizerName: history.optimizerName)
+        // Every return below hands back `history` as it stands, finished or diverged.
+        defer { observer?.trainingDidEnd(history) }
         var step = 0
         // The same batches as `training.miniBatches(batchSize:shuffledWith:)`, gathered one at a time into
         // buffers that live across steps instead of all copied up front every epoch.
@@ -140,14 +145,16 @@ extension Sequential {
                 return history
             }
             let count = Double(training.count)
-            history.epochs.append(EpochRecord(
+            let record = EpochRecord(
                 epoch: epoch,
                 trainingLoss: lossSum / count,
                 trainingAccuracy: measuresAccuracy ? Double(correct) / count : nil,
                 validationLoss: validationResult?.loss,
                 validationAccuracy: validationResult?.accuracy,
                 gradientNorms: configuration.recordsGradientNorms ? normSums.map { $0 / Double(batchCount) } : [],
-                learningRate: learningRate))
+                learningRate: learningRate)
+            history.epochs.append(record)
+            observer?.trainingDidFinishEpoch(record, of: configuration.epochs)
         }
         return history
     }

@@ -35,15 +35,19 @@ extension Experiment {
             let threads = OpenBLAS.threadCount
             context.machine += ", OpenBLAS \(OpenBLAS.coreName) kernels, \(threads) thread\(threads == 1 ? "" : "s")"
             let run = ExperimentRun(context: context)
-            let document = try makeDocument(run: run)
+            // Every training run inside the document builder reports its epochs to `report`'s display.
+            let document = try TrainingObservation.$observer.withValue(run.progress) { try makeDocument(run: run) }
             var finalContext = context
             finalContext.stageTimings += run.stageTimings
+            let writeStart = Date()
+            run.progress.stageStarted("drawing figures and writing the report")
             let written = try document.write(to: outputDirectory, context: finalContext)
-            try MissingFontCheck.report(MissingGlyphs.shared.takeRecords(), strict: context.isStrict)
-            for warning in written.warnings + [written.sizeWarning].compactMap({ $0 }) {
-                FileHandle.standardError.write(Data("report: warning: \(warning)\n".utf8))
+            let fontWarning = try MissingFontCheck.warning(for: MissingGlyphs.shared.takeRecords(), strict: context.isStrict)
+            run.progress.stageFinished("drawing figures and writing the report", seconds: Date().timeIntervalSince(writeStart),
+                                       summary: "report.html is \(written.htmlByteCount) bytes, \(written.figureFiles.count) figures")
+            for warning in [fontWarning].compactMap({ $0 }) + written.warnings + [written.sizeWarning].compactMap({ $0 }) {
+                run.progress.note("warning: \(warning)")
             }
-            FileHandle.standardError.write(Data("report: report.html is \(written.htmlByteCount) bytes, \(written.figureFiles.count) figures\n".utf8))
         } catch {
             FileHandle.standardError.write(Data("report: error: \(error)\n".utf8))
             exit(1)

@@ -6,18 +6,22 @@ public final class ExperimentRun {
     public let context: RunContext
     /// The stages measured so far, in order.
     public private(set) var stageTimings: [StageTiming] = []
+    /// Where stage and training progress goes: to `report`'s display, or to standard error when run by hand.
+    let progress: ExperimentProgress
 
     public init(context: RunContext) {
         self.context = context
+        self.progress = ExperimentProgress()
     }
 
-    /// Runs `body`, records its wall-clock time under `stage`, prints progress, and returns its result.
+    /// Runs `body`, records its wall-clock time under `stage`, shows progress, and returns its result.
     public func measure<Result>(_ stage: String, _ body: () throws -> Result) rethrows -> Result {
+        progress.stageStarted(stage)
         let start = Date()
         let result = try body()
         let seconds = Date().timeIntervalSince(start)
         stageTimings.append(StageTiming(name: stage, seconds: seconds))
-        FileHandle.standardError.write(Data(String(format: "report: %@ (%.2f s)\n", stage, seconds).utf8))
+        progress.stageFinished(stage, seconds: seconds)
         return result
     }
 }
