@@ -1,23 +1,24 @@
 // swift-tools-version: 6.0
 // The `report` tool: train small neural networks, draw what they do, write a handout.
 //
-// Dependencies point one way:
-//   NeuralNetworks (Foundation, OpenBLAS)      MathML (Foundation)      Plotting (Cairo, zlib)
-//                  \                              |                     /
-//                   +------------------------- Report (cmark-gfm) ----+
-//                                                 |
-//                                 +---------------+---------------+
-//                                 |                               |
-//                 ReportKit (re-exports all four)        ReportRunner (compile, run, publish, progress; Rainbow)
-//                 what experiments import                         |
-//                                                      ReportPreview (`report preview`: FlyingFox HTTP server)
-//                                                                 |
-//                                                      ReportCLI (`report`, argument-parser)
+// Dependencies point one way. Each line is a module and the modules it imports; ARCHITECTURE.md draws the same
+// graph, and Tests/ArchitectureTests checks these lines, the targets below and every `import` against each other.
+//
+//   NeuralNetworks → COpenBLAS
+//   Plotting       → CCairo, CLibPNG, CImageQuant
+//   MathML         →
+//   Report         → NeuralNetworks, Plotting, MathML, CCmarkGFM
+//   ReportKit      → NeuralNetworks, Plotting, MathML, Report
+//   ReportRunner   → Report, NeuralNetworks, CLibCrypto, Rainbow
+//   ReportPreview  → ReportRunner, Report, FlyingFox
+//   ReportCLI      → ReportRunner, ReportPreview, ArgumentParser
 //
 // Experiments in `experiments/<name>/` are not targets of this package: `report run` compiles them with
 // `swiftc -O` against the `ReportKit` dynamic library built here, so a new folder needs no manifest edit and
 // a compile error in one experiment never breaks the others (see Sources/ReportRunner/ExperimentCompiler.swift).
 import PackageDescription
+
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
 let package = Package(
     name: "report",
@@ -52,9 +53,14 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .systemLibrary(
-            name: "CZlib",
-            pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"])]
+            name: "CLibPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
+        .systemLibrary(
+            name: "CImageQuant",
+            pkgConfig: "imagequant",
+            providers: [.apt(["libimagequant-dev"])]
         ),
         .systemLibrary(
             name: "CLibCrypto",
@@ -70,7 +76,7 @@ let package = Package(
         // MARK: - Libraries
 
         .target(name: "NeuralNetworks", dependencies: ["COpenBLAS"]),
-        .target(name: "Plotting", dependencies: ["CCairo", "CZlib"], exclude: ["README.md"]),
+        .target(name: "Plotting", dependencies: ["CCairo", "CLibPNG", "CImageQuant"], exclude: ["README.md"]),
         .target(name: "MathML"),
         .target(name: "Report", dependencies: ["NeuralNetworks", "Plotting", "MathML", "CCmarkGFM"], exclude: ["README.md"]),
         // `import ReportKit` is all an experiment writes: this module re-exports the four above.
@@ -84,26 +90,36 @@ let package = Package(
 
         .executableTarget(
             name: "ReportCLI",
-            dependencies: ["ReportRunner", "ReportPreview", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ReportRunner", "ReportPreview", argumentParser]
         ),
 
         // MARK: - Benchmarks (in Benchmarks/, measured against the peers of ../shared/bench)
 
-        .executableTarget(name: "TrainingBenchmark", dependencies: ["NeuralNetworks"], path: "Benchmarks/TrainingBenchmark"),
-        .executableTarget(name: "FigureBenchmark", dependencies: ["Plotting", "NeuralNetworks"],
+        .executableTarget(name: "TrainingBenchmark", dependencies: ["NeuralNetworks", argumentParser],
+                          path: "Benchmarks/TrainingBenchmark"),
+        .executableTarget(name: "FigureBenchmark", dependencies: ["Plotting", "NeuralNetworks", argumentParser],
                           path: "Benchmarks/FigureBenchmark", exclude: ["README.md"]),
-        .executableTarget(name: "EndToEndBenchmark", path: "Benchmarks/EndToEndBenchmark"),
-        .executableTarget(name: "SideBySideBenchmark", path: "Benchmarks/SideBySideBenchmark", exclude: ["README.md"]),
+        .executableTarget(name: "EndToEndBenchmark", dependencies: [argumentParser], path: "Benchmarks/EndToEndBenchmark"),
+        .executableTarget(name: "SideBySideBenchmark", dependencies: [argumentParser], path: "Benchmarks/SideBySideBenchmark",
+                          exclude: ["README.md"]),
 
         // MARK: - Tests
 
+        // Image and text snapshots (one rule for recording them), test PNGs and an independent PNG decoder, for
+        // any test target that needs them.
+        .target(name: "TestSupport", dependencies: ["Plotting"], path: "Tests/TestSupport"),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"], resources: [.copy("References")]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("References")]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"], resources: [.copy("References")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report"], resources: [.copy("Goldens")]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "MathML", "NeuralNetworks", "TestSupport"],
+                    resources: [.copy("Goldens")]),
+        .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"]),
         .testTarget(name: "ReportRunnerTests", dependencies: ["ReportRunner", "Report", "NeuralNetworks"]),
         .testTarget(name: "ReportPreviewTests", dependencies: ["ReportPreview"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Report"]),
+        // Runs the built `report`; imports no module of the package.
+        .testTarget(name: "EndToEndTests"),
+        // Checks the imports of every target against the dependencies declared here and in ARCHITECTURE.md.
+        .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -5,7 +5,8 @@
 #   libcairo2-dev                  drawing (the Plotting module), found through pkg-config "cairo"
 #   libcmark-gfm(-extensions)-dev  CommonMark/GFM to HTML (the Report module)
 #   libopenblas-dev                matrix products for training (the NeuralNetworks module)
-#   zlib1g-dev                     PNG compression (the Plotting module)
+#   libpng-dev                     PNG writing (the Plotting module)
+#   libimagequant-dev              palette PNGs for reports (the Plotting module)
 #   libssl-dev                     SHA-256 of inputs and outputs (cache keys, summaries; the ReportRunner module)
 #   fonts-noto-cjk                 one font for Latin and Chinese text in figures, pinned for identical PNGs
 #   pkg-config                     how SwiftPM and `report run` find the libraries above
@@ -20,7 +21,8 @@ has_pc libcmark-gfm || missing+=(libcmark-gfm-dev)
 # The GFM extensions (tables, autolinks) come in a package of their own, with no pkg-config file.
 [ -f /usr/include/cmark-gfm-core-extensions.h ] || missing+=(libcmark-gfm-extensions-dev)
 has_pc openblas || missing+=(libopenblas-dev)
-has_pc zlib || missing+=(zlib1g-dev)
+has_pc libpng || missing+=(libpng-dev)
+has_pc imagequant || missing+=(libimagequant-dev)
 has_pc libcrypto || missing+=(libssl-dev)
 # Read the list first: with pipefail, `fc-list | grep -q` fails when grep stops early and fc-list gets SIGPIPE.
 font_families=$(fc-list : family 2>/dev/null || true)

@@ -1,15 +1,30 @@
 // End-to-end benchmark: `report run experiments/adam-vs-sgd` against the Python peer (PyTorch + matplotlib +
 // python-markdown in one new process), whose median is 9.0 s on this machine kind (shared/bench/README.md).
 //
-// Usage: .build/release/end-to-end-benchmark [runs]   (from the package root, after `swift build -c release`)
+// Usage: .build/release/end-to-end-benchmark [--runs N]   (from the package root, after `swift build -c release`)
 //
 // Each run is a new `report` process, as a user or CI would start it. "cold" first deletes the compiled
 // experiment, so it includes `swiftc -O`; "warm" reuses it, as every run after the first does. Cold and warm runs
 // alternate so that load on this noisy machine hits both alike. Medians are reported.
+import ArgumentParser
 import Foundation
 
+/// The command line (swift-argument-parser).
+struct EndToEndBenchmarkOptions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "end-to-end-benchmark",
+        abstract: "Time `report run experiments/adam-vs-sgd`, cold and warm, against the Python peer.")
+
+    @Option(help: "Cold and warm runs each (medians are reported).")
+    var runs = 5
+
+    func validate() throws {
+        guard runs > 0 else { throw ValidationError("--runs needs a positive whole number") }
+    }
+}
+
 let peerSeconds = 9.0
-let runs = CommandLine.arguments.count > 1 ? max(1, Int(CommandLine.arguments[1]) ?? 5) : 5
+let runs = EndToEndBenchmarkOptions.parseOrExit().runs
 let binDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
 let report = binDirectory.appendingPathComponent("report")
 let cache = URL(fileURLWithPath: ".build/experiments", isDirectory: true)

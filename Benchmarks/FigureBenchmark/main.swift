@@ -3,6 +3,7 @@
 //
 // Usage: figure-benchmark [--renders N] [--output DIRECTORY] [--only FIGURE] [--json]
 // With --json, one JSON object per figure follows the table (read by side-by-side-benchmark).
+import ArgumentParser
 import Foundation
 import NeuralNetworks
 import Plotting
@@ -10,22 +11,34 @@ import Plotting
 /// matplotlib's median render + savefig times on this machine kind (bench notes, 2026-11-21).
 let matplotlibSeconds: [String: Double] = ["loss_curves": 0.222, "activations": 0.312, "rosenbrock_contour": 0.218]
 
-var renders = 15
-var outputDirectory: URL?
-var onlyFigure: String?
-var printsJSON = false
-var arguments = CommandLine.arguments.dropFirst().makeIterator()
-while let argument = arguments.next() {
-    switch argument {
-    case "--renders": renders = Int(arguments.next() ?? "") ?? renders
-    case "--output": outputDirectory = arguments.next().map { URL(fileURLWithPath: $0, isDirectory: true) }
-    case "--only": onlyFigure = arguments.next()
-    case "--json": printsJSON = true
-    default:
-        FileHandle.standardError.write(Data("usage: figure-benchmark [--renders N] [--output DIRECTORY] [--only FIGURE] [--json]\n".utf8))
-        exit(2)
+/// The command line (swift-argument-parser).
+struct FigureBenchmarkOptions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figure-benchmark",
+        abstract: "Render the three peer figures and report the median time per figure next to matplotlib's.")
+
+    @Option(help: "Renders per figure (the median is reported).")
+    var renders = 15
+    @Option(help: ArgumentHelp("Also write each figure's PNG into this folder.", valueName: "directory"))
+    var output: String?
+    @Option(help: ArgumentHelp("Render only this figure (loss_curves, activations, rosenbrock_contour).", valueName: "figure"))
+    var only: String?
+    @Flag(help: "Print one JSON object per figure after the table (read by side-by-side-benchmark).")
+    var json = false
+
+    func validate() throws {
+        guard renders > 0 else { throw ValidationError("--renders needs a positive whole number") }
+        if let only, matplotlibSeconds[only] == nil {
+            throw ValidationError("unknown figure '\(only)'; choose one of \(matplotlibSeconds.keys.sorted().joined(separator: ", "))")
+        }
     }
 }
+
+let options = FigureBenchmarkOptions.parseOrExit()
+let renders = options.renders
+let outputDirectory = options.output.map { URL(fileURLWithPath: $0, isDirectory: true) }
+let onlyFigure = options.only
+let printsJSON = options.json
 
 // MARK: - Data (prepared outside the timing, as the Python benchmark does)
 
@@ -71,7 +84,7 @@ let jobs: [(name: String, make: () -> Figure)] = [
     ("activations", { Figure.functionsWithDerivatives([.sigmoid, .tanh, .relu], xRange: -6...6, samples: 1000) }),
     ("rosenbrock_contour", {
         Figure.optimizerTrajectories(
-            trajectories, over: rosenbrock, xRange: -2...2, yRange: -1...3, minimum: (1, 1),
+            trajectories, over: rosenbrock, xRange: -2...2, yRange: -1...3, minimum: [1, 1],
             minimumLabel: "minimum (1, 1)", levels: .logarithmic(count: 30, lower: 1e-3), gridSize: 300,
             title: "Rosenbrock, 5 optimizers × 500 steps from (−1.5, 2.0)")
     }),

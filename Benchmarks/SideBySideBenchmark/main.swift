@@ -10,47 +10,53 @@
 // The Python must import torch, matplotlib and markdown (README.md beside this file: a set-up without CUDA
 // packages). The peer scripts are copied to a temporary folder and run there, so nothing is
 // written into ../shared.
+import ArgumentParser
 import Foundation
 
 // MARK: - Options
 
-struct Options {
+/// The command line (swift-argument-parser).
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "side-by-side-benchmark",
+        abstract: "Run our benchmarks and the peers' scripts alternately on this machine and print the ratios.")
+
+    @Option(help: ArgumentHelp("The Python that imports torch, matplotlib and markdown (default: $PEER_PYTHON or python3).",
+                               valueName: "path"))
     var python = ProcessInfo.processInfo.environment["PEER_PYTHON"] ?? "python3"
+    @Option(help: ArgumentHelp("The peer scripts' folder.", valueName: "directory"))
     var peers = "../shared/bench/peers"
+    @Option(help: "Rounds of alternating runs (medians are reported).")
     var rounds = 3
+    @Option(help: ArgumentHelp("Which comparisons to run, separated by commas.", valueName: "training,figures,end-to-end"),
+            transform: { Set($0.split(separator: ",").map(String.init)) })
     var parts: Set<String> = ["training", "figures", "end-to-end"]
+
+    func validate() throws {
+        guard rounds > 0 else { throw ValidationError("--rounds needs a positive whole number") }
+        let unknown = parts.subtracting(["training", "figures", "end-to-end"])
+        guard unknown.isEmpty else {
+            throw ValidationError("unknown part(s) \(unknown.sorted().joined(separator: ", ")); choose from training, figures, end-to-end")
+        }
+    }
+}
+
+/// Files and folders of this run, removed by ``fail(_:)`` as well as at the end: `exit` skips `defer`, and a
+/// failed run must not leave `/tmp/side-by-side-<pid>/` behind.
+var temporaryItems: [URL] = []
+
+func removeTemporaryItems() {
+    for item in temporaryItems { try? FileManager.default.removeItem(at: item) }
+    temporaryItems = []
 }
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("side-by-side-benchmark: \(message)\n".utf8))
+    removeTemporaryItems()
     exit(1)
 }
 
-let usage = "usage: side-by-side-benchmark [--python PATH] [--peers DIRECTORY] [--rounds N] [--parts training,figures,end-to-end]"
-var options = Options()
-var argumentIterator = CommandLine.arguments.dropFirst().makeIterator()
-/// The value that follows an option.
-func nextValue(of option: String) -> String {
-    guard let value = argumentIterator.next() else { fail("\(option) needs a value; \(usage)") }
-    return value
-}
-while let argument = argumentIterator.next() {
-    switch argument {
-    case "--python": options.python = nextValue(of: argument)
-    case "--peers": options.peers = nextValue(of: argument)
-    case "--rounds":
-        guard let rounds = Int(nextValue(of: argument)), rounds > 0 else { fail("--rounds needs a positive whole number") }
-        options.rounds = rounds
-    case "--parts":
-        options.parts = Set(nextValue(of: argument).split(separator: ",").map(String.init))
-        let unknown = options.parts.subtracting(["training", "figures", "end-to-end"])
-        if !unknown.isEmpty { fail("unknown part(s) \(unknown.sorted().joined(separator: ", ")); \(usage)") }
-    case "--help", "-h":
-        print(usage)
-        exit(0)
-    default: fail("unknown argument \(argument); \(usage)")
-    }
-}
+let options = Options.parseOrExit()
 
 // MARK: - Processes
 
@@ -71,7 +77,11 @@ func run(_ executable: String, _ arguments: [String], in directory: URL? = nil, 
     process.standardOutput = outputPipe
     let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("side-by-side-\(getpid())-stderr")
     _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: errorFile) }
+    temporaryItems.append(errorFile)
+    defer {
+        try? FileManager.default.removeItem(at: errorFile)
+        temporaryItems.removeAll { $0 == errorFile }
+    }
     guard let errorHandle = try? FileHandle(forWritingTo: errorFile) else { fail("cannot write \(errorFile.path)") }
     process.standardError = errorHandle
     let start = DispatchTime.now().uptimeNanoseconds
@@ -121,6 +131,7 @@ guard let peerFiles = try? FileManager.default.contentsOfDirectory(atPath: peers
 }
 let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("side-by-side-\(getpid())", isDirectory: true)
 let peers = workspace.appendingPathComponent("peers", isDirectory: true)
+temporaryItems.append(workspace)
 do {
     try FileManager.default.createDirectory(at: peers.appendingPathComponent("samples"), withIntermediateDirectories: true)
     for file in peerFiles {
@@ -129,7 +140,7 @@ do {
 } catch {
     fail("cannot copy the peer scripts to \(peers.path): \(error.localizedDescription)")
 }
-defer { try? FileManager.default.removeItem(at: workspace) }
+defer { removeTemporaryItems() }
 
 let versionProbe = run(options.python, ["-c", "import torch, matplotlib, markdown; print(torch.__version__, matplotlib.__version__, markdown.__version__)"],
                        hint: "\n  the peer needs a Python with torch, matplotlib and markdown: pass --python PATH (see Benchmarks/SideBySideBenchmark/README.md)")
@@ -164,7 +175,9 @@ func measureFigures(ourTurn: Bool) {
         let finished = run(figureBenchmark, ["--renders", "10", "--json"])
         record(jsonObjects(finished.output), key: "figure", value: "median_s", into: &ours, prefix: "figure ")
     } else {
-        let finished = run(options.python, ["render_figures.py", "--renders", "10", "--cold-runs", "1", "--quiet-budget", "20"], in: peers)
+        // Two cold runs, the fewest for which hyperfine reports a standard deviation: with one, its JSON holds
+        // null there and the peer script fails reading it.
+        let finished = run(options.python, ["render_figures.py", "--renders", "10", "--cold-runs", "2", "--quiet-budget", "20"], in: peers)
         record(jsonObjects(finished.output), key: "figure", value: "median_s", into: &theirs, prefix: "figure ")
     }
 }

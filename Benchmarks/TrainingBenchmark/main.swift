@@ -5,6 +5,7 @@
 // 2-thread figure against the issue's targets. Run in release:
 //   swift build -c release --product training-benchmark && .build/release/training-benchmark [names] [options]
 // Options: `--help`.
+import ArgumentParser
 import Foundation
 import NeuralNetworks
 
@@ -42,16 +43,47 @@ struct BenchmarkConfiguration {
     var train: (inout Sequential<Float>, Dataset<Float>, Int, Int) -> Void
 }
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+/// The command line (swift-argument-parser).
+struct TrainingBenchmarkOptions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "training-benchmark",
+        abstract: "Samples/s of the training loop on the peer benchmark's configurations, against PyTorch's.",
+        discussion: "The table shows the ratio to PyTorch's 2-thread figure and the issue's targets.")
 
-func option(_ name: String) -> String? {
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-    return arguments[index + 1]
+    @Argument(help: ArgumentHelp("Configurations to run (all by default).", valueName: "tiny|small|digits|wide"))
+    var configurations: [String] = []
+    @Option(help: "Interleaved runs per configuration; the table shows medians.")
+    var rounds = 5
+    @Option(help: "Length of one run in seconds.")
+    var seconds = 0.5
+    @Option(name: .customLong("quiet-budget"), help: """
+        Seconds spent at most waiting for a quiet machine and re-measuring runs during which other processes used         over 10 % of it, as the peer script does (0: none).
+        """)
+    var quietBudget = 120.0
+    @Option(name: .customLong("wide-threads"), help: "OpenBLAS threads for the wide configuration (the others use 1).")
+    var wideThreads = 2
+    @Flag(name: .customLong("compare-threads"), help: "An extra wide row with the other thread count, interleaved.")
+    var compareThreads = false
+    @Flag(help: "Also measure accuracy and gradient norms (PyTorch's loop does neither).")
+    var recording = false
+    @Flag(help: "Time the matrix products at the networks' shapes, loop against OpenBLAS.")
+    var products = false
+    @Option(help: "Profiling: train each selected configuration this many epochs once, print samples/s, exit.")
+    var epochs: Int?
+    @Flag(help: "Also print one JSON object per configuration (read by side-by-side-benchmark).")
+    var json = false
+
+    func validate() throws {
+        let unknown = Set(configurations).subtracting(configurationNames)
+        guard unknown.isEmpty else {
+            throw ValidationError("unknown configuration(s) \(unknown.sorted().joined(separator: ", ")); choose from \(configurationNames.joined(separator: ", "))")
+        }
+        guard rounds > 0, seconds > 0, wideThreads > 0 else {
+            throw ValidationError("--rounds, --seconds and --wide-threads need positive values")
+        }
+    }
 }
 
-/// With `--recording`, the runs also measure accuracy and per-layer gradient norms (the training loop's
-/// defaults); without it they do only what PyTorch's plain loop does.
-let recording = arguments.contains("--recording")
 
 func trainer<O: Optimizer>(_ optimizer: O, loss: Loss) -> (inout Sequential<Float>, Dataset<Float>, Int, Int) -> Void where O.Scalar == Float {
     { network, data, epochs, batchSize in
@@ -62,6 +94,12 @@ func trainer<O: Optimizer>(_ optimizer: O, loss: Loss) -> (inout Sequential<Floa
 }
 
 let configurationNames = ["tiny", "small", "digits", "wide"]
+
+let options = TrainingBenchmarkOptions.parseOrExit()
+
+/// With `--recording`, the runs also measure accuracy and per-layer gradient norms (the training loop's
+/// defaults); without it they do only what PyTorch's plain loop does.
+let recording = options.recording
 
 /// The configuration called `name`; its data are made only when asked for (the wide set alone is 6.4 million
 /// normal draws), so a profile of one configuration sees nothing of the others.
@@ -90,7 +128,7 @@ func makeConfiguration(_ name: String) -> BenchmarkConfiguration {
             name: "wide", description: "784-256-128-10 ReLU, softmax CE, B=128, momentum 0.9 lr 0.01", pyTorchTwoThreads: 73_112, targetRatio: 1,
             data: classification(count: 8192, inputSize: 784, classes: 10, seed: 0) { Float($0.nextNormal()) },
             network: .multilayerPerceptron(sizes: [784, 256, 128, 10], hiddenActivation: .relu, seed: 0),
-            batchSize: 128, blasThreads: Int(option("--wide-threads") ?? "") ?? 2,
+            batchSize: 128, blasThreads: options.wideThreads,
             train: trainer(Momentum(learningRate: 0.01, momentum: 0.9), loss: .softmaxCrossEntropy))
     default:
         preconditionFailure("Unknown configuration \(name)")
@@ -161,36 +199,14 @@ func formatted(_ value: Double, decimals: Int = 0) -> String {
     String(format: "%.\(decimals)f", value)
 }
 
-if arguments.contains("--help") {
-    print("""
-    training-benchmark [tiny] [small] [digits] [wide] [options]
-    Samples/s of the training loop on the peer benchmark's configurations (all by default), the ratio to
-    PyTorch's 2-thread figure and the issue's targets.
-      --rounds N          interleaved runs per configuration; the table shows medians (default 5)
-      --seconds S         length of one run (default 0.5)
-      --quiet-budget S    seconds spent at most waiting for a quiet machine and re-measuring runs during which
-                          other processes used over 10 % of it, as the peer script does (default 120; 0: none)
-      --wide-threads N    OpenBLAS threads for the wide configuration (default 2; the others use 1)
-      --compare-threads   an extra wide row with the other thread count, interleaved
-      --recording         also measure accuracy and gradient norms (PyTorch's loop does neither)
-      --products          time the matrix products at the networks' shapes, loop against OpenBLAS
-      --epochs N          profiling: train each selected configuration N epochs once, print samples/s, exit
-      --json              also print one JSON object per configuration (read by side-by-side-benchmark)
-    """)
-    exit(0)
-}
-
 // OpenBLAS 0.3.21 misdetects this machine's CPU and would use its slowest kernels: restart with the right ones.
 OpenBLAS.restartWithRecommendedCoreTypeIfNeeded()
 
-let valueOptions: Set<String> = ["--rounds", "--seconds", "--epochs", "--wide-threads", "--quiet-budget"]
-let selectedNames = Set(arguments.enumerated().filter { index, argument in
-    !argument.hasPrefix("--") && (index == 0 || !valueOptions.contains(arguments[index - 1]))
-}.map(\.element))
+let selectedNames = Set(options.configurations)
 let selected = configurationNames.filter { selectedNames.isEmpty || selectedNames.contains($0) }.map(makeConfiguration)
 
 // Profiling mode: a fixed amount of work and nothing else, for callgrind or perf.
-if let epochText = option("--epochs"), let profileEpochs = Int(epochText) {
+if let profileEpochs = options.epochs {
     for configuration in selected {
         let cpuBefore = processSeconds()
         let run = measure(configuration, epochs: profileEpochs)
@@ -201,7 +217,7 @@ if let epochText = option("--epochs"), let profileEpochs = Int(epochText) {
 }
 
 // Matrix products: the built-in loop against OpenBLAS at the shapes these networks use (m = batch rows).
-if arguments.contains("--products") {
+if options.products {
     OpenBLAS.threadCount = 1
     print("Matrix products C = A·Bᵀ (forward pass shape), µs per call, median of 7 (float32, 1 OpenBLAS thread):")
     print("  m×k·(n×k)ᵀ            loop        BLAS")
@@ -223,9 +239,9 @@ if arguments.contains("--products") {
     print()
 }
 
-let rounds = max(1, Int(option("--rounds") ?? "") ?? 5)
-let runSeconds = Double(option("--seconds") ?? "") ?? 0.5
-let quietBudget = Double(option("--quiet-budget") ?? "") ?? 120
+let rounds = options.rounds
+let runSeconds = options.seconds
+let quietBudget = options.quietBudget
 print("OpenBLAS kernels: \(OpenBLAS.coreName) (OPENBLAS_CORETYPE=\(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "unset")).")
 print("Work per batch as in PyTorch's loop: gather the shuffled rows, forward, loss, backward, optimizer step\(recording ? ", plus accuracy and gradient norms (--recording)" : " (no accuracy or gradient norms)").")
 print("* scikit-learn's digits are not available here: synthetic 1797×64 inputs in {0, 1/16, …, 1}, 10 uniform classes.")
@@ -237,7 +253,7 @@ var runs = Array(repeating: [Run](), count: selected.count)
 // With --compare-threads the wide configuration also runs with the other OpenBLAS thread count, interleaved.
 let wideIndex = selected.firstIndex { $0.name == "wide" }
 var wideAlternative: [Run] = []
-let wideAlternativeThreads = arguments.contains("--compare-threads") ? wideIndex.map { selected[$0].blasThreads == 1 ? 2 : 1 } : nil
+let wideAlternativeThreads = options.compareThreads ? wideIndex.map { selected[$0].blasThreads == 1 ? 2 : 1 } : nil
 // The peer script's guard against other work on the machine: before each run wait (bounded) for two quiet
 // half-second windows, and measure a run again when others used more than 10 % of the machine meanwhile,
 // all within a total budget; after it, runs are kept as they come (their others' share is reported).
@@ -319,7 +335,7 @@ for configuration in selected {
 print("  others' CPU: median share of the 2 cores used by other processes during the kept runs (PyTorch's figures")
 print("  were measured with under 1 % of others' CPU); ratios measured on a busy machine understate ours.")
 print("Load average after: \(loadAverage()). \(allPass ? "All targets met." : "Some targets missed.")")
-if arguments.contains("--json") {
+if options.json {
     for (index, configuration) in selected.enumerated() {
         let object: [String: Any] = [
             "config": configuration.name, "samples_per_s_median": median(runs[index].map(\.samplesPerSecond)),

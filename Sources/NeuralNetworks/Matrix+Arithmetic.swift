@@ -14,12 +14,6 @@ extension Matrix {
         storage.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
     }
 
-    /// The largest absolute difference between corresponding entries of two matrices of the same shape.
-    public func maximumAbsoluteDifference(from other: Matrix) -> Double {
-        requirement(rows == other.rows && columns == other.columns, "Shapes differ: \(rows)×\(columns) vs \(other.rows)×\(other.columns)")
-        return zip(storage, other.storage).reduce(0.0) { Swift.max($0, abs(Double($1.0) - Double($1.1))) }
-    }
-
     /// The same entries converted to another scalar type.
     public func converted<Other: BinaryFloatingPoint & Sendable>(to type: Other.Type = Other.self) -> Matrix<Other> {
         Matrix<Other>(rows: rows, columns: columns, storage: storage.map { Other($0) })

@@ -10,9 +10,9 @@ public struct ToolLayout {
 
     /// The system-library targets whose module maps an experiment needs, because the modules it imports
     /// import them.
-    public static let systemLibraries = ["CCairo", "CCmarkGFM", "COpenBLAS", "CZlib"]
+    public static let systemLibraries = ["CCairo", "CCmarkGFM", "COpenBLAS", "CLibPNG", "CImageQuant"]
     /// Their pkg-config names, for the header search paths the module maps rely on.
-    public static let pkgConfigNames = ["cairo", "libcmark-gfm", "openblas", "zlib"]
+    public static let pkgConfigNames = ["cairo", "libcmark-gfm", "openblas", "libpng", "imagequant"]
 
     /// Finds the layout from the running executable.
     /// - Throws: `ReportFailure` when the library was not built or the package root cannot be found.

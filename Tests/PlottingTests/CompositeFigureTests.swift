@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import Plotting
+import TestSupport
 
 /// Image tests of every composite figure against reviewed references (800 × 500 px, device scale 1).
 ///
@@ -94,7 +95,7 @@ final class CompositeFigureTests: XCTestCase {
         let paths = CompositeFigureTests.rosenbrockPaths()
         try check({ theme, scale in
             Figure.optimizerTrajectories(paths, over: CompositeFigureTests.rosenbrock, xRange: -2...2, yRange: -1...3,
-                                         minimum: (1, 1), minimumLabel: "minimum (1, 1)", gridSize: 200,
+                                         minimum: [1, 1], minimumLabel: "minimum (1, 1)", gridSize: 200,
                                          title: "Rosenbrock: 优化器轨迹 optimizer paths", theme: theme).withScale(scale)
         }, named: "trajectories")
     }
@@ -103,7 +104,7 @@ final class CompositeFigureTests: XCTestCase {
         let paths = CompositeFigureTests.rosenbrockPaths()
         try check({ theme, scale in
             Figure.optimizerTrajectories(paths, over: CompositeFigureTests.rosenbrock, xRange: -2...2, yRange: -1...3,
-                                         minimum: (1, 1), levels: .logarithmic(count: 15), filled: true,
+                                         minimum: [1, 1], levels: .logarithmic(count: 15), filled: true,
                                          gridSize: 150, separatePanels: true, title: "One panel per optimizer",
                                          theme: theme).withScale(scale)
         }, named: "trajectories-panels")
@@ -111,10 +112,10 @@ final class CompositeFigureTests: XCTestCase {
 
     func testLossSurfaceWithPath() throws {
         let function: (Double, Double) -> Double = { x, y in 0.5 * x * x + 2 * y * y + 0.3 * sin(3 * x) }
-        var point = (x: -1.8, y: 1.6)
+        var point = SIMD2(-1.8, 1.6)
         var points = [point]
         for _ in 0..<40 {
-            point = (point.x - 0.15 * (point.x + 0.9 * cos(3 * point.x)), point.y - 0.15 * 4 * point.y)
+            point = SIMD2(point.x - 0.15 * (point.x + 0.9 * cos(3 * point.x)), point.y - 0.15 * 4 * point.y)
             points.append(point)
         }
         try check({ theme, scale in
@@ -126,14 +127,14 @@ final class CompositeFigureTests: XCTestCase {
 
     func testDecisionBoundaries() throws {
         var normal = Normal(state: 3)
-        var points: [(x: Double, y: Double)] = []
+        var points: [SIMD2<Double>] = []
         var labels: [Double] = []
         for index in 0..<160 {
             let angle = Double.pi * normal.uniform()
             let upper = index % 2 == 0
             let x = upper ? cos(angle) : 1 - cos(angle)
             let y = upper ? sin(angle) : 0.5 - sin(angle)
-            points.append((x + 0.12 * normal.next(), y + 0.12 * normal.next()))
+            points.append(SIMD2(x + 0.12 * normal.next(), y + 0.12 * normal.next()))
             labels.append(upper ? 0 : 1)
         }
         func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
@@ -242,8 +243,9 @@ final class CompositeFigureTests: XCTestCase {
                 diverging.append((.nan, .nan))
             }
         }
-        return [Trajectory(name: "SGD", points: descent), Trajectory(name: "Momentum", points: momentum),
-                Trajectory(name: "SGD, lr too large", points: diverging)]
+        func points(_ path: [(x: Double, y: Double)]) -> [SIMD2<Double>] { path.map { SIMD2($0.x, $0.y) } }
+        return [Trajectory(name: "SGD", points: points(descent)), Trajectory(name: "Momentum", points: points(momentum)),
+                Trajectory(name: "SGD, lr too large", points: points(diverging))]
     }
 }
 

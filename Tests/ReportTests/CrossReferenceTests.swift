@@ -1,5 +1,6 @@
 import XCTest
 @testable import Report
+import TestSupport
 
 final class CrossReferenceTests: XCTestCase {
     private let context = RunContext(experimentName: "references")

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Report
+import TestSupport
 
 final class EscapingTests: XCTestCase {
     private let attack = "<script>alert(1)</script><img src=x onerror=alert(2)>"

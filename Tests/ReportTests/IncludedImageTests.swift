@@ -1,5 +1,6 @@
 import XCTest
 @testable import Report
+import TestSupport
 
 final class IncludedImageTests: XCTestCase {
     private var folder: URL!

@@ -1,6 +1,7 @@
 import NeuralNetworks
 import XCTest
 @testable import Report
+import TestSupport
 
 /// Documents whose text is a Markdown file (`Document(markdown:)`): placement by name, values, sections,
 /// callouts, and the messages for names that do not match.
@@ -132,7 +133,7 @@ final class MarkdownDocumentTests: XCTestCase {
 
     func testValuesAreTextOutsideMathAndTeXInsideIt() throws {
         let markdown = try render(try document(Self.handout)).markdown
-        XCTAssertTrue(markdown.contains("Adam's final loss\n1.23 × 10⁻⁵ is 0.010% of SGD's"), markdown)
+        XCTAssertTrue(markdown.contains("Adam's final loss\n1.23 × 10⁻⁵ is 0.010\u{00A0}% of SGD's"), markdown)
         XCTAssertTrue(markdown.contains("$`\\log_{10} L = -4.910`$"), markdown)
         XCTAssertTrue(markdown.contains("$`\\eta = 0.1`$"), markdown)
         XCTAssertTrue(markdown.contains("Final metrics, learning rate 0.1."), markdown)

@@ -1,7 +1,9 @@
 import XCTest
 import Report
+import TestSupport
 
-/// The usage example of the module's README, compiled and run, so the documentation cannot drift from the API.
+/// The usage example of the module's README, compiled and run; a second test reads the README and fails when its
+/// example is not, line for line, the code run here, so neither can drift from the other or from the API.
 final class UsageExampleTests: XCTestCase {
     private struct SolidImage: PNGRenderable {
         func pngData() throws -> Data { TestPNG.solid(width: 8, height: 5, red: 30, green: 90, blue: 200) }
@@ -68,5 +70,22 @@ final class UsageExampleTests: XCTestCase {
         let withoutNamespace = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/1998/Math/MathML\"", with: "")
         XCTAssertFalse(withoutNamespace.contains("http://") || withoutNamespace.contains("https://"),
                        "the only URL in the HTML is the MathML namespace, which is never fetched")
+    }
+
+    func testTheExampleRunHereIsTheReadmes() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("Sources/Report/README.md"), encoding: .utf8)
+        let start = try XCTUnwrap(readme.range(of: "```swift\n"), "Sources/Report/README.md has no Swift example")
+        let end = try XCTUnwrap(readme[start.upperBound...].range(of: "```\n"))
+        let example = readme[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init).dropLast()
+
+        let test = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+        let first = try XCTUnwrap(test.range(of: "// The README example starts here.\n"))
+        let last = try XCTUnwrap(test.range(of: "        // The README example ends here."))
+        let run = test[first.upperBound..<last.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String($0.dropFirst(8)) }.dropLast()
+        XCTAssertEqual(Array(run), Array(example), "the example in Sources/Report/README.md differs from the one tested here")
     }
 }

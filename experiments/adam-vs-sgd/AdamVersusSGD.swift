@@ -62,7 +62,7 @@ struct AdamVersusSGD: Experiment {
             TestFunction.rosenbrock.trajectories(from: rosenbrockStart, steps: rosenbrockSteps, pathOptimizers)
         }
 
-        return Document(title: "Adam versus SGD on two moons", language: .english, seed: seed) {
+        return Document(title: "Adam versus SGD on two moons", language: numbers.language, seed: seed) {
             Prose("""
                 A small network learns to separate two interleaved half-moons. We train it twice from the same \
                 initial weights, once with plain stochastic gradient descent (SGD) and once with Adam, and compare \
@@ -107,7 +107,7 @@ struct AdamVersusSGD: Experiment {
                     """#)
                 FigureBlock(name: "loss-curves",
                             caption: "Loss per epoch (log scale): training solid, validation dashed. 损失曲线。",
-                            lossCurveFigure(runs.map { ($0.0, $0.1) }))
+                            lossCurveFigure(runs.map { (name: $0.0, history: $0.1) }))
                 finalMetricsTable(runs.map { $0.1 })
                 Prose(comparisonSentence(sgd: sgdHistory, adam: adamHistory))
                 FigureBlock(name: "decision-boundaries",
@@ -152,50 +152,30 @@ struct AdamVersusSGD: Experiment {
 
     // MARK: - Figures
 
-    static func lossCurveFigure(_ histories: [(String, TrainingHistory)]) -> Figure {
-        let palette = Color.tab10
-        var curves: [LossCurve] = []
-        for (index, (name, history)) in histories.enumerated() {
-            curves.append(.trainingLoss(of: history, name: "\(name) training", series: name, color: palette[index]))
-            curves.append(.validationLoss(of: history, name: "\(name) validation", series: name, color: palette[index]))
-        }
-        return Figure.lossCurves(curves, title: "Loss curves · 损失曲线", xLabel: "epoch",
-                                 yLabel: "binary cross-entropy", logarithmic: true)
+    static func lossCurveFigure(_ histories: [(name: String, history: TrainingHistory)]) -> Figure {
+        Figure.trainingCurves(histories, title: "Loss curves · 损失曲线", yLabel: "binary cross-entropy")
     }
 
     static func decisionBoundaryFigure(runs: [(String, Sequential<Float>)], validation: Dataset<Float>) -> Figure {
-        let points = (0..<validation.count).map { (x: Double(validation.inputs[$0, 0]), y: Double(validation.inputs[$0, 1])) }
-        let labels = (0..<validation.count).map { Double(validation.targets[$0, 0]) }
-        let panels = runs.map { name, network in
-            Figure.ClassifierPanel(title: name) { x, y in
-                let logit = Double(network.predict(Matrix(rows: 1, columns: 2, storage: [Float(x), Float(y)]))[0, 0])
-                return Activation.sigmoid.value(at: logit)
-            }
-        }
-        return Figure.decisionBoundaries(panels, points: points, labels: labels, xRange: -1.6...2.6, yRange: -1.2...1.7,
-                                         title: "Decision boundaries after training · 决策边界", width: 900, height: 420)
+        Figure.decisionBoundaries(runs.map { Figure.ClassifierPanel(title: $0.0, network: $0.1, output: .logit) },
+                                  data: validation, xRange: -1.6...2.6, yRange: -1.2...1.7,
+                                  title: "Decision boundaries after training · 决策边界", width: 900, height: 420)
     }
 
     static func activationFigure() -> Figure {
-        let panels = [(Activation.sigmoid, "σ(x)", "σ′(x)"), (.tanh, "tanh(x)", "tanh′(x)"), (.relu, "ReLU(x)", "ReLU′(x)")]
-            .map { activation, name, derivativeName in
-                FunctionPanel(name: name, derivativeName: derivativeName,
-                              function: { activation.value(at: $0) }, derivative: { activation.derivative(at: $0) })
-            }
+        let panels = [FunctionPanel(.sigmoid, name: "σ(x)", derivativeName: "σ′(x)"),
+                      FunctionPanel(.tanh, name: "tanh(x)", derivativeName: "tanh′(x)"),
+                      FunctionPanel(.relu, name: "ReLU(x)", derivativeName: "ReLU′(x)")]
         return Figure.functionsWithDerivatives(panels, xRange: -6...6, samples: 1000,
                                                title: "Activation functions and their derivatives · 激活函数及其导数",
                                                width: 900, height: 560)
     }
 
     static func trajectoryFigure(_ paths: [OptimizationTrajectory], separatePanels: Bool) -> Figure {
-        let function = TestFunction.rosenbrock
-        return Figure.optimizerTrajectories(
-            paths.map { Trajectory(name: $0.name, x: $0.xs, y: $0.ys) },
-            over: { x, y in function.value(SIMD2(x, y)) },
-            xRange: -2...2, yRange: -1...3, minimum: (x: 1, y: 1), minimumLabel: "minimum (1, 1)",
-            separatePanels: separatePanels,
-            title: "Optimizer paths on Rosenbrock · 优化路径", width: 900, height: separatePanels ? 560 : 620
-        )
+        Figure.optimizerTrajectories(paths, over: .rosenbrock, xRange: -2...2, yRange: -1...3,
+                                     minimum: [1, 1], minimumLabel: "minimum (1, 1)", separatePanels: separatePanels,
+                                     title: "Optimizer paths on Rosenbrock · 优化路径", width: 900,
+                                     height: separatePanels ? 560 : 620)
     }
 
     // MARK: - Tables
@@ -230,6 +210,9 @@ struct AdamVersusSGD: Experiment {
 
     // MARK: - Numbers from results
 
+    /// Every number in the prose is written through this, in the document's language.
+    static let numbers = NumberWriter(language: .english)
+
     /// The epoch with the lowest validation loss.
     static func bestEpoch(of history: TrainingHistory) -> Int {
         history.epochs.min { ($0.validationLoss ?? .infinity) < ($1.validationLoss ?? .infinity) }?.epoch ?? 0
@@ -241,8 +224,7 @@ struct AdamVersusSGD: Experiment {
 
     /// Euclidean distance from the last point of `path` to Rosenbrock's minimum (1, 1).
     static func distanceToMinimum(of path: OptimizationTrajectory) -> Double {
-        guard let last = path.points.last else { return .nan }
-        return ((last.x - 1) * (last.x - 1) + (last.y - 1) * (last.y - 1)).squareRoot()
+        path.distanceFromEnd(to: SIMD2(1, 1))
     }
 
 
@@ -250,7 +232,7 @@ struct AdamVersusSGD: Experiment {
     static func pathRankingSentence(_ paths: [OptimizationTrajectory]) -> String {
         let ranked = paths.sorted { distanceToMinimum(of: $0) < distanceToMinimum(of: $1) }
         guard let closest = ranked.first, let farthest = ranked.last, ranked.count > 1 else { return "" }
-        let distance = { (path: OptimizationTrajectory) in String(format: "%.2f", distanceToMinimum(of: path)) }
+        let distance = { (path: OptimizationTrajectory) in numbers.text(distanceToMinimum(of: path), .fixed(2)) }
         return "After \(rosenbrockSteps) steps \(closest.name) stands closest to the minimum, at distance "
             + "\(distance(closest)), and \(farthest.name) farthest, at \(distance(farthest)) (@tab:rosenbrock-ends)."
     }
@@ -260,8 +242,8 @@ struct AdamVersusSGD: Experiment {
         func describe(_ name: String, _ history: TrainingHistory) -> String {
             if let epoch = history.divergedAtEpoch { return "\(name) diverged at epoch \(epoch)" }
             let loss = history.epochs.last?.validationLoss ?? .nan
-            let accuracy = (history.epochs.last?.validationAccuracy ?? .nan) * 100
-            return "\(name) ends at validation loss \(String(format: "%.4f", loss)) (\(String(format: "%.1f", accuracy)) % correct)"
+            let accuracy = history.epochs.last?.validationAccuracy ?? .nan
+            return "\(name) ends at validation loss \(numbers.text(loss, .fixed(4))) (\(numbers.text(accuracy, .percent(1))) correct)"
         }
         let sgdLoss = sgd.epochs.last?.validationLoss ?? .infinity
         let adamLoss = adam.epochs.last?.validationLoss ?? .infinity

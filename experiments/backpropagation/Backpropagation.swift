@@ -65,7 +65,7 @@ struct Backpropagation: Experiment {
         }
 
         // The text is handout.md; here only what the run computed, by name (the file places each).
-        return Document(markdown: "handout.md", language: .chinese, seed: seed) {
+        return Document(markdown: "handout.md", language: numbers.language, seed: seed) {
             FigureBlock(name: "network-2-2-2",
                         weightedNetworkFigure(exampleNetwork, neuronNames: [["i₁", "i₂"], ["h₁", "h₂"], ["o₁", "o₂"]],
                                               numbersWeights: true, title: "2–2–2 网络及其初始参数", height: 400))
@@ -172,7 +172,7 @@ struct Backpropagation: Experiment {
         zip(notes, engine).enumerated().map { row, pair -> String in
             let (notesDelta, engineDelta) = pair
             if notesDelta == 0 { return "第 \(row + 1) 行被算成了 0" }
-            return "第 \(row + 1) 行约为正确值的 \(NumberFormat.fixed(1).format(notesDelta / engineDelta)) 倍"
+            return "第 \(row + 1) 行约为正确值的 \(numbers.text(notesDelta / engineDelta, .fixed(1))) 倍"
         }.joined(separator: "，")
     }
 
@@ -268,9 +268,9 @@ struct Backpropagation: Experiment {
     static func notesComparisonTable(_ trace: TrainingStepTrace<Double>, _ notes: NotesMethod) -> Table {
         let columns: [TableColumn<ComparisonRow>] = [
             TableColumn("量") { $0.quantity },
-            TableColumn("笔记的算法（重算）", alignment: .right) { tableNumber($0.notes, 5) },
-            TableColumn("引擎（正确）", alignment: .right) { tableNumber($0.engine, 5) },
-            TableColumn("差", alignment: .right) { tableNumber($0.notes - $0.engine, 4) },
+            TableColumn("笔记的算法（重算）", format: .significant(5)) { $0.notes },
+            TableColumn("引擎（正确）", format: .significant(5)) { $0.engine },
+            TableColumn("差", format: .significant(4)) { $0.notes - $0.engine },
         ]
         return Table(name: "notes-comparison", rows: comparisonRows(trace, notes), columns: columns)
     }
@@ -312,8 +312,8 @@ struct Backpropagation: Experiment {
         let columns: [TableColumn<CheckedGradient>] = [
             TableColumn("网络") { $0.network },
             TableColumn("参数") { $0.parameter },
-            TableColumn("反向传播", alignment: .right) { tableNumber($0.backpropagated, 10) },
-            TableColumn("中心差分", alignment: .right) { tableNumber($0.numerical, 10) },
+            TableColumn("反向传播", format: .significant(10)) { $0.backpropagated },
+            TableColumn("中心差分", format: .significant(10)) { $0.numerical },
             TableColumn("相对误差", format: .scientific(1)) { $0.relativeError },
         ]
         return Table(name: "gradient-check", rows: rows, columns: columns)
@@ -360,13 +360,13 @@ struct Backpropagation: Experiment {
             (0..<layer.weights.rows).flatMap { target in
                 (0..<layer.weights.columns).map { source -> String in
                     number += 1
-                    let value = figureNumber(layer.weights[target, source])
+                    let value = numbers.text(layer.weights[target, source], .general(10))
                     return numbersWeights ? "w_{\(number)} = \(value)" : value
                 }
             }
         }
         let neuronNotes = [[]] + layers.map { layer in
-            (0..<layer.outputSize).map { "b = \(figureNumber(layer.bias[$0]))" }
+            (0..<layer.outputSize).map { "b = \(numbers.text(layer.bias[$0], .general(10)))" }
         }
         let figure = Figure.networkDiagram(layerSizes: sizes, layerNames: names, neuronLabels: neuronNames,
                                            neuronNotes: neuronNotes, edgeLabels: edgeLabels,
@@ -375,40 +375,16 @@ struct Backpropagation: Experiment {
     }
 
     static func activationFigure() -> Figure {
-        let panels = [(Activation.sigmoid, "σ(z)", "σ′(z) = σ(z)(1 − σ(z))"), (.relu, "ReLU(z)", "ReLU′(z)")]
-            .map { activation, name, derivativeName in
-                FunctionPanel(name: name, derivativeName: derivativeName,
-                              function: { activation.value(at: $0) }, derivative: { activation.derivative(at: $0) })
-            }
+        let panels = [FunctionPanel(.sigmoid, name: "σ(z)", derivativeName: "σ′(z) = σ(z)(1 − σ(z))"),
+                      FunctionPanel(.relu, name: "ReLU(z)", derivativeName: "ReLU′(z)")]
         let figure = Figure.functionsWithDerivatives(panels, xRange: -6...6, samples: 1201, layout: .overlaid,
                                                      title: "激活函数及其导数", width: 820, height: 380)
         figure[0, 0].horizontalLine(at: 0.25, label: "1/4", color: Color(gray: 0.45), style: .dashed)
         return figure
     }
 
-    // MARK: - Numbers in prose
+    // MARK: - Numbers
 
-    /// A value as it is written in the notes: up to 10 significant digits, no trailing zeros (0.05, 1200).
-    static func plain(_ value: Double) -> String {
-        String(format: "%.10g", value)
-    }
-
-    /// ``plain(_:)`` with a typographic minus, for figure labels.
-    static func figureNumber(_ value: Double) -> String {
-        plain(value).replacingOccurrences(of: "-", with: "−")
-    }
-
-    /// ``significant(_:_:)`` with a typographic minus, for table cells (prose math gets one from MathML).
-    static func tableNumber(_ value: Double, _ digits: Int) -> String {
-        significant(value, digits).replacingOccurrences(of: "-", with: "−")
-    }
-
-    /// `digits` significant digits, the precision of the worked examples; zero is written 0.
-    static func significant(_ value: Double, _ digits: Int = 4) -> String {
-        guard value != 0, value.isFinite else { return value == 0 ? "0" : "\(value)" }
-        // `%e` rounds first, so −0.00999999 counts as −0.01000 and not as −0.0099999.
-        let exponent = Int(String(format: "%.\(digits - 1)e", value).split(separator: "e")[1]) ?? 0
-        let text = String(format: "%.\(max(0, digits - 1 - exponent))f", value)
-        return Double(text) == 0 ? "0" : text
-    }
+    /// Numbers outside the Markdown's values (figure labels, a sentence made here) are written through this.
+    static let numbers = NumberWriter(language: .chinese)
 }

@@ -6,17 +6,12 @@ extension Gallery {
     /// The leaky ReLU's slope for negative inputs: 0.1 rather than PyTorch's 0.01, so that the slope can be seen.
     static let leakySlope = 0.1
 
-    static func activationPanel(_ activation: Activation, name: String, derivativeName: String) -> FunctionPanel {
-        FunctionPanel(name: name, derivativeName: derivativeName,
-                      function: { activation.value(at: $0) }, derivative: { activation.derivative(at: $0) })
-    }
-
     static func activationFigure() -> Figure {
         let panels = [
-            activationPanel(.sigmoid, name: "sigmoid σ(x)", derivativeName: "σ′ = σ(1 − σ)"),
-            activationPanel(.tanh, name: "tanh(x)", derivativeName: "tanh′ = 1 − tanh²"),
-            activationPanel(.relu, name: "ReLU(x)", derivativeName: "ReLU′(x)"),
-            activationPanel(.leakyReLU(slope: leakySlope), name: "leaky ReLU(x)", derivativeName: "leaky ReLU′(x)"),
+            FunctionPanel(.sigmoid, name: "sigmoid σ(x)", derivativeName: "σ′ = σ(1 − σ)"),
+            FunctionPanel(.tanh, name: "tanh(x)", derivativeName: "tanh′ = 1 − tanh²"),
+            FunctionPanel(.relu, name: "ReLU(x)", derivativeName: "ReLU′(x)"),
+            FunctionPanel(.leakyReLU(slope: leakySlope), name: "leaky ReLU(x)", derivativeName: "leaky ReLU′(x)"),
         ]
         let figure = Figure.functionsWithDerivatives(panels, xRange: -5...5, samples: 1001,
                                                      title: "Activation functions and their derivatives",
@@ -28,8 +23,8 @@ extension Gallery {
 
     static func overlaidFigure() -> Figure {
         let panels = [
-            activationPanel(.sigmoid, name: "σ(x)", derivativeName: "σ′(x)"),
-            activationPanel(.tanh, name: "tanh(x)", derivativeName: "tanh′(x)"),
+            FunctionPanel(.sigmoid, name: "σ(x)", derivativeName: "σ′(x)"),
+            FunctionPanel(.tanh, name: "tanh(x)", derivativeName: "tanh′(x)"),
         ]
         return Figure.functionsWithDerivatives(panels, xRange: -5...5, samples: 1001, layout: .overlaid,
                                                title: "Function (solid) and derivative (dashed)",
@@ -55,10 +50,6 @@ extension Gallery {
 
     // MARK: - Optimizer paths
 
-    static func trajectories(_ paths: [OptimizationTrajectory]) -> [Trajectory] {
-        paths.map { Trajectory(name: $0.name, x: $0.xs, y: $0.ys) }
-    }
-
     /// Where to write an optimizer's name: pointing at its point after `step` steps (nil: its last point),
     /// with the text moved by `offset` in data units.
     struct PathLabel {
@@ -78,10 +69,8 @@ extension Gallery {
     }
 
     static func rosenbrockFigure(_ paths: [OptimizationTrajectory]) -> Figure {
-        let function = TestFunction.rosenbrock
         let figure = Figure.optimizerTrajectories(
-            trajectories(paths), over: { x, y in function.value(SIMD2(x, y)) },
-            xRange: -2...2, yRange: -1...3, minimum: (x: 1, y: 1), minimumLabel: "minimum (1, 1)",
+            paths, over: .rosenbrock, xRange: -2...2, yRange: -1...3, minimum: [1, 1], minimumLabel: "minimum (1, 1)",
             levels: .logarithmic(count: 20), title: "Rosenbrock, log-spaced contours", width: 720, height: 540)
         // SGD, Momentum, AdaGrad, RMSProp, Adam: each name below or beside its end, clear of the valley floor.
         label(paths, on: figure.axes, [
@@ -93,10 +82,9 @@ extension Gallery {
     }
 
     static func quadraticFigure(_ paths: [OptimizationTrajectory]) -> Figure {
-        let function = OptimizerPaths.quadratic
         let figure = Figure.optimizerTrajectories(
-            trajectories(paths), over: { x, y in function.value(SIMD2(x, y)) },
-            xRange: -3...3, yRange: -2...2, minimum: (x: 0, y: 0), minimumLabel: "minimum (0, 0)",
+            paths, over: OptimizerPaths.quadratic, xRange: -3...3, yRange: -2...2, minimum: [0, 0],
+            minimumLabel: "minimum (0, 0)",
             levels: .automatic(count: 12), filled: true, title: "½(x² + 20y²): SGD zig-zags across the narrow valley",
             width: 800, height: 520)
         label(paths, on: figure.axes, [PathLabel(step: 1, offset: SIMD2(0.55, -0.45)),
@@ -105,10 +93,8 @@ extension Gallery {
     }
 
     static func himmelblauFigure(_ paths: [OptimizationTrajectory]) -> Figure {
-        let function = TestFunction.himmelblau
         let figure = Figure.optimizerTrajectories(
-            trajectories(paths), over: { x, y in function.value(SIMD2(x, y)) },
-            xRange: -5...5, yRange: -5...5, levels: .logarithmic(count: 16, lower: 0.1), gridSize: 150,
+            paths, over: .himmelblau, xRange: -5...5, yRange: -5...5, levels: .logarithmic(count: 16, lower: 0.1), gridSize: 150,
             separatePanels: true, title: "Himmelblau: one panel per optimizer, same start", width: 780, height: 540)
         // The panels share both axes, so only the bottom row needs the x label and the left column the y label.
         for (index, axes) in figure.allAxes.enumerated() {
@@ -119,10 +105,8 @@ extension Gallery {
     }
 
     static func saddleFigure(_ paths: [OptimizationTrajectory]) -> Figure {
-        let function = TestFunction.saddle
         let figure = Figure.optimizerTrajectories(
-            trajectories(paths), over: { x, y in function.value(SIMD2(x, y)) },
-            xRange: -2...2, yRange: -2...2, minimum: (x: 0, y: 0), minimumLabel: "saddle point (0, 0)",
+            paths, over: .saddle, xRange: -2...2, yRange: -2...2, minimum: [0, 0], minimumLabel: "saddle point (0, 0)",
             levels: .automatic(count: 14), title: "Saddle x² − y²", width: 720, height: 560)
         figure.axes.annotate("f rises along x, falls along y", pointingAtX: 0, y: 0, textX: 1.0, textY: -1.4)
         label(paths, on: figure.axes, [PathLabel(step: 20, offset: SIMD2(0.45, 0.1)),
@@ -141,10 +125,8 @@ extension Gallery {
     }
 
     static func himmelblauSurfaceFigure(_ path: OptimizationTrajectory) -> Figure {
-        let function = TestFunction.himmelblau
-        return Figure.lossSurface(
-            over: { x, y in function.value(SIMD2(x, y)) }, xRange: -4.5...4.5, yRange: -4.5...4.5,
-            path: Trajectory(name: path.name, x: path.xs, y: path.ys), gridSize: 60, azimuth: -60, elevation: 40,
+        Figure.lossSurface(
+            of: .himmelblau, xRange: -4.5...4.5, yRange: -4.5...4.5, path: path, gridSize: 60, azimuth: -60, elevation: 40,
             title: "Himmelblau's function: four valleys", labels: ("x", "y", "f(x, y)"), width: 720, height: 500)
     }
 
@@ -152,13 +134,11 @@ extension Gallery {
 
     static func decisionBoundaryFigure(_ runs: ClassifierRuns) -> Figure {
         let training = runs.training
-        let points = (0..<training.count).map { (x: Double(training.inputs[$0, 0]), y: Double(training.inputs[$0, 1])) }
-        let labels = (0..<training.count).map { Double(training.targets[$0, 0]) }
         let titles = ["under-fitting", "a good fit", "over-fitting"]
         let panels = zip(titles, runs.fits).map { title, fit in
-            Figure.ClassifierPanel(title: "\(title): \(fit.name)", probability: probabilityLookup(fit.network))
+            Figure.ClassifierPanel(title: "\(title): \(fit.name)", network: fit.network, output: .logit)
         }
-        return Figure.decisionBoundaries(panels, points: points, labels: labels, xRange: classifierXRange,
+        return Figure.decisionBoundaries(panels, data: training, xRange: classifierXRange,
                                          yRange: classifierYRange, resolution: boundaryResolution,
                                          title: "Decision boundaries on the \(training.count) training points", width: 860,
                                          height: 360)
@@ -175,7 +155,7 @@ extension Gallery {
         axes.horizontalLine(at: 0.5, label: "chance", color: Color(gray: 0.3), lineWidth: 1.2, style: .dashed)
         for (position, fit) in zip(positions, runs.fits) {
             for (offset, value) in [(-0.2, fit.trainingAccuracy), (0.2, fit.validationAccuracy)] {
-                axes.text(String(format: "%.0f %%", value * 100), x: position + offset, y: value + 0.02,
+                axes.text(numbers.text(value, .percent(0)), x: position + offset, y: value + 0.02,
                           horizontal: .center, vertical: .bottom)
             }
         }
@@ -191,12 +171,7 @@ extension Gallery {
     // MARK: - Gradients
 
     static func gradientFigure(_ history: TrainingHistory, activation: String, yLimits: ClosedRange<Double>) -> Figure {
-        let layerCount = history.epochs.first?.gradientNorms.count ?? 0
-        let layers = (0..<layerCount).map { layer in
-            (name: "layer \(layer + 1)", values: history.epochs.map { $0.gradientNorms[layer] })
-        }
-        let figure = Figure.gradientMagnitudes(layers, x: history.epochs.map { Double($0.epoch) },
-                                               title: "\(activation) network: gradient norm per layer",
+        let figure = Figure.gradientMagnitudes(of: history, title: "\(activation) network: gradient norm per layer",
                                                yLabel: "Frobenius norm of dL/dW", width: 720, height: 420)
         figure.axes.yLimits = yLimits
         return figure
@@ -256,7 +231,7 @@ extension Gallery {
         for (row, losses) in sweep.losses.enumerated() {
             for (column, loss) in losses.enumerated() {
                 let dark = loss.isFinite && normalization.fraction(loss) < 0.55
-                axes.text(loss.isFinite ? String(format: "%.3f", loss) : "diverged", x: Double(column), y: Double(row),
+                axes.text(loss.isFinite ? numbers.text(loss, .fixed(3)) : "diverged", x: Double(column), y: Double(row),
                           color: dark ? .white : Color(gray: 0.1), horizontal: .center, vertical: .center)
             }
         }
@@ -275,8 +250,7 @@ extension Gallery {
         let data = fit.data
         axes.plot(fit.x, fit.x.map { sin($0) }, label: "sin x (truth)", color: Color(gray: 0.35), lineWidth: 1.6,
                   style: .dashed)
-        axes.scatter((0..<data.count).map { Double(data.inputs[$0, 0]) }, (0..<data.count).map { Double(data.targets[$0, 0]) },
-                     label: "noisy samples", color: Color.tab10[0], size: 7)
+        axes.scatter(data.inputTargetPoints, label: "noisy samples", color: Color.tab10[0], size: 7)
         axes.plot(fit.x, fit.prediction, label: "network \(sineSizes.map(String.init).joined(separator: "-"))",
                   color: Color.tab10[3], lineWidth: 2.2)
         axes.horizontalLine(at: 0, color: Color(gray: 0.1), lineWidth: 0.7)

@@ -52,7 +52,7 @@ extension Gallery {
     }
 
     static func surfaceSection(neuron: NeuronDescent, paths: OptimizerPaths) -> Section {
-        let last = neuron.path.last ?? (x: .nan, y: .nan)
+        let last = neuron.path.last ?? SIMD2(.nan, .nan)
         let startLoss = neuron.loss(weight: neuron.path[0].x, bias: neuron.path[0].y)
         let endLoss = neuron.loss(weight: last.x, bias: last.y)
         let momentum = paths.himmelblau[1]
@@ -61,9 +61,9 @@ extension Gallery {
                 One sigmoid neuron $\\hat y = \\sigma(wx + b)$ fitted to 40 noisy samples of \
                 $\\sigma(\(neuronTrueWeight)x \(neuronTrueBias))$ has a loss surface with a flat plateau where the \
                 sigmoid saturates; full-batch gradient descent with step \(neuronLearningRate) crawls across it and \
-                then drops into the valley, from MSE \(String(format: "%.3f", startLoss)) at \
-                $(w, b) = (\(neuronStart.weight), \(neuronStart.bias))$ to \(String(format: "%.4f", endLoss)) at \
-                $(\(String(format: "%.2f", last.x)), \(String(format: "%.2f", last.y)))$ after \(neuronSteps) steps \
+                then drops into the valley, from MSE \(numbers.text(startLoss, .fixed(3))) at \
+                $(w, b) = (\(neuronStart.weight), \(neuronStart.bias))$ to \(numbers.text(endLoss, .fixed(4))) at \
+                $\(numbers.math(last, .fixed(2)))$ after \(neuronSteps) steps \
                 (@fig:neuron-surface).
                 """)
             FigureBlock(name: "neuron-surface",
@@ -72,7 +72,7 @@ extension Gallery {
             Prose("""
                 The same function in 3-D shows the valleys as basins: Momentum's path from @fig:himmelblau-panels \
                 comes down from near the central peak, runs past the bottom of its basin, climbs the far wall and \
-                loops back to $(\(formatted(momentum.points.last!.x)), \(formatted(momentum.points.last!.y)))$ \
+                loops back to $\(numbers.math(momentum.points.last!, .fixed(2)))$ \
                 (@fig:himmelblau-surface).
                 """)
             FigureBlock(name: "himmelblau-surface",
@@ -143,8 +143,8 @@ extension Gallery {
             Prose("""
                 A network is a function fitted to samples: the tanh network follows the sine through \
                 \(sineSampleCount) samples with noise of standard deviation \(sineNoise), ending at training MSE \
-                \(String(format: "%.4f", sine.trainingLoss)) against a noise variance of \
-                \(String(format: "%.2f", sineNoise * sineNoise)); a fit far below that would be fitting the noise \
+                \(numbers.text(sine.trainingLoss, .fixed(4))) against a noise variance of \
+                \(numbers.text(sineNoise * sineNoise, .fixed(2))); a fit far below that would be fitting the noise \
                 (@fig:sine-fit).
                 """)
             FigureBlock(name: "sine-fit", caption: "Samples (points), the true sine (dashed) and the network's fit (solid).",

@@ -2,43 +2,22 @@ import ReportKit
 
 /// Sentences written from the numbers of this run rather than from expectation.
 extension Gallery {
-    static func formatted(_ value: Double, _ decimals: Int = 2) -> String {
-        String(format: "%.\(decimals)f", value)
-    }
-
-    static func percent(_ value: Double) -> String { String(format: "%.0f %%", value * 100) }
-
-    /// LaTeX for `value` as m × 10^e with two significant digits, e.g. `1.8 \times 10^{-3}`.
-    static func scientific(_ value: Double) -> String {
-        guard value.isFinite, value != 0 else { return formatted(value) }
-        let exponent = Int(floor(log10(abs(value))))
-        let mantissa = value / pow(10, Double(exponent))
-        return "\(formatted(mantissa, 1)) \\times 10^{\(exponent)}"
-    }
+    /// Every number in the handout is written through this, in the document's language.
+    static let numbers = NumberWriter(language: .english)
 
     /// "(x, y)" with a true minus sign and no trailing zeros, for captions.
-    static func pointText(_ point: SIMD2<Double>) -> String {
-        func number(_ value: Double) -> String {
-            let text = value == value.rounded() ? String(Int(value)) : String(value)
-            return text.replacingOccurrences(of: "-", with: "−")
-        }
-        return "(\(number(point.x)), \(number(point.y)))"
-    }
-
-    static func distance(_ point: SIMD2<Double>, _ target: SIMD2<Double>) -> Double {
-        ((point - target) * (point - target)).sum().squareRoot()
-    }
+    static func pointText(_ point: SIMD2<Double>) -> String { numbers.text(point, .automatic) }
 
     static func rosenbrockSentence(_ paths: [OptimizationTrajectory]) -> String {
         let ends = paths.map { path -> (String, Double) in
-            (path.name, path.points.last.map { distance($0, SIMD2(1, 1)) } ?? .infinity)
+            (path.name, path.points.isEmpty ? .infinity : path.distanceFromEnd(to: SIMD2(1, 1)))
         }
         let closest = ends.min { $0.1 < $1.1 }!
         let farthest = ends.max { $0.1 < $1.1 }!
         return """
             Rosenbrock's valley $f = (1-x)^2 + 100(y-x^2)^2$ is steep across and nearly flat along, so its contours \
             are spaced logarithmically to show both; after \(OptimizerPaths.rosenbrockSteps) steps \(closest.0) ends \
-            \(formatted(closest.1, 3)) from the minimum and \(farthest.0) \(formatted(farthest.1, 3)) \
+            \(numbers.text(closest.1, .fixed(3))) from the minimum and \(farthest.0) \(numbers.text(farthest.1, .fixed(3))) \
             (@fig:rosenbrock-paths).
             """
     }
@@ -50,7 +29,7 @@ extension Gallery {
 
     static func quadraticSentence(_ paths: [OptimizationTrajectory]) -> String {
         let descriptions = paths.map { path in
-            "\(path.name) changes the sign of $y$ \(signChanges(path)) times and ends at $f = \(scientific(path.values.last ?? .nan))$"
+            "\(path.name) changes the sign of $y$ \(signChanges(path)) times and ends at $f = \(numbers.math(path.values.last ?? .nan, .scientific(1)))$"
         }
         return """
             On the bowl $\\tfrac12(x^2 + 20y^2)$, whose curvature is 20 times larger across than along, a step \
@@ -63,15 +42,14 @@ extension Gallery {
         let minima = TestFunction.himmelblau.minima
         // The minimum each path ends nearest to, then the optimizers grouped by that minimum in order of first use.
         let ends = paths.map { path -> Int in
-            let end = path.points.last ?? SIMD2(.nan, .nan)
-            return minima.indices.min { distance(minima[$0], end) < distance(minima[$1], end) } ?? 0
+            return minima.indices.min { path.distanceFromEnd(to: minima[$0]) < path.distanceFromEnd(to: minima[$1]) } ?? 0
         }
         var order: [Int] = []
         for end in ends where !order.contains(end) { order.append(end) }
         let groups = order.map { minimum -> String in
             let names = zip(paths, ends).filter { $0.1 == minimum }.map(\.0.name)
             let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names[0]
-            return "\(list) end near $(\(formatted(minima[minimum].x)), \(formatted(minima[minimum].y)))$"
+            return "\(list) end near $\(numbers.math(minima[minimum], .fixed(2)))$"
         }
         return """
             Small panels keep paths that cross each other apart. From one start on Himmelblau's function, with its \
@@ -93,7 +71,7 @@ extension Gallery {
 
     static func classifierSentence(_ runs: ClassifierRuns) -> String {
         let parts = runs.fits.map { fit in
-            "\(fit.name) (\(fit.parameterCount) parameters) classifies \(percent(fit.trainingAccuracy)) of the training and \(percent(fit.validationAccuracy)) of the validation points"
+            "\(fit.name) (\(fit.parameterCount) parameters) classifies \(numbers.text(fit.trainingAccuracy, .percent(0))) of the training and \(numbers.text(fit.validationAccuracy, .percent(0))) of the validation points"
         }
         return """
             The same \(runs.training.count) training points from two noisy moons, three network sizes (notes 001): \
@@ -112,8 +90,8 @@ extension Gallery {
         return """
             Each sigmoid layer multiplies the backward signal by $\\sigma' \\le \\tfrac14$ (notes 003), so in the \
             \(deepSizes.count - 1)-layer sigmoid network the gradient reaching the first weight matrix in epoch 1 is \
-            \(formatted(ratio(runs.sigmoid), 0)) times smaller than the last one's; with ReLU the ratio is \
-            \(formatted(ratio(runs.relu), 1)) (@fig:gradients-sigmoid, @fig:gradients-relu).
+            \(numbers.text(ratio(runs.sigmoid), .fixed(0))) times smaller than the last one's; with ReLU the ratio is \
+            \(numbers.text(ratio(runs.relu), .fixed(1))) (@fig:gradients-sigmoid, @fig:gradients-relu).
             """
     }
 
@@ -128,8 +106,8 @@ extension Gallery {
         let adam = summary(seeds.adam)
         return """
             One run is one draw: over \(seedCount) seeds for the initial weights and the batch order, the final \
-            validation loss averages \(formatted(sgd.mean, 3)) for SGD (range \(formatted(sgd.spread, 3))) and \
-            \(formatted(adam.mean, 3)) for Adam (range \(formatted(adam.spread, 3))), and the bands show how much of \
+            validation loss averages \(numbers.text(sgd.mean, .fixed(3))) for SGD (range \(numbers.text(sgd.spread, .fixed(3)))) and \
+            \(numbers.text(adam.mean, .fixed(3))) for Adam (range \(numbers.text(adam.spread, .fixed(3)))), and the bands show how much of \
             the difference between two curves is luck (@fig:seed-curves).
             """
     }
@@ -147,7 +125,7 @@ extension Gallery {
         return """
             A heat map shows a two-parameter search at once: with the number of epochs fixed, a larger batch \
             means fewer steps and needs a larger learning rate; the best cell is α = \(best.rate), B = \(best.batch) \
-            (validation loss \(formatted(best.loss, 3))), and \(diverged) (@fig:learning-rate-sweep).
+            (validation loss \(numbers.text(best.loss, .fixed(3)))), and \(diverged) (@fig:learning-rate-sweep).
             """
     }
 }

@@ -45,29 +45,6 @@ extension Gallery {
         return ClassifierRuns(training: split.training, validation: split.validation, fits: fits)
     }
 
-    /// P(class 1) of `network` at every point of the decision-boundary grid, computed in one batch.
-    ///
-    /// The figure asks for the probability point by point on the same evenly spaced grid, so the answer is
-    /// looked up by index instead of running the network once per pixel.
-    static func probabilityLookup(_ network: Sequential<Float>) -> (Double, Double) -> Double {
-        let xs = ScalarGrid.linspace(classifierXRange, count: boundaryResolution)
-        let ys = ScalarGrid.linspace(classifierYRange, count: boundaryResolution)
-        var storage: [Float] = []
-        storage.reserveCapacity(2 * xs.count * ys.count)
-        for y in ys {
-            for x in xs { storage += [Float(x), Float(y)] }
-        }
-        let logits = network.predict(Matrix(rows: xs.count * ys.count, columns: 2, storage: storage))
-        let probabilities = (0..<(xs.count * ys.count)).map { Activation.sigmoid.value(at: Double(logits[$0, 0])) }
-        func index(_ value: Double, in range: ClosedRange<Double>) -> Int {
-            let fraction = (value - range.lowerBound) / (range.upperBound - range.lowerBound)
-            return min(max(Int((fraction * Double(boundaryResolution - 1)).rounded()), 0), boundaryResolution - 1)
-        }
-        return { x, y in
-            probabilities[index(y, in: classifierYRange) * boundaryResolution + index(x, in: classifierXRange)]
-        }
-    }
-
     /// Per-layer gradient norms of a deep sigmoid network and the same network with ReLU.
     struct GradientRuns {
         var sigmoid: TrainingHistory
@@ -162,7 +139,7 @@ extension Gallery {
     /// The loss of one sigmoid neuron ŷ = σ(wx + b) as a function of (w, b), and gradient descent on it.
     struct NeuronDescent {
         var data: Dataset<Double>
-        var path: [(x: Double, y: Double)]
+        var path: [SIMD2<Double>]
         func loss(weight: Double, bias: Double) -> Double {
             let network = Gallery.neuron(weight: weight, bias: bias)
             return network.evaluate(on: data, loss: .meanSquaredError, measuresAccuracy: false).loss
@@ -189,11 +166,11 @@ extension Gallery {
         var network = neuron(weight: neuronStart.weight, bias: neuronStart.bias)
         let configuration = TrainingConfiguration(epochs: 1, batchSize: data.count, loss: .meanSquaredError,
                                                   shuffles: false, recordsGradientNorms: false)
-        var path = [(x: neuronStart.weight, y: neuronStart.bias)]
+        var path = [SIMD2(neuronStart.weight, neuronStart.bias)]
         for _ in 0..<neuronSteps {
             network.train(on: data, optimizer: SGD<Double>(learningRate: neuronLearningRate), configuration: configuration)
             let layer = network.denseLayers[0]
-            path.append((layer.weights[0, 0], layer.bias[0]))
+            path.append(SIMD2(layer.weights[0, 0], layer.bias[0]))
         }
         return NeuronDescent(data: data, path: path)
     }

@@ -53,7 +53,7 @@ struct Gallery: Experiment {
         let neuron = run.measure("one-neuron loss surface") { oneNeuronDescent() }
         let paths = run.measure("optimizer paths") { OptimizerPaths.compute() }
 
-        return Document(title: "Figure gallery · 图库", language: .english, seed: seed) {
+        return Document(title: "Figure gallery · 图库", language: numbers.language, seed: seed) {
             Prose("""
                 This handout shows every kind of figure the plotting module draws, once each, so that they can be \
                 reviewed together. Every curve is computed, none drawn by hand: activations and their derivatives \

@@ -5,16 +5,15 @@ extension Optimizers {
     static func trajectoryFigure(_ paths: [OptimizationTrajectory], on function: TestFunction, xRange: ClosedRange<Double>,
                                  yRange: ClosedRange<Double>, title: String) -> Figure {
         Figure.optimizerTrajectories(
-            paths.map { Trajectory(name: $0.name, x: $0.xs, y: $0.ys) }, over: { x, y in function.value(SIMD2(x, y)) },
-            xRange: xRange, yRange: yRange, minimum: function.minima.first.map { (x: $0.x, y: $0.y) }, minimumLabel: "最小值",
+            paths, over: function, xRange: xRange, yRange: yRange, minimum: function.minima.first, minimumLabel: "最小值",
             levels: .logarithmic(count: 14, lower: 1e-2), title: title, width: 820, height: 520)
     }
 
     static func noisyRouteFigure(_ paths: [OptimizationTrajectory], problem: LeastSquaresProblem) -> Figure {
         let best = problem.minimum
         return Figure.optimizerTrajectories(
-            paths.map { Trajectory(name: "批量 \($0.name)", x: $0.xs, y: $0.ys) }, over: problem.loss,
-            xRange: -1.5...3, yRange: -2...2, minimum: (x: best.x, y: best.y), minimumLabel: "最小二乘解",
+            paths.map { Trajectory($0, name: "批量 \($0.name)") }, over: problem.loss,
+            xRange: -1.5...3, yRange: -2...2, minimum: best, minimumLabel: "最小二乘解",
             levels: .logarithmic(count: 14, lower: 0.1), title: "小批量 SGD 的路线（n = \(problem.inputs.count)）",
             xLabel: "w", yLabel: "b", width: 820, height: 520)
     }
@@ -40,9 +39,9 @@ extension Optimizers {
             _ = axes.contour(grid, levels: .logarithmic(count: 16), colormap: .viridis, lineWidth: 0.9)
             axes.plot(run.path.xs, run.path.ys, color: .white, lineWidth: 3.6)
             axes.plot(run.path.xs, run.path.ys, label: "梯度下降 \(run.path.points.count - 1) 步", color: Color.tab10[3], lineWidth: 1.8)
-            axes.scatter([ScalingComparison.start.x], [ScalingComparison.start.y], label: "起点", color: Color.tab10[3],
+            axes.scatter([ScalingComparison.start], label: "起点", color: Color.tab10[3],
                          marker: .circle, size: 10, edgeColor: .white)
-            axes.scatter([best.x], [best.y], label: "最小值", color: Color(hex: 0xFFD700), marker: .star, size: 17, edgeColor: .black)
+            axes.scatter([best], label: "最小值", color: Color(hex: 0xFFD700), marker: .star, size: 17, edgeColor: .black)
             axes.xLimits = xRange
             axes.yLimits = yRange
             axes.title = "\(run.name)，κ = \(Optimizers.conditionText(run.conditionNumber))"
@@ -56,10 +55,8 @@ extension Optimizers {
     }
 
     static func rosenbrockFigure(_ paths: [OptimizationTrajectory]) -> Figure {
-        let function = TestFunction.rosenbrock
-        return Figure.optimizerTrajectories(
-            paths.map { Trajectory(name: $0.name, x: $0.xs, y: $0.ys) }, over: { x, y in function.value(SIMD2(x, y)) },
-            xRange: -2...2, yRange: -1...3, minimum: (x: 1, y: 1), minimumLabel: "最小值 (1, 1)", separatePanels: true,
+        Figure.optimizerTrajectories(
+            paths, over: .rosenbrock, xRange: -2...2, yRange: -1...3, minimum: [1, 1], minimumLabel: "最小值 (1, 1)", separatePanels: true,
             title: "Rosenbrock 函数上的五种优化器", width: 900, height: 560)
     }
 
@@ -67,7 +64,7 @@ extension Optimizers {
         // Line styles as well as colours, so the five methods stay apart when the handout is printed in grey.
         let styles = LineStyle.distinguishableCycle
         return Figure.lossCurves(paths.enumerated().map { index, path in
-                                     LossCurve(name: path.name, y: path.values, style: styles[index % styles.count])
+                                     LossCurve(path, style: styles[index % styles.count])
                                  }, title: "函数值随步数的变化",
                           xLabel: "步数 t", yLabel: "f(x, y)", logarithmic: true, width: 820, height: 440)
     }

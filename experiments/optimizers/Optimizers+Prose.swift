@@ -80,8 +80,8 @@ extension Optimizers {
 
     static func scalingSentence(_ comparison: ScalingComparison) -> String {
         let raw = comparison.raw, normalized = comparison.normalized
-        let rawSteps = raw.stepsToConverge.map { "要走 \(grouped($0)) 步" } ?? "超过 \(grouped(stepLimit)) 步还没有"
-        let normalizedSteps = normalized.stepsToConverge.map { "只要 \(grouped($0)) 步" } ?? "也超过了 \(grouped(stepLimit)) 步"
+        let rawSteps = raw.stepsToConverge.map { "要走 \(numbers.text($0, .groupedInteger)) 步" } ?? "超过 \(numbers.text(stepLimit, .groupedInteger)) 步还没有"
+        let normalizedSteps = normalized.stepsToConverge.map { "只要 \(numbers.text($0, .groupedInteger)) 步" } ?? "也超过了 \(numbers.text(stepLimit, .groupedInteger)) 步"
         return """
             两次都用不越过最陡方向谷底的最大步长 $\\alpha = 1/\\lambda_{\\max}$（稳定界 $2/\\lambda_{\\max}$ 的一半） 从 $(w, b) = (0, 0)$ 出发（@fig:scaling）。\
             原始输入的第一步就落到了谷底，之后沿着谷底几乎不动；把 $E - E^*$ 降到初值的 $10^{-6}$，原始输入\
@@ -113,8 +113,8 @@ extension Optimizers {
         guard let closest = ranked.first, let farthest = ranked.last,
               let sgd = paths.first(where: { $0.name == "SGD" }) else { return "" }
         var text = """
-            \(rosenbrockSteps) 步之后，\(closest.name) 离最小值最近（距离 \(decimal(distanceToMinimum(closest), 4))），\
-            \(farthest.name) 最远（距离 \(decimal(distanceToMinimum(farthest), 4))）（@tab:rosenbrock）。\
+            \(rosenbrockSteps) 步之后，\(closest.name) 离最小值最近（距离 \(numbers.text(distanceToMinimum(closest), .fixed(4)))），\
+            \(farthest.name) 最远（距离 \(numbers.text(distanceToMinimum(farthest), .fixed(4)))）（@tab:rosenbrock）。\
             SGD 的步长受山谷两侧陡壁的限制：用二分法试出，从 $(-1.5, 2)$ 出发走 \(rosenbrockSteps) 步，\
             $\\alpha$ 超过约 $\(latex(sgdLimit))$ 就发散；这里取 $\(latex(rosenbrockOptimizers[0].optimizer.learningRate))$，\
             \(rosenbrockSteps) 步后 $f = \(latex(sgd.values.last ?? .nan))$。
@@ -176,18 +176,12 @@ extension Optimizers {
 
     // MARK: - Numbers
 
-    /// `digits` decimals, for prose math (MathML writes the minus sign).
-    static func decimal(_ value: Double, _ digits: Int) -> String {
-        let text = String(format: "%.\(digits)f", value)
-        return Double(text) == 0 ? String(format: "%.\(digits)f", 0.0) : text
-    }
+    /// Every number in the handout is written through this, in the document's language.
+    static let numbers = NumberWriter(language: .chinese)
 
-    /// `m \times 10^{e}` with three significant digits, or a plain decimal between 0.01 and 1000.
-    static func latex(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "\\text{NaN}" : (value > 0 ? "\\infty" : "-\\infty") }
-        if value == 0 { return "0" }
-        if abs(value) >= 0.01, abs(value) < 1000 { return String(format: "%.3g", value) }
-        let parts = String(format: "%.2e", value).split(separator: "e")
-        return "\(parts[0]) \\times 10^{\(Int(parts[1]) ?? 0)}"
-    }
+    /// `digits` decimals, for prose math.
+    static func decimal(_ value: Double, _ digits: Int) -> String { numbers.math(value, .fixed(digits)) }
+
+    /// Three significant digits: a plain decimal between 0.01 and 1000, `m \times 10^{e}` outside, for prose math.
+    static func latex(_ value: Double) -> String { numbers.math(value, .significantOrScientific(3)) }
 }

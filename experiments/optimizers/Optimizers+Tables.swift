@@ -7,7 +7,7 @@ extension Optimizers {
         for step in checkpoints {
             columns.append(TableColumn("第 \(step) 步 f", format: .scientific(2)) { $0.values.indices.contains(step) ? $0.values[step] : .nan })
         }
-        columns.append(TableColumn("终点 (x, y)") { point($0.points.last) })
+        columns.append(TableColumn("终点 (x, y)") { numbers.text($0.points.last, .fixed(4)) })
         return Table(name: "zigzag", caption: "三种设置在之字形例子中的函数值 $f(x_t, y_t)$。", rows: paths, columns: columns)
     }
 
@@ -17,7 +17,7 @@ extension Optimizers {
         let columns: [TableColumn<(size: Int, path: OptimizationTrajectory)>] = [
             TableColumn("批量 B") { $0.size },
             TableColumn("每轮（epoch）的步数") { (problem.inputs.count + $0.size - 1) / $0.size },
-            TableColumn("终点 (w, b)") { point($0.path.points.last) },
+            TableColumn("终点 (w, b)") { numbers.text($0.path.points.last, .fixed(4)) },
             TableColumn("终点 E − E*", format: .scientific(2)) { ($0.path.values.last ?? .nan) - bestLoss },
             TableColumn("最后 \(tail) 步 E − E* 的平均", format: .scientific(2)) {
                 $0.path.values.suffix(tail).reduce(0, +) / Double(tail) - bestLoss
@@ -38,10 +38,10 @@ extension Optimizers {
                 let best = run.problem.minimum
                 let gap = (run.path.values.last ?? .nan) - run.problem.loss(best.x, best.y)
                 // A gap within rounding of the loss itself is zero: the run has reached the minimum.
-                return abs(gap) <= 1e-12 * max(1, run.problem.loss(best.x, best.y)) ? "0" : NumberFormat.scientific(2).format(gap)
+                return abs(gap) <= 1e-12 * max(1, run.problem.loss(best.x, best.y)) ? "0" : numbers.text(gap, .scientific(2))
             },
             TableColumn("收敛所需步数", alignment: .right) { run in
-                run.stepsToConverge.map { grouped($0) } ?? "超过 \(grouped(stepLimit))"
+                run.stepsToConverge.map { numbers.text($0, .groupedInteger) } ?? "超过 \(numbers.text(stepLimit, .groupedInteger))"
             },
         ]
         return Table(name: "scaling", caption: "损失的 Hessian 矩阵的特征值、条件数，以及梯度下降把 $E - E^*$ 降到初值的 $10^{-6}$ 所需的步数。",
@@ -51,7 +51,7 @@ extension Optimizers {
     static func rosenbrockTable(_ paths: [OptimizationTrajectory]) -> Table {
         let columns: [TableColumn<OptimizationTrajectory>] = [
             TableColumn("优化器") { $0.name },
-            TableColumn("终点 (x, y)") { point($0.points.last) },
+            TableColumn("终点 (x, y)") { numbers.text($0.points.last, .fixed(4)) },
             TableColumn("f(x, y)", format: .scientific(2)) { $0.values.last ?? .nan },
             TableColumn("到 (1, 1) 的距离", format: .fixed(4)) { distanceToMinimum($0) },
             TableColumn("结果") { path in path.divergedAtStep.map { "第 \($0) 步发散" } ?? "有限" },
@@ -81,32 +81,13 @@ extension Optimizers {
 
     // MARK: - Cells
 
-    /// `(x, y)` with four decimals and typographic minus signs.
-    static func point(_ point: SIMD2<Double>?) -> String {
-        guard let point else { return "—" }
-        return "(\(NumberFormat.fixed(4).format(point.x)), \(NumberFormat.fixed(4).format(point.y)))"
-    }
-
-    /// A gradient or step, `(x, y)` with three significant digits.
-    static func vector(_ value: SIMD2<Double>) -> String {
-        "(\(NumberFormat.automatic.format(rounded(value.x))), \(NumberFormat.automatic.format(rounded(value.y))))"
-    }
-
-    /// Three significant digits, so that table cells stay narrow.
-    static func rounded(_ value: Double) -> Double {
-        Double(String(format: "%.3g", value)) ?? value
-    }
-
-    /// 12345678 → "12,345,678".
-    static func grouped(_ value: Int) -> String { NumberFormat.groupedInteger.format(Double(value)) }
+    /// A gradient or step, `(x, y)` with three significant digits, so that table cells stay narrow.
+    static func vector(_ value: SIMD2<Double>) -> String { numbers.text(value, .general(3)) }
 
     /// A condition number with three significant digits (1.44 × 10⁵ or 1).
     static func conditionText(_ value: Double) -> String {
-        value < 1000 ? NumberFormat.automatic.format(rounded(value)) : NumberFormat.scientific(2).format(value)
+        numbers.text(value, value < 1000 ? .general(3) : .scientific(2))
     }
 
-    static func distanceToMinimum(_ path: OptimizationTrajectory) -> Double {
-        guard let last = path.points.last else { return .nan }
-        return ((last.x - 1) * (last.x - 1) + (last.y - 1) * (last.y - 1)).squareRoot()
-    }
+    static func distanceToMinimum(_ path: OptimizationTrajectory) -> Double { path.distanceFromEnd(to: SIMD2(1, 1)) }
 }

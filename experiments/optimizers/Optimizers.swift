@@ -90,7 +90,7 @@ struct Optimizers: Experiment {
             ])
         }
 
-        return Document(title: "优化算法：从 SGD 到 Adam", language: .chinese, seed: seed) {
+        return Document(title: "优化算法：从 SGD 到 Adam", language: numbers.language, seed: seed) {
             Prose(introduction)
             Section("之字形路线：同一个学习率管不了所有方向") {
                 Prose(zigzagExplanation(bowlPaths))

@@ -13,32 +13,16 @@ extension Regularization {
     }
 
     static func boundaryFigure(_ runs: OverfittingRuns) -> Figure {
-        let training = runs.training
-        let points = (0..<training.count).map { (x: Double(training.inputs[$0, 0]), y: Double(training.inputs[$0, 1])) }
-        let labels = (0..<training.count).map { Double(training.targets[$0, 0]) }
-        let panels = runs.fits.map { fit in
-            Figure.ClassifierPanel(title: fit.name) { x, y in
-                let logit = fit.network.predict(Matrix(rows: 1, columns: 2, storage: [Float(x), Float(y)]))[0, 0]
-                return Activation.sigmoid.value(at: Double(logit))
-            }
-        }
-        return Figure.decisionBoundaries(panels, points: points, labels: labels, xRange: -1.8...2.8, yRange: -1.5...2.0,
-                                         resolution: 120, classNames: ["类别 0", "类别 1"], probabilityLabel: "P(类别 1)",
-                                         title: "决策边界", width: 960, height: 400)
+        Figure.decisionBoundaries(runs.fits.map { Figure.ClassifierPanel(title: $0.name, network: $0.network, output: .logit) },
+                                  data: runs.training, xRange: -1.8...2.8, yRange: -1.5...2.0, resolution: 120,
+                                  classNames: ["类别 0", "类别 1"], probabilityLabel: "P(类别 1)", title: "决策边界",
+                                  width: 960, height: 400)
     }
 
     /// Training (solid) and validation (dashed) loss per epoch, one colour per run.
     static func curveFigure(_ runs: [(name: String, history: TrainingHistory)], title: String, yLabel: String) -> Figure {
-        var curves: [LossCurve] = []
-        for (index, run) in runs.enumerated() {
-            let epochs = run.history.epochs.map { Double($0.epoch) }
-            curves.append(LossCurve(name: "\(run.name) 训练", x: epochs, y: run.history.trainingLosses, series: run.name,
-                                    color: Color.tab10[index]))
-            curves.append(LossCurve(name: "\(run.name) 验证", x: epochs, y: run.history.epochs.map { $0.validationLoss ?? .nan },
-                                    style: .dashed, series: run.name, color: Color.tab10[index]))
-        }
-        return Figure.lossCurves(curves, title: title, xLabel: "轮 epoch", yLabel: yLabel, logarithmic: true,
-                                 width: 820, height: 480)
+        Figure.trainingCurves(runs, trainingName: { "\($0) 训练" }, validationName: { "\($0) 验证" }, title: title,
+                              xLabel: "轮 epoch", yLabel: yLabel, width: 820, height: 480)
     }
 
     static func overfittingCurveFigure(_ runs: OverfittingRuns) -> Figure {

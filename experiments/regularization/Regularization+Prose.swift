@@ -20,14 +20,14 @@ extension Regularization {
         guard probes.count == 4 else { return "" }
         let big = probes[0], uniform = probes[1], xavier = probes[2]
         return """
-            $N(0, 1)$ 的乘数是 $n = \(width)$，第 1 层就有 \(percent(big.saturatedShares[0])) 的神经元饱和；\
-            笔记的 $U(\\pm 1/\\sqrt{n})$ 方差为 $\\frac{1}{3n}$，乘数约 $\\frac13$（实测 \(fixed(uniform.gain, 3))），\
-            标准差从 \(fixed(uniform.standardDeviations[0], 2)) 逐层降到第 \(depth) 层的 \(scientific(uniform.standardDeviations[depth]))\
+            $N(0, 1)$ 的乘数是 $n = \(width)$，第 1 层就有 \(numbers.text(big.saturatedShares[0], .percent(1))) 的神经元饱和；\
+            笔记的 $U(\\pm 1/\\sqrt{n})$ 方差为 $\\frac{1}{3n}$，乘数约 $\\frac13$（实测 \(numbers.text(uniform.gain, .fixed(3)))），\
+            标准差从 \(numbers.text(uniform.standardDeviations[0], .fixed(2))) 逐层降到第 \(depth) 层的 \(numbers.text(uniform.standardDeviations[depth], .significantOrScientific(3)))\
             （后几层不再下降：笔记的偏置也取 $U(\\pm 1/\\sqrt{n})$，每层给方差加上 $\\frac{1}{3n}$，不动点约为 \
-            $\\frac{1}{2n}$，即标准差 $\\approx \(fixed((1 / (2 * Double(width))).squareRoot(), 3))$）；\
-            Xavier 的 $N(0, 1/n)$ 乘数为 1（实测 \(fixed(xavier.gain, 3))），第 \(depth) 层的标准差仍有 \
-            \(fixed(xavier.standardDeviations[depth], 3))（tanh 比线性函数略“压缩”，所以仍缓慢减小），\
-            第 \(depth) 层饱和的神经元比例为 \(percent(xavier.saturatedShares[depth - 1]))（@tab:initialization）。
+            $\\frac{1}{2n}$，即标准差 $\\approx \(numbers.math((1 / (2 * Double(width))).squareRoot(), .fixed(3)))$）；\
+            Xavier 的 $N(0, 1/n)$ 乘数为 1（实测 \(numbers.text(xavier.gain, .fixed(3)))），第 \(depth) 层的标准差仍有 \
+            \(numbers.text(xavier.standardDeviations[depth], .fixed(3)))（tanh 比线性函数略“压缩”，所以仍缓慢减小），\
+            第 \(depth) 层饱和的神经元比例为 \(numbers.text(xavier.saturatedShares[depth - 1], .percent(1)))（@tab:initialization）。
             """
     }
 
@@ -37,10 +37,10 @@ extension Regularization {
         return """
             **笔记 001 的 Xavier 代码与它自己的公式不一致。** 公式要求 $W \\sim N(0, \\frac1n)$，\
             代码却写 `nn.w{k} = 2*randn(height, width)/sqrt(width)`，标准差是 $2/\\sqrt{n}$，方差 $4/n$：\
-            乘数是 4（实测 \(fixed(code.gain, 3))）而不是 1：每层 tanh 的输入方差约为上一层输出方差的 4 倍，\
-            tanh 再把它压回，各层输出的标准差稳定在 \(fixed(code.standardDeviations[depth], 2)) 左右，\
-            第 \(depth) 层有 \(percent(code.saturatedShares[depth - 1])) 的神经元饱和（$|a| > \(saturationThreshold)$），\
-            而按公式（Xavier）为 \(percent(probes[2].saturatedShares[depth - 1]))。应写成 \
+            乘数是 4（实测 \(numbers.text(code.gain, .fixed(3)))）而不是 1：每层 tanh 的输入方差约为上一层输出方差的 4 倍，\
+            tanh 再把它压回，各层输出的标准差稳定在 \(numbers.text(code.standardDeviations[depth], .fixed(2))) 左右，\
+            第 \(depth) 层有 \(numbers.text(code.saturatedShares[depth - 1], .percent(1))) 的神经元饱和（$|a| > \(saturationThreshold)$），\
+            而按公式（Xavier）为 \(numbers.text(probes[2].saturatedShares[depth - 1], .percent(1)))。应写成 \
             `nn.W{k} = randn(height, width)/sqrt(width)`（笔记这一行还把 `W` 写成了小写 `w`，MATLAB 区分大小写，\
             其他代码用的都是 `nn.W{k}`）。
             """
@@ -49,7 +49,7 @@ extension Regularization {
     static func overfittingExplanation(_ runs: OverfittingRuns) -> String {
         let parameters = runs.fits.first?.network.parameterCount ?? 0
         return """
-            只有 \(trainingCount) 个带噪声的两月牙训练点，网络 2–\(hiddenWidth)–\(hiddenWidth)–1（ReLU）却有 \(grouped(parameters)) \
+            只有 \(trainingCount) 个带噪声的两月牙训练点，网络 2–\(hiddenWidth)–\(hiddenWidth)–1（ReLU）却有 \(numbers.text(parameters, .groupedInteger)) \
             个参数，足以把每个训练点都“记住”，包括噪声——这就是过拟合：训练损失很低，在新数据上却变差。\
             笔记 001 的 L2 正则化在损失上加 $\\frac{\\lambda}{2} \\sum \\lVert W \\rVert^2$（偏置不计），\
             每个权重的梯度多出 $\\lambda W$，把权重拉向 0，边界因此更平滑。Dropout 在训练时以概率 $1 - p$（$p$ 为保留概率）\
@@ -64,11 +64,11 @@ extension Regularization {
         let best = runs.fits.min { $0.validation.loss < $1.validation.loss }!
         let bestEpoch = plain.history.epochs.min { ($0.validationLoss ?? .infinity) < ($1.validationLoss ?? .infinity) }?.epoch ?? 0
         return """
-            不加正则化时，训练准确率 \(percent(plain.training.accuracy))、训练损失 \(fixed(plain.training.loss, 4))，\
-            验证损失却是 \(fixed(plain.validation.loss, 4))；它的验证损失在第 \(bestEpoch) 轮最低，之后越训练越高\
-            （@fig:overfitting-curves）。L2 把权重的平方和从 \(fixed(plain.weightSquares, 1)) 压到 \
-            \(fixed(l2.weightSquares, 1))，验证损失 \(fixed(l2.validation.loss, 4))；Dropout 的验证损失 \
-            \(fixed(dropout.validation.loss, 4))。三者中“\(best.name)”的验证损失最低（@tab:overfitting）。
+            不加正则化时，训练准确率 \(numbers.text(plain.training.accuracy, .percent(1)))、训练损失 \(numbers.text(plain.training.loss, .fixed(4)))，\
+            验证损失却是 \(numbers.text(plain.validation.loss, .fixed(4)))；它的验证损失在第 \(bestEpoch) 轮最低，之后越训练越高\
+            （@fig:overfitting-curves）。L2 把权重的平方和从 \(numbers.text(plain.weightSquares, .fixed(1))) 压到 \
+            \(numbers.text(l2.weightSquares, .fixed(1)))，验证损失 \(numbers.text(l2.validation.loss, .fixed(4)))；Dropout 的验证损失 \
+            \(numbers.text(dropout.validation.loss, .fixed(4)))。三者中“\(best.name)”的验证损失最低（@tab:overfitting）。
             """
     }
 
@@ -86,11 +86,11 @@ extension Regularization {
         let unit = averages.input.count - 1
         return """
             **笔记 003 的算例乘以了保留概率，应当除以它。** 按笔记的文字，第二个神经元应输出 \
-            $47.549 / 0.5 = 95.098$，而不是 $23.775$。用训练引擎的 Dropout 层跑 \(grouped(dropoutSamples)) 次\
-            （保留的比例为 \(percent(averages.keptShare))）：倒置 Dropout 的平均输出 \
-            \(fixed(averages.inverted[unit], 3)) 与评估时的输出 \(fixed(averages.evaluation[unit], 3)) 一致；\
-            按笔记的算法平均只有 \(fixed(averages.notesMethod[unit], 3))，约为 $p^2 a = \
-            \(fixed(notesKeepProbability * notesKeepProbability * averages.input[unit], 3))$：\
+            $47.549 / 0.5 = 95.098$，而不是 $23.775$。用训练引擎的 Dropout 层跑 \(numbers.text(dropoutSamples, .groupedInteger)) 次\
+            （保留的比例为 \(numbers.text(averages.keptShare, .percent(1)))）：倒置 Dropout 的平均输出 \
+            \(numbers.text(averages.inverted[unit], .fixed(3))) 与评估时的输出 \(numbers.text(averages.evaluation[unit], .fixed(3))) 一致；\
+            按笔记的算法平均只有 \(numbers.text(averages.notesMethod[unit], .fixed(3)))，约为 $p^2 a = \
+            \(numbers.math(notesKeepProbability * notesKeepProbability * averages.input[unit], .fixed(3)))$：\
             训练时下一层看到的输入只有测试时的四分之一，训练和测试不一致（@tab:dropout）。按标准 Dropout，\
             训练时不缩放（平均 $p a$），测试时乘以 $p$；按倒置 Dropout，训练时除以 $p$，测试时不变。
             """
@@ -117,9 +117,9 @@ extension Regularization {
             run.history.epochs.first { $0.trainingLoss < threshold }.map { "第 \($0.epoch) 轮" } ?? " \(deepEpochs) 轮内始终没有做到"
         }
         return """
-            同样 \(deepEpochs) 轮，无批归一化的网络训练损失从 \(fixed(loss(plain, 1), 4)) 到 \
-            \(fixed(loss(plain, deepEpochs), 4))\(stuck)；有批归一化的从 \(fixed(loss(normalized, 1), 4)) 到 \
-            \(fixed(loss(normalized, deepEpochs), 4))。有批归一化的网络\(firstBelow(normalized))训练损失就降到 \(threshold) 以下，无批归一化的网络\(firstBelow(plain))\
+            同样 \(deepEpochs) 轮，无批归一化的网络训练损失从 \(numbers.text(loss(plain, 1), .fixed(4))) 到 \
+            \(numbers.text(loss(plain, deepEpochs), .fixed(4)))\(stuck)；有批归一化的从 \(numbers.text(loss(normalized, 1), .fixed(4))) 到 \
+            \(numbers.text(loss(normalized, deepEpochs), .fixed(4)))。有批归一化的网络\(firstBelow(normalized))训练损失就降到 \(threshold) 以下，无批归一化的网络\(firstBelow(plain))\
             （@tab:batch-norm）。BN 每层多了 $2 \\times \(deepWidth)$ 个参数 \
             $\\gamma, \\beta$（共 \(normalized.parameterCount - plain.parameterCount) 个）。\(spikes(normalized))
             """
@@ -140,15 +140,6 @@ extension Regularization {
 
     // MARK: - Numbers
 
-    static func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
-
-    static func percent(_ fraction: Double) -> String { String(format: "%.1f%%", fraction * 100) }
-
-    /// `m × 10^e` as plain text with three significant digits (for prose outside math).
-    static func scientific(_ value: Double) -> String {
-        guard value != 0, value.isFinite else { return "\(value)" }
-        if abs(value) >= 0.01 { return String(format: "%.3g", value) }
-        let parts = String(format: "%.2e", value).split(separator: "e")
-        return "$\(parts[0]) \\times 10^{\(Int(parts[1]) ?? 0)}$"
-    }
+    /// Every number in the handout is written through this, in the document's language.
+    static let numbers = NumberWriter(language: .chinese)
 }

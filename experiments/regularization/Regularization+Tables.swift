@@ -38,7 +38,7 @@ extension Regularization {
             TableColumn("笔记算法的平均", format: .fixed(3)) { averages.notesMethod[$0] },
             TableColumn("评估时的输出", format: .fixed(3)) { averages.evaluation[$0] },
         ]
-        return Table(name: "dropout", caption: "笔记 003 的例子（$p = \(notesKeepProbability)$，掩码 $[0, 1]$）按两种算法各算一次，再在 \(grouped(dropoutSamples)) 次随机掩码上取平均。",
+        return Table(name: "dropout", caption: "笔记 003 的例子（$p = \(notesKeepProbability)$，掩码 $[0, 1]$）按两种算法各算一次，再在 \(numbers.text(dropoutSamples, .groupedInteger)) 次随机掩码上取平均。",
                      rows: rows, columns: columns)
     }
 
@@ -77,5 +77,4 @@ extension Regularization {
     }
 
     /// 12345678 → "12,345,678".
-    static func grouped(_ value: Int) -> String { NumberFormat.groupedInteger.format(Double(value)) }
 }

@@ -55,7 +55,7 @@ struct Regularization: Experiment {
         }
         let normalization = run.measure("batch-norm runs") { BatchNormRuns.train() }
 
-        return Document(title: "初始化、正则化与批归一化", language: .chinese, seed: seed) {
+        return Document(title: "初始化、正则化与批归一化", language: numbers.language, seed: seed) {
             Prose(introduction)
             Section("初始化：信号能否穿过十层网络") {
                 Prose(initializationExplanation)

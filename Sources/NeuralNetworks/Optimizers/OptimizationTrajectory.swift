@@ -21,4 +21,12 @@ public struct OptimizationTrajectory: Sendable, Hashable {
     public var xs: [Double] { points.map(\.x) }
     /// The y coordinates of the points.
     public var ys: [Double] { points.map(\.y) }
+
+    /// The Euclidean distance ‖p_last − target‖ from the last point reached to `target` (for example a minimum);
+    /// NaN for an empty path.
+    public func distanceFromEnd(to target: SIMD2<Double>) -> Double {
+        guard let last = points.last else { return .nan }
+        let difference = last - target
+        return (difference * difference).sum().squareRoot()
+    }
 }

@@ -58,25 +58,23 @@ extension Axes {
     ///
     /// - Note: The target count is one tick per `spacing`, between 3 and 10; like matplotlib's `nbins='auto'`
     ///   (at most 9 intervals), a tall or wide axis does not fill up with labels.
-    static func ticks(scale: Scale, limits: ClosedRange<Double>, length: Double, spacing: Double) -> AxisTicks {
+    static func ticks(scale: Scale, limits: ClosedRange<Double>, length: Double, spacing: Double,
+                      locator: (any TickLocator)? = nil, formatter: (any TickLabelFormatter)? = nil) -> AxisTicks {
         let target = min(max(3, Int(length / spacing) + 1), 10)
         let tolerance = (limits.upperBound - limits.lowerBound) * 1e-9
-        var result = AxisTicks()
-        switch scale {
-        case .linear:
-            result.major = ExtendedWilkinsonLocator()
-                .ticks(lower: limits.lowerBound, upper: limits.upperBound, targetCount: target)
-                .filter { $0 >= limits.lowerBound - tolerance && $0 <= limits.upperBound + tolerance }
-            let (labels, multiplier) = TickFormatter.linearLabels(result.major)
-            result.labels = labels.map(RichText.init)
-            result.multiplier = multiplier.map(RichText.init)
-        case .log10:
-            let (major, minor) = LogLocator().ticks(lower: limits.lowerBound, upper: limits.upperBound,
-                                                    targetCount: target)
-            result.major = major
-            result.minor = minor
-            result.labels = TickFormatter.logLabels(major).map(RichText.init)
+        let locator: any TickLocator = locator ?? (scale == .log10 ? LogLocator() : ExtendedWilkinsonLocator())
+        let formatter = formatter ?? DefaultTickLabelFormatter(scale: scale)
+        let positions = locator.tickPositions(lower: limits.lowerBound, upper: limits.upperBound, targetCount: target)
+        func inView(_ value: Double) -> Bool {
+            value >= limits.lowerBound - tolerance && value <= limits.upperBound + tolerance
         }
+        var result = AxisTicks()
+        // The log locator already keeps to the view (its minor ticks included), as it always did.
+        result.major = scale == .log10 && locator is LogLocator ? positions.major : positions.major.filter(inView)
+        result.minor = scale == .log10 && locator is LogLocator ? positions.minor : positions.minor.filter(inView)
+        let (labels, multiplier) = formatter.labels(for: result.major)
+        result.labels = labels.map(RichText.init)
+        result.multiplier = multiplier.map(RichText.init)
         return result
     }
 

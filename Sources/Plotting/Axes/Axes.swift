@@ -30,6 +30,15 @@ public final class Axes {
     /// Hides all ticks, labels and the frame (for diagrams).
     public var hidesAxes = false
 
+    /// Where the x ticks go; nil uses ``ExtendedWilkinsonLocator`` on a linear axis and ``LogLocator`` on a log one.
+    public var xLocator: (any TickLocator)?
+    /// Where the y ticks go; nil as for ``xLocator``.
+    public var yLocator: (any TickLocator)?
+    /// What the x ticks say; nil uses ``DefaultTickLabelFormatter`` for the axis's scale.
+    public var xFormatter: (any TickLabelFormatter)?
+    /// What the y ticks say; nil as for ``xFormatter``.
+    public var yFormatter: (any TickLabelFormatter)?
+
     /// Fixed x ticks with their labels (categories), replacing the locator's.
     public var customXTicks: [(position: Double, label: String)]?
     /// Fixed y ticks with their labels, replacing the locator's.

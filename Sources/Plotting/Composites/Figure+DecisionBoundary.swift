@@ -2,15 +2,34 @@ extension Figure {
     /// One classifier to show in ``decisionBoundaries(_:points:labels:xRange:yRange:resolution:title:width:height:theme:)``.
     public struct ClassifierPanel {
         public var title: String
-        /// P(class 1 | x, y) in 0…1.
-        public var probability: (Double, Double) -> Double
+        /// P(class 1 | point) in 0…1 for every point of the sampling grid at once, in the grid's order (row by
+        /// row from the smallest y), so that a model can evaluate them as one batch.
+        public var probabilities: ([SIMD2<Double>]) -> [Double]
 
         /// - Parameters:
         ///   - title: Panel title (e.g. "under-fitting: 1 hidden unit").
         ///   - probability: The model's probability of class 1 at (x, y).
         public init(title: String, probability: @escaping (Double, Double) -> Double) {
+            self.init(title: title, probabilities: { points in points.map { probability($0.x, $0.y) } })
+        }
+
+        /// - Parameters:
+        ///   - title: Panel title.
+        ///   - probabilities: The model's probability of class 1 at each of the points, in their order.
+        public init(title: String, probabilities: @escaping ([SIMD2<Double>]) -> [Double]) {
             self.title = title
-            self.probability = probability
+            self.probabilities = probabilities
+        }
+
+        /// The probability field over the rectangle, `resolution` samples per side.
+        func grid(xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, resolution: Int) -> ScalarGrid {
+            let xs = ScalarGrid.linspace(xRange, count: max(resolution, 2))
+            let ys = ScalarGrid.linspace(yRange, count: max(resolution, 2))
+            let points = ys.flatMap { y in xs.map { x in SIMD2(x, y) } }
+            let values = probabilities(points)
+            precondition(values.count == points.count,
+                         "a classifier panel returned \(values.count) probabilities for \(points.count) points")
+            return ScalarGrid(x: xs, y: ys, values: values)
         }
     }
 
@@ -31,7 +50,7 @@ extension Figure {
     ///
     /// - Parameters:
     ///   - panels: The classifiers, one panel each.
-    ///   - points: Data points (x, y).
+    ///   - points: Data points.
     ///   - labels: Class of each point (0 or 1; values ≥ 0.5 count as 1).
     ///   - xRange: The x interval shown.
     ///   - yRange: The y interval shown.
@@ -43,7 +62,7 @@ extension Figure {
     ///   - height: Page height.
     ///   - theme: The visual style.
     public static func decisionBoundaries(
-        _ panels: [ClassifierPanel], points: [(x: Double, y: Double)], labels: [Double],
+        _ panels: [ClassifierPanel], points: [SIMD2<Double>], labels: [Double],
         xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, resolution: Int = 150,
         classNames: [String] = ["class 0", "class 1"], probabilityLabel: String = "P(class 1)", title: String? = nil,
         width: Double = 800, height: Double = 500, theme: Theme = Theme()
@@ -56,8 +75,7 @@ extension Figure {
         let edgeColors = [Color(gray: 0.1), Color.white]
         for (index, panel) in panels.enumerated() {
             let axes = figure.allAxes[index]
-            let grid = ScalarGrid(xRange: xRange, yRange: yRange, columns: resolution, rows: resolution,
-                                  function: panel.probability)
+            let grid = panel.grid(xRange: xRange, yRange: yRange, resolution: resolution)
             axes.heatmap(grid, colormap: Colormap.blueDarkRed, range: 0...1, opacity: 0.55, smooth: true,
                          showColorBar: index == panels.count - 1, colorBarLabel: probabilityLabel)
             axes.contour(grid, levels: .values([0.5]), color: Color(gray: 0.1), lineWidth: 1.6)

@@ -8,7 +8,7 @@ extension Figure {
     /// let figure = Figure.optimizerTrajectories(
     ///     [Trajectory(name: "SGD", points: sgdPath), Trajectory(name: "Adam", points: adamPath)],
     ///     over: { x, y in (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) },
-    ///     xRange: -2...2, yRange: -1...3, minimum: (1, 1), title: "Rosenbrock")
+    ///     xRange: -2...2, yRange: -1...3, minimum: [1, 1], title: "Rosenbrock")
     /// ```
     ///
     /// - Parameters:
@@ -31,7 +31,7 @@ extension Figure {
     ///   - theme: The visual style.
     public static func optimizerTrajectories(
         _ trajectories: [Trajectory], over function: (Double, Double) -> Double, xRange: ClosedRange<Double>,
-        yRange: ClosedRange<Double>, minimum: (x: Double, y: Double)? = nil, minimumLabel: String? = nil,
+        yRange: ClosedRange<Double>, minimum: SIMD2<Double>? = nil, minimumLabel: String? = nil,
         levels: ContourLevels = .logarithmic(count: 30), filled: Bool = false, gridSize: Int = 300,
         separatePanels: Bool = false, title: String? = nil, xLabel: String = "x", yLabel: String = "y",
         width: Double = 800, height: Double = 500, theme: Theme = Theme()

@@ -30,21 +30,22 @@ public struct Trajectory: Sendable {
 
     /// - Parameters:
     ///   - name: Legend text.
-    ///   - points: (x, y) after each step, starting point included.
+    ///   - points: The point after each step, starting point included (`SIMD2<Double>`, the point type the
+    ///     training engine's trajectories use too).
     ///   - color: Explicit colour.
     ///   - style: Explicit line style.
     ///   - endMarker: Explicit shape at the last point.
-    public init(name: String, points: [(x: Double, y: Double)], color: Color? = nil, style: LineStyle? = nil,
+    public init(name: String, points: [SIMD2<Double>], color: Color? = nil, style: LineStyle? = nil,
                 endMarker: Marker? = nil) {
         self.init(name: name, x: points.map(\.x), y: points.map(\.y), color: color, style: style,
                   endMarker: endMarker)
     }
 
     /// The last point with both coordinates finite (where a diverging run was last seen).
-    var lastFinitePoint: (x: Double, y: Double)? {
+    var lastFinitePoint: SIMD2<Double>? {
         for index in stride(from: min(x.count, y.count) - 1, through: 0, by: -1)
         where x[index].isFinite && y[index].isFinite {
-            return (x[index], y[index])
+            return SIMD2(x[index], y[index])
         }
         return nil
     }

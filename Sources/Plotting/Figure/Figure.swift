@@ -144,10 +144,10 @@ public final class Figure {
             }
             return (axes.customXTicks.map(custom)
                         ?? Axes.ticks(scale: axes.xScale, limits: limits[index].x, length: plots[index].width,
-                                      spacing: theme.xTickSpacing),
+                                      spacing: theme.xTickSpacing, locator: axes.xLocator, formatter: axes.xFormatter),
                     axes.customYTicks.map(custom)
                         ?? Axes.ticks(scale: axes.yScale, limits: limits[index].y, length: plots[index].height,
-                                      spacing: theme.yTickSpacing))
+                                      spacing: theme.yTickSpacing, locator: axes.yLocator, formatter: axes.yFormatter))
         }
     }
 

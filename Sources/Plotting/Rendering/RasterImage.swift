@@ -77,10 +77,12 @@ public struct RasterImage: Sendable, Equatable {
         return alpha << 24 | channel(16) << 16 | channel(8) << 8 | channel(0)
     }
 
-    /// The image as an RGB PNG (alpha dropped; figures are opaque), with the package's fast encoder.
-    public func pngData() -> Data {
+    /// The image as an RGB PNG (alpha dropped; figures are opaque), through libpng.
+    /// - Parameter compression: Every pixel exactly (the default), or a palette where it is visually lossless.
+    public func pngData(compression: PNGCompression = .lossless) -> Data {
         pixels.withUnsafeBytes { buffer in
-            PNGEncoder.encodeRGB(xrgbPixels: buffer.baseAddress!, width: width, height: height, stride: width * 4)
+            PNGEncoder.encode(xrgbPixels: buffer.baseAddress!, width: width, height: height, stride: width * 4,
+                              compression: compression)
         }
     }
 

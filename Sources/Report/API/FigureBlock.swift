@@ -32,7 +32,7 @@ public struct FigureBlock: DocumentComponent {
     ///   - caption: Markdown for the caption.
     ///   - figure: the image source; it is asked for its PNG once, when the document is written.
     public init(name: String, caption: String, _ figure: some PNGRenderable) {
-        self.init(name: name, caption: caption, pixelsPerPoint: figure.pixelsPerPoint, png: { try figure.pngData() })
+        self.init(name: name, caption: caption, pixelsPerPoint: figure.pixelsPerPoint, png: { try figure.documentPNGData() })
     }
 
     public var documentNode: DocumentNode { DocumentNode(kind: .figure(self)) }

@@ -8,6 +8,9 @@ public protocol PNGRenderable {
     /// The encoded PNG file.
     /// - Returns: bytes starting with the PNG signature.
     func pngData() throws -> Data
+    /// The PNG a written report embeds: smaller where the type can make it so without visible loss.
+    /// - Returns: bytes starting with the PNG signature; ``pngData()`` unless the type says otherwise.
+    func documentPNGData() throws -> Data
 
     /// Image pixels per CSS pixel: 2 for a figure drawn at twice its layout size for sharp screens and print.
     /// The HTML shows the figure at its layout size (pixels ÷ scale), so text is the same size in every figure.
@@ -15,6 +18,9 @@ public protocol PNGRenderable {
 }
 
 extension PNGRenderable {
+    /// The PNG as ``pngData()`` writes it, unless the type says otherwise.
+    public func documentPNGData() throws -> Data { try pngData() }
+
     /// One image pixel per CSS pixel, unless the type says otherwise.
     public var pixelsPerPoint: Double { 1 }
 }

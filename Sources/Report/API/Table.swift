@@ -8,7 +8,7 @@
 /// ])
 /// ```
 ///
-/// Cells are formatted when the table is created, so the table holds text only.
+/// Cells are formatted when the document is resolved, in the document's language (see ``NumberFormat``).
 public struct Table: DocumentComponent {
     let content: TableContent
 
@@ -30,7 +30,9 @@ public struct Table: DocumentComponent {
             caption: caption,
             headers: columns.map(\.header),
             alignments: alignments,
-            rows: cells.map { row in zip(row, columns).map { $0.formatted(with: $1.format) } }
+            rows: [],
+            cells: cells,
+            formats: columns.map(\.format)
         )
     }
 
@@ -44,5 +46,18 @@ struct TableContent {
     var caption: String?
     var headers: [String]
     var alignments: [ColumnAlignment]
+    /// The cells' text; filled from `cells` by ``localized(_:)`` for a table built from values.
     var rows: [[String]]
+    /// The values of a table built from values, written only once the document's language is known.
+    var cells: [[TableValue]] = []
+    /// Each column's number format.
+    var formats: [NumberFormat] = []
+
+    /// The table with its cells written in `language`.
+    func localized(_ language: DocumentLanguage) -> TableContent {
+        guard !cells.isEmpty else { return self }
+        var content = self
+        content.rows = cells.map { row in zip(row, formats).map { $0.formatted(with: $1, language: language) } }
+        return content
+    }
 }

@@ -18,14 +18,17 @@ public enum TableValue: Sendable, Equatable {
     }
 
     /// The cell's text.
-    /// - Parameter format: the column's number format.
+    /// - Parameters:
+    ///   - format: the column's number format.
+    ///   - language: the document's language.
     /// - Returns: the text to show.
-    func formatted(with format: NumberFormat) -> String {
+    func formatted(with format: NumberFormat, language: DocumentLanguage) -> String {
         switch self {
         case .text(let text): return text
-        case .number(let value): return format.format(value)
+        case .number(let value): return format.text(value, language: language)
         case .integer(let value):
-            return format == .automatic ? NumberFormat.withMinusSign(String(value)) : format.format(Double(value))
+            return format == .automatic ? NumberFormat.withMinusSign(String(value))
+                : format.text(Double(value), language: language)
         case .empty: return ""
         }
     }

@@ -9,7 +9,7 @@
 /// A value stands among a document's blocks but writes nothing where it stands: it defines a name that
 /// ``Prose``, captions, included files and the Markdown of ``Document/init(title:markdown:language:seed:includesReproducibilityAppendix:parts:)``
 /// use as `{{value: name}}`. A number is written with its ``NumberFormat`` — in text as the format writes it
-/// (`−0.1235`, `1.2 × 10⁻⁴`, `95.3%`), inside math as TeX (`-0.1235`, `1.2 \times 10^{-4}`, `95.3\%`), so
+/// (`−0.1235`, `1.2 × 10⁻⁴`, `95.3%`), inside math as TeX (`-0.1235`, `1.2 \times 10^{-4}`, `95.3\%`; see ``NumberFormat/math(_:language:)``), so
 /// `$L = {{value: final-loss}}$` is a formula. Text is inserted as written, as Markdown outside math and as
 /// TeX inside it; it may not span lines, so line numbers in messages stay those of the file.
 ///
@@ -33,15 +33,15 @@ public struct Value: DocumentComponent {
 
     public var documentNode: DocumentNode { DocumentNode(kind: .value(self)) }
 
-    /// The value as it is written in text (Markdown) and inside math (TeX), in a document of `language`
-    /// (English and Chinese share today's number conventions: `.` for decimals, `,` between digit groups).
+    /// The value as it is written in text (Markdown) and inside math (TeX), in a document of `language` (which
+    /// sets the space before `%`; see ``NumberFormat``).
     func written(language: DocumentLanguage) -> (text: String, tex: String) {
         switch content {
         case .text(let text): return (text, text)
-        case .number(let number): return (format.format(number), format.texFormat(number))
+        case .number(let number): return (format.text(number, language: language), format.math(number, language: language))
         case .integer(let integer):
-            let text = content.formatted(with: format)
-            return (text, format == .automatic ? String(integer) : format.texFormat(Double(integer)))
+            let text = content.formatted(with: format, language: language)
+            return (text, format == .automatic ? String(integer) : format.math(Double(integer), language: language))
         case .empty: return ("", "")
         }
     }

@@ -156,7 +156,7 @@ struct DocumentResolver {
                     caption: nil,
                     headers: [vocabulary.metricHeader, vocabulary.valueHeader],
                     alignments: [.left, .right],
-                    rows: summary.metrics.map { [$0.label, $0.value.formatted(with: $0.format)] }
+                    rows: summary.metrics.map { [$0.label, $0.value.formatted(with: $0.format, language: document.language)] }
                 )))
             case .include(let include):
                 try appendInclude(include, headingLevel: min(sectionNumbers.count + 2, 6))
@@ -186,6 +186,7 @@ struct DocumentResolver {
     }
 
     private mutating func appendTable(_ table: TableContent) throws {
+        let table = table.localized(document.language)
         for (index, row) in table.rows.enumerated() where row.count != table.headers.count {
             throw ReportError("table '\(table.name ?? "")': row \(index + 1) has \(row.count) cells "
                 + "for \(table.headers.count) columns")

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Report
+import TestSupport
 
 /// A small fixed document that uses every kind of block, and the experiment folder it reads from.
 enum SampleDocument {

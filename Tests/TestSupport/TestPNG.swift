@@ -4,9 +4,9 @@ import Foundation
 ///
 /// The image data is stored uncompressed (a zlib stream of "stored" deflate blocks), which every PNG decoder
 /// accepts; CRC-32 and Adler-32 are computed here as the PNG and zlib specifications define them.
-enum TestPNG {
+public enum TestPNG {
     /// A solid-colour RGB image.
-    static func solid(width: Int, height: Int, red: UInt8, green: UInt8, blue: UInt8) -> Data {
+    public static func solid(width: Int, height: Int, red: UInt8, green: UInt8, blue: UInt8) -> Data {
         var raw: [UInt8] = []
         for _ in 0..<height {
             raw.append(0)

@@ -1,3 +1,9 @@
+/// A point in logical units on the page (y grows downwards).
+struct PagePoint: Equatable {
+    var x: Double
+    var y: Double
+}
+
 /// An axis-aligned rectangle in logical page units.
 struct PageRect: Equatable {
     var x: Double
@@ -17,4 +23,12 @@ struct PageRect: Equatable {
     func insetBy(_ amount: Double) -> PageRect {
         PageRect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
     }
+}
+
+/// Space taken by an axes' decorations on each side of its plotting area.
+struct Insets {
+    var left = 0.0
+    var right = 0.0
+    var top = 0.0
+    var bottom = 0.0
 }

@@ -1,25 +1,28 @@
 import Foundation
 import XCTest
 
-/// Compares text with a golden file in `Tests/ReportTests/Goldens/`, line by line.
+/// Compares text with a golden file line by line, recording by the rule of ``SnapshotRecording``.
 ///
-/// On a mismatch the failure shows a unified-style diff of the differing lines. Goldens change only when the
-/// test is run with `REPORT_UPDATE_GOLDENS=1`, which rewrites them (and still fails, so an update is never
-/// silent).
-enum GoldenFile {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Goldens")
-
-    static func assertMatches(_ actual: String, golden name: String, file: StaticString = #filePath, line: UInt = #line) {
+/// Goldens live in a `Goldens/` folder beside the calling test file. On a mismatch the failure shows a
+/// unified-style diff of the differing lines.
+public enum GoldenFile {
+    /// - Parameters:
+    ///   - actual: The text produced now.
+    ///   - name: The golden's file name, e.g. `sample.md`.
+    ///   - folder: The folder of goldens beside the test file.
+    public static func assertMatches(_ actual: String, golden name: String, folder: String = "Goldens",
+                                     file: StaticString = #filePath, line: UInt = #line) {
+        let directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
+            .appendingPathComponent(folder, isDirectory: true)
         let url = directory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["REPORT_UPDATE_GOLDENS"] == "1" {
+        if SnapshotRecording.isRecording {
             try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             XCTAssertNoThrow(try Data(actual.utf8).write(to: url), file: file, line: line)
-            XCTFail("updated golden \(name); run again without REPORT_UPDATE_GOLDENS", file: file, line: line)
+            XCTFail(SnapshotRecording.recorded(name), file: file, line: line)
             return
         }
         guard let data = FileManager.default.contents(atPath: url.path), let expected = String(data: data, encoding: .utf8) else {
-            XCTFail("missing golden \(name); run with REPORT_UPDATE_GOLDENS=1 to create it", file: file, line: line)
+            XCTFail(SnapshotRecording.howToRecord(name), file: file, line: line)
             return
         }
         guard expected != actual else { return }
@@ -27,7 +30,7 @@ enum GoldenFile {
     }
 
     /// The differing lines with two lines of context, `-` for the golden and `+` for the actual text.
-    static func diff(expected: String, actual: String) -> String {
+    public static func diff(expected: String, actual: String) -> String {
         let old = expected.components(separatedBy: "\n")
         let new = actual.components(separatedBy: "\n")
         let difference = new.difference(from: old)

@@ -1,3 +1,5 @@
+import Plotting
+
 /// How two images differ, for image tests that allow small rendering differences (font rasterisation,
 /// antialiasing) but catch real changes.
 public struct ImageComparison: Sendable {
