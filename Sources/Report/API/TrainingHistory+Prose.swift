@@ -26,7 +26,7 @@ extension TrainingHistory {
             return "训练在第 \(epoch) 轮\(step)发散\(cause)"
         }
         guard let last = epochs.last else { return chinese ? "训练没有运行任何一轮。" : "The run trained no epochs." }
-        let loss = format.format(last.trainingLoss)
+        let loss = format.text(last.trainingLoss, language: language)
         return chinese
             ? "训练完成全部 \(epochs.count) 轮，最终训练损失为 \(loss)。"
             : "The run trained all \(epochs.count) epochs; the final training loss is \(loss)."
