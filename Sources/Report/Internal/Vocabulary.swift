@@ -12,6 +12,12 @@ struct Vocabulary {
         language == .chinese ? "表 \(number)" : "Table \(number)"
     }
 
+    /// The text of an `@eq:` reference to equation number `number` (already in parentheses), e.g. "Equation (3)" /
+    /// "式 (3)".
+    func equation(_ number: String) -> String {
+        language == .chinese ? "式 \(number)" : "Equation \(number)"
+    }
+
     /// The text of a reference to a section, e.g. "Section 2.1" / "第 2.1 节".
     func section(_ number: String) -> String {
         language == .chinese ? "第 \(number) 节" : "Section \(number)"
