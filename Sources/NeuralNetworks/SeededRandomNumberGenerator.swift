@@ -68,7 +68,7 @@ public struct SeededRandomNumberGenerator: RandomNumberGenerator, Sendable {
 
     /// A uniform integer in `0..<upperBound`, without modulo bias (Lemire's method with rejection).
     public mutating func nextInt(below upperBound: Int) -> Int {
-        precondition(upperBound > 0, "upperBound must be positive")
+        requirement(upperBound > 0, "upperBound must be positive")
         let bound = UInt64(upperBound)
         let threshold = (0 &- bound) % bound
         while true {

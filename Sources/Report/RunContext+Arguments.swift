@@ -23,6 +23,7 @@ extension RunContext {
         for variant in sweepVariants {
             arguments += ["--sweep-variant", variant]
         }
+        if isStrict { arguments.append("--strict") }
         for timing in stageTimings {
             arguments += ["--stage-timing", "\(timing.name)=\(timing.seconds)"]
         }
@@ -62,6 +63,7 @@ extension RunContext {
                 context.parameters.append(setting)
                 context.parameters.sort()
             case "--sweep-variant": context.sweepVariants.append(try value(for: option))
+            case "--strict": context.isStrict = true
             case "--stage-timing":
                 let text = try value(for: option)
                 guard let separator = text.lastIndex(of: "="), let seconds = Double(text[text.index(after: separator)...]) else {

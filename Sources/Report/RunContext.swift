@@ -35,6 +35,9 @@ public struct RunContext: Sendable, Equatable {
     /// `variants/seed=3`), in sweep order; empty otherwise. Relative, so the same sweep passes the same text
     /// whichever staging folder it runs in.
     public var sweepVariants: [String] = []
+    /// Whether warnings about the output (such as text a figure could not draw for want of a font) fail the
+    /// run instead (`report run --strict`, the default in CI).
+    public var isStrict = false
 
     public init(
         experimentName: String,

@@ -10,10 +10,11 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Writes <output>/<name>/report.md, report.html and figures/*.png. The run writes into a staging \
             folder and replaces the previous report only when it has succeeded, so a failed run leaves the \
-            previous report exactly as it was; a report whose gates failed goes to <output>/<name>.failed/. \
-            Given a folder of experiments or several folders, runs them --jobs at a time and also writes \
-            <output>/index.html, summary.json and summary.md. Exits non-zero when an experiment does not \
-            compile, fails, crashes or misses a gate.
+            previous report exactly as it was, and only a folder report wrote (marked .written-by-report) is \
+            ever replaced; a report whose gates failed goes to <output>/<name>.failed/. Given a folder of \
+            experiments or several folders, runs them --jobs at a time and also writes <output>/index.html, \
+            summary.json and summary.md. Exits non-zero when an experiment does not compile, fails, crashes or \
+            misses a gate: 124 after --timeout, 130 after Ctrl-C, 143 after SIGTERM.
             """
     )
 
@@ -48,6 +49,40 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Where stage results are cached (default: .build/report-cache in the package).", valueName: "folder"))
     var cacheDirectory: String?
+    @Option(name: .long, help: ArgumentHelp("""
+        Stop the experiment if it runs longer than this (e.g. 90, 90s, 10m, 1h; 0 for no limit). Default: 10m \
+        when CI is set, no limit otherwise. Exits with status 124.
+        """, valueName: "duration"))
+    var timeout: String?
+
+    @Flag(name: .long, inversion: .prefixedNo, help: """
+        Fail instead of warning when a figure lacks a font for its text. Default: on when CI is set.
+        """)
+    var strict: Bool?
+
+    /// Whether the environment says this is CI (GitHub Actions, GitLab and most others set CI=true).
+    static var isContinuousIntegration: Bool {
+        guard let value = ProcessInfo.processInfo.environment["CI"]?.lowercased() else { return false }
+        return !["", "0", "false", "no"].contains(value)
+    }
+
+    /// A limit that flags a runaway experiment in CI yet leaves our largest ones (seconds each) ample room.
+    static let continuousIntegrationTimeout: TimeInterval = 600
+
+    /// Seconds in "90", "90s", "10m" or "1h"; nil for no limit.
+    static func parseDuration(_ text: String) throws -> TimeInterval? {
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
+        var number = text.trimmingCharacters(in: .whitespaces)
+        var factor = 1.0
+        if let last = number.last, let unit = units[last] {
+            factor = unit
+            number.removeLast()
+        }
+        guard let value = Double(number), value.isFinite, value >= 0 else {
+            throw ReportFailure("--timeout '\(text)' is not a duration; use seconds (90), or 90s, 10m, 1h; 0 for no limit")
+        }
+        return value == 0 ? nil : value * factor
+    }
 
     @OptionGroup var progress: ProgressOptions
 
@@ -66,6 +101,8 @@ struct RunCommand: ParsableCommand {
         }
         let outputDirectory = URL(fileURLWithPath: output, isDirectory: true)
         let cacheURL = cacheDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        let timeLimit = try timeout.map(Self.parseDuration) ?? (Self.isContinuousIntegration ? Self.continuousIntegrationTimeout : nil)
+        let isStrict = strict ?? Self.isContinuousIntegration
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let shard = try shard.map(BatchRunner.Shard.init(parsing:))
         let single = experimentPaths.count == 1 && shard == nil
@@ -74,7 +111,8 @@ struct RunCommand: ParsableCommand {
             let runner = ExperimentRunner(
                 layout: layout,
                 options: .init(outputDirectory: outputDirectory, includeTimings: timings, parameterOptions: settings,
-                               fresh: fresh, explain: explain, cacheDirectory: cacheURL),
+                               fresh: fresh, explain: explain, cacheDirectory: cacheURL,
+                               timeLimit: timeLimit, isStrict: isStrict),
                 slots: ProcessSlots(count: jobs),
                 progress: display.handle
             )
@@ -95,7 +133,8 @@ struct RunCommand: ParsableCommand {
             layout: layout,
             options: .init(outputDirectory: outputDirectory, includeTimings: timings, parameterOptions: settings,
                            writesFailurePages: true, logDirectory: logs, appliesOnlyDeclaredParameters: true,
-                           fresh: fresh, explain: explain, cacheDirectory: cacheURL),
+                           fresh: fresh, explain: explain, cacheDirectory: cacheURL,
+                           timeLimit: timeLimit, isStrict: isStrict),
             slots: ProcessSlots(count: jobs),
             // Several experiments at once: one line per finished stage (their output goes to the failure pages).
             say: { display.handle(.note($0)) }

@@ -74,6 +74,9 @@ public struct ExperimentCompiler {
             "-j", String(ProcessInfo.processInfo.activeProcessorCount),
             // A cached stage's body must not change captured variables: the cache restores only its result.
             "-Werror", "SendableClosureCaptures",
+            // Line tables and frame pointers let the runtime's backtrace of a crash name the user's file:line
+            // (without frame pointers it stops at the crashing frame); both cost little.
+            "-gline-tables-only", "-Xcc", "-fno-omit-frame-pointer",
             "-module-name", Self.moduleName,
             "-I", library + "/Modules",
             "-L", library, "-lReportKit",

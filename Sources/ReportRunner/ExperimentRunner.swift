@@ -27,6 +27,10 @@ public struct ExperimentRunner {
         /// such as `seed` applies to those that have it; ``BatchRunner`` checks that some experiment does).
         public var appliesOnlyDeclaredParameters: Bool
 
+        /// Stop the experiment after this many seconds (`--timeout`); nil lets it run.
+        public var timeLimit: TimeInterval?
+        /// Fail on what would otherwise be a warning, such as text a figure cannot draw (`--strict`).
+        public var isStrict: Bool
         /// Ignore stored stage results and the record of the last run (results are stored anew).
         public var fresh: Bool
         /// Say, per stage, whether it was reused or why it ran.
@@ -36,7 +40,10 @@ public struct ExperimentRunner {
 
         public init(outputDirectory: URL, includeTimings: Bool = false, parameterOptions: [String] = [],
                     writesFailurePages: Bool = false, logDirectory: URL? = nil, appliesOnlyDeclaredParameters: Bool = false,
-                    fresh: Bool = false, explain: Bool = false, cacheDirectory: URL? = nil) {
+                    fresh: Bool = false, explain: Bool = false, cacheDirectory: URL? = nil,
+                    timeLimit: TimeInterval? = nil, isStrict: Bool = false) {
+            self.timeLimit = timeLimit
+            self.isStrict = isStrict
             self.fresh = fresh
             self.explain = explain
             self.cacheDirectory = cacheDirectory
@@ -100,10 +107,14 @@ public struct ExperimentRunner {
     /// - Throws: ``ReportFailure`` with one sentence for the user; the previous report is then untouched (a
     ///   missed gate has written its report to `<output>/NAME.failed/`).
     public func run(_ experimentPath: String) throws -> Outcome {
+        CommandRunner.removeAbandonedTemporaryFolders()
         let experiment = try Self.locateExperiment(at: experimentPath)
-        let summary = attempt(experiment, folderPath: experimentPath)
+        let cause = FailureCause()
+        let summary = attempt(experiment, folderPath: experimentPath, cause: cause)
         if let failure = summary.failure {
-            throw ReportFailure(failure.message)
+            // A signal stops `report` with its own status (130 after Ctrl-C), a timeout with 124.
+            if let interrupted = cause.error as? Interrupted { throw interrupted }
+            throw ReportFailure(failure.message, exitStatus: (cause.error as? ReportFailure)?.exitStatus ?? 1)
         }
         return Outcome(experiment: experiment, destination: destination(of: experiment))
     }
@@ -115,7 +126,7 @@ public struct ExperimentRunner {
     /// `shard-1/gated.failed`), so the summary does not depend on where the output went and the merge of
     /// shards equals one full run.
     public func execute(_ experiment: ExperimentEntry, folderPath: String) -> ExperimentSummary {
-        var summary = attempt(experiment, folderPath: folderPath)
+        var summary = attempt(experiment, folderPath: folderPath, cause: FailureCause())
         if let message = summary.failure?.message {
             summary.failure?.message = message.replacingOccurrences(of: options.outputDirectory.relativePath + "/", with: "")
         }
@@ -123,10 +134,23 @@ public struct ExperimentRunner {
     }
 
     /// ``execute(_:folderPath:)`` with the failure message as the user should read it on the terminal.
-    private func attempt(_ experiment: ExperimentEntry, folderPath: String) -> ExperimentSummary {
+    private func attempt(_ experiment: ExperimentEntry, folderPath: String, cause: FailureCause) -> ExperimentSummary {
         let trimmed = folderPath.hasSuffix("/") ? String(folderPath.dropLast()) : folderPath
         let sourcePaths = experiment.sourceFiles.map { trimmed + "/" + $0.lastPathComponent }
         let log = options.logDirectory?.appendingPathComponent("\(experiment.name).log")
+        do {
+            try Self.checkEntryPoint(of: experiment, folderPath: trimmed)
+        } catch {
+            return failed(experiment, stage: .compile, message: "\(error)", log: log, cause: cause, error: error)
+        }
+        do {
+            let destination = destination(of: experiment)
+            try Self.checkDestination(destination, against: experiment)
+            // Before compiling, so a wrong --output is reported at once; checked again when the folder is made.
+            try OutputFolder.checkDestination(destination)
+        } catch {
+            return failed(experiment, stage: .run, message: "\(error)", log: log, cause: cause, error: error)
+        }
         let compileStart = Date()
         Self.prepareEnvironment
         let build: BuildInputs
@@ -135,7 +159,7 @@ public struct ExperimentRunner {
             build = try BuildInputs(layout: layout, cacheDirectory: cacheDirectory)
             requestedSweep = try ParameterSweep(options: options.parameterOptions)
         } catch {
-            return failed(experiment, stage: .parameters, message: "\(error)", log: log)
+            return failed(experiment, stage: .parameters, message: "\(error)", log: log, cause: cause, error: error)
         }
         // A run given no parameters can be judged up to date before anything compiles (the whole point of the
         // record: a rerun with nothing changed costs a few digests). With --set the compiled program is needed
@@ -154,7 +178,7 @@ public struct ExperimentRunner {
             }
         } catch {
             progress(.stageFailed(title: compileTitle))
-            return failed(experiment, stage: .compile, message: "\(error)", log: log)
+            return failed(experiment, stage: .compile, message: "\(error)", log: log, cause: cause, error: error)
         }
         progress(.stageFinished(title: compileTitle, seconds: Date().timeIntervalSince(compileStart), summary: compiled.wasCached
             ? "compiled \(experiment.name) (cached)"
@@ -172,7 +196,7 @@ public struct ExperimentRunner {
             }
             sweep = requested
         } catch {
-            return failed(experiment, stage: .parameters, message: "\(error)", log: log)
+            return failed(experiment, stage: .parameters, message: "\(error)", log: log, cause: cause, error: error)
         }
 
         let runStart = Date()
@@ -187,7 +211,7 @@ public struct ExperimentRunner {
                 libraryDigest: build.libraryDigest, fresh: options.fresh, explain: options.explain
             )
         } catch {
-            return failed(experiment, stage: .run, message: "\(error)", log: log)
+            return failed(experiment, stage: .run, message: "\(error)", log: log, cause: cause, error: error)
         }
         // Parallel variants of a sweep would overwrite one list of files read, so only a single run keeps one.
         if !sweep.isSweep { context.inputListFile = manifestFile }
@@ -199,7 +223,7 @@ public struct ExperimentRunner {
         do {
             folder = try OutputFolder(destination: destination)
         } catch {
-            return failed(experiment, stage: .run, message: "\(error)", log: log)
+            return failed(experiment, stage: .run, message: "\(error)", log: log, cause: cause, error: error)
         }
         let runTitle = "running \(experiment.name)"
         progress(.stageStarted(title: runTitle))
@@ -209,7 +233,7 @@ public struct ExperimentRunner {
         } catch {
             folder.discard()
             progress(.stageFailed(title: runTitle))
-            return failed(experiment, stage: .run, message: "\(error)", log: log)
+            return failed(experiment, stage: .run, message: "\(error)", log: log, cause: cause, error: error)
         }
         let runSeconds = Date().timeIntervalSince(runStart)
         let timings = options.includeTimings ? ExperimentSummary.Timings(
@@ -232,7 +256,7 @@ public struct ExperimentRunner {
             }
         } catch {
             folder.discard()
-            return failed(experiment, stage: .run, message: "\(error)", log: log)
+            return failed(experiment, stage: .run, message: "\(error)", log: log, cause: cause, error: error)
         }
 
         let held = (results?.gatesHeld ?? true) && variantsHeld
@@ -248,6 +272,7 @@ public struct ExperimentRunner {
             variants: sweep.isSweep ? variantSummaries : nil,
             timings: timings)
         do {
+            try InterruptSignals.checkpoint()
             if held {
                 try folder.publish()
                 if !sweep.isSweep && sweep.assignments.isEmpty { record.save(manifest: manifestFile) }
@@ -268,7 +293,7 @@ public struct ExperimentRunner {
             }
         } catch {
             folder.discard()
-            return failed(experiment, stage: .run, message: "\(error)", log: log)
+            return failed(experiment, stage: .run, message: "\(error)", log: log, cause: cause, error: error)
         }
         return summary
     }
@@ -336,6 +361,11 @@ public struct ExperimentRunner {
                           log: URL?, label: String? = nil) throws {
         let name = label.map { "\(experiment.name) (\($0))" } ?? experiment.name
         let destination = destination(of: experiment).relativePath
+        // Where the crash log and a library's usage message land; removed whatever happens.
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("report-child-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
         let arguments = ["--output", folder.path] + context.commandLineArguments
         let outcome = try slots.run { () throws -> CommandRunner.Outcome in
             // The experiment's stages and epochs arrive on this socket while it runs (no socket, no progress).
@@ -348,10 +378,17 @@ public struct ExperimentRunner {
             }
             if let listener { setenv(ProgressChannel.environmentVariable, listener.name, 1) }
             progress(.detail("$ " + ([executable.path] + arguments).map(Self.shellQuoted).joined(separator: " ")))
-            return try CommandRunner.run(executable.path, arguments, errorLines: relayOutput, logFile: log)
+            return try CommandRunner.run(
+                executable.path, arguments, errorLines: relayOutput,
+                environment: CrashReport.environment(logFolder: scratch).merging([
+                    "REPORT_PARENT_PID": String(ProcessInfo.processInfo.processIdentifier),
+                    "REPORT_USAGE_FAILURE_FILE": scratch.appendingPathComponent(Self.usageFailureFileName).path,
+                ]) { $1 },
+                timeLimit: options.timeLimit, logFile: log)
         }
         guard outcome.succeeded else {
-            throw ReportFailure("experiment '\(name)' failed (\(outcome.summary)); \(destination) was left unchanged")
+            throw failure(of: experiment, name: name, folderPath: experiment.directory.relativePath, outcome: outcome,
+                          scratch: scratch, destination: destination)
         }
         for required in ["report.md", "report.html"] {
             guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(required).path) else {
@@ -413,7 +450,9 @@ public struct ExperimentRunner {
     }
 
     /// The entry of a run that stopped before it had a report; writes a failure page when many experiments run.
-    private func failed(_ experiment: ExperimentEntry, stage: ExperimentSummary.Stage, message: String, log: URL?) -> ExperimentSummary {
+    private func failed(_ experiment: ExperimentEntry, stage: ExperimentSummary.Stage, message: String, log: URL?,
+                        cause: FailureCause, error: Error) -> ExperimentSummary {
+        cause.error = error
         let tail = log.map { Self.lastLines(of: $0, count: 30) } ?? []
         let failedName = experiment.name + ".failed"
         let kept = FileManager.default.fileExists(atPath: destination(of: experiment).path)
@@ -475,6 +514,80 @@ public struct ExperimentRunner {
         setenv("OPENBLAS_NUM_THREADS", "1", 0)
     }()
 
+    /// The sentence for an experiment that did not succeed: how it ended, and for a crash the reason and the
+    /// user's own `file:line` first, then the backtrace.
+    private func failure(of experiment: ExperimentEntry, name: String, folderPath: String, outcome: CommandRunner.Outcome,
+                         scratch: URL, destination: String) -> ReportFailure {
+        let unchanged = "\(destination) was left unchanged"
+        if outcome.timedOut {
+            let limit = options.timeLimit.map { String(format: "%g", $0) } ?? "?"
+            return ReportFailure("experiment '\(name)' did not finish within \(limit) s (--timeout \(limit)) and was stopped; \(unchanged)",
+                                 exitStatus: 124)
+        }
+        guard outcome.crashed else {
+            return ReportFailure("experiment '\(name)' failed (\(outcome.summary)); \(unchanged)")
+        }
+        // Read even without a backtrace: the library wrote its message here instead of to standard error.
+        let libraryMessage = (try? String(contentsOf: scratch.appendingPathComponent(Self.usageFailureFileName), encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let crash = CrashReport(logFolder: scratch)
+        var message: String
+        if let libraryMessage, !libraryMessage.isEmpty {
+            // The library named the mistake itself (see NeuralNetworks' `requirement`); that is the reason.
+            message = "experiment '\(name)' stopped: \(libraryMessage)"
+        } else {
+            var reason = crash?.reason ?? "no backtrace was written"
+            if let function = crash?.innermostFunction, !reason.contains(function) { reason += " in \(function)" }
+            if crash?.innermostFunction?.contains("subscript") == true { reason += " (an index out of range?)" }
+            message = "experiment '\(name)' \(outcome.summary): \(reason)"
+        }
+        if let frame = crash?.firstFrame(under: experiment.directory), let path = frame.path {
+            let shown = folderPath + "/" + URL(fileURLWithPath: path).lastPathComponent
+            // Optimised code sometimes maps a call's return address to no line at all; the file still helps.
+            let place = frame.line.map { ":\($0)" + (frame.column.map { ":\($0)" } ?? "") } ?? " (no line: optimised code)"
+            message += "\n  at \(shown)\(place) in \(frame.function)"
+        }
+        message += "\n  \(unchanged)"
+        if let backtrace = crash?.backtrace, !backtrace.isEmpty { message += "\nbacktrace of the crashed thread:\n" + backtrace }
+        return ReportFailure(message)
+    }
+
+    /// Where the experiment's libraries write the message of a failed usage check before stopping.
+    static let usageFailureFileName = "usage-failure.txt"
+
+    /// Refuses a folder whose sources have no `@main` type before swiftc gets to fail with a linker error
+    /// ("undefined reference to `main'") that does not say what is missing.
+    static func checkEntryPoint(of experiment: ExperimentEntry, folderPath: String) throws {
+        let hasMain = experiment.sourceFiles.contains { file in
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { return true }
+            // At the start of a line, so that "@main" in a comment does not count.
+            return text.range(of: "(?m)^[ \\t]*@main\\b", options: .regularExpression) != nil || file.lastPathComponent == "main.swift"
+        }
+        guard hasMain else {
+            throw ReportFailure("""
+                \(folderPath) has no @main Experiment type: mark the type that conforms to Experiment with @main \
+                (see "Write your own experiment" in README.md)
+                """)
+        }
+    }
+
+    /// Refuses an output destination that is the experiment's own folder or holds it.
+    static func checkDestination(_ destination: URL, against experiment: ExperimentEntry) throws {
+        let target = destination.standardizedFileURL.resolvingSymlinksInPath().path
+        let source = experiment.directory.standardizedFileURL.resolvingSymlinksInPath().path
+        guard target != source, !source.hasPrefix(target + "/"), !target.hasPrefix(source + "/") else {
+            throw ReportFailure("""
+                refusing to write the report to \(destination.relativePath): that would replace or sit inside the \
+                experiment's own folder; choose another --output
+                """)
+        }
+    }
+
+    /// What made a run fail, for the exit status of a single `report run` (a signal, a timeout).
+    final class FailureCause {
+        var error: Error?
+    }
+
     /// The experiment at `experimentPath`, or a failure that lists the experiments that do exist.
     public static func locateExperiment(at experimentPath: String) throws -> ExperimentEntry {
         let folder = URL(fileURLWithPath: experimentPath, isDirectory: true)
@@ -505,7 +618,7 @@ public struct ExperimentRunner {
     /// What the reproducibility appendix records about this run.
     private func runContext(for experiment: ExperimentEntry, swiftVersion: String) -> RunContext {
         let record = SourceRecord.of(experimentDirectory: experiment.directory, packageRoot: layout.packageRoot)
-        return RunContext(
+        var context = RunContext(
             experimentName: experiment.name,
             sourceDirectory: experiment.directory.standardizedFileURL,
             gitCommit: record.commit,
@@ -515,6 +628,8 @@ public struct ExperimentRunner {
             machine: Machine.description,
             includeTimings: options.includeTimings
         )
+        context.isStrict = options.isStrict
+        return context
     }
 
     /// Hands a child's standard-error line to the display.

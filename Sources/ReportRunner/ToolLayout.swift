@@ -50,5 +50,10 @@ public struct ToolLayout {
 /// A failure `report` explains in one message and turns into a non-zero exit.
 public struct ReportFailure: Error, CustomStringConvertible {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// The status `report` exits with: 1, or 124 when an experiment ran past `--timeout` (as `timeout(1)`).
+    public var exitStatus: Int32 = 1
+    public init(_ description: String, exitStatus: Int32 = 1) {
+        self.description = description
+        self.exitStatus = exitStatus
+    }
 }

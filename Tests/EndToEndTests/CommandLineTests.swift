@@ -11,13 +11,15 @@ final class CommandLineTests: XCTestCase {
 
             Writes <output>/<name>/report.md, report.html and figures/*.png. The run writes
             into a staging folder and replaces the previous report only when it has
-            succeeded, so a failed run leaves the previous report exactly as it was; a
+            succeeded, so a failed run leaves the previous report exactly as it was, and
+            only a folder report wrote (marked .written-by-report) is ever replaced; a
             report whose gates failed goes to <output>/<name>.failed/. Given a folder of
             experiments or several folders, runs them --jobs at a time and also writes
             <output>/index.html, summary.json and summary.md. Exits non-zero when an
-            experiment does not compile, fails, crashes or misses a gate.
+            experiment does not compile, fails, crashes or misses a gate: 124 after
+            --timeout, 130 after Ctrl-C, 143 after SIGTERM.
 
-            USAGE: report run <experiment-folder> ... [--output <folder>] [--set <name=value> ...] [--jobs <count>] [--shard <I/N>] [--timings] [--explain] [--fresh] [--cache-directory <folder>] [--quiet] [--verbose]
+            USAGE: report run [<options>] <experiment-folder> ...
 
             ARGUMENTS:
               <experiment-folder>     Experiment folders, or folders of experiments, e.g.
@@ -41,6 +43,11 @@ final class CommandLineTests: XCTestCase {
               --cache-directory <folder>
                                       Where stage results are cached (default:
                                       .build/report-cache in the package).
+              --timeout <duration>    Stop the experiment if it runs longer than this (e.g.
+                                      90, 90s, 10m, 1h; 0 for no limit). Default: 10m when
+                                      CI is set, no limit otherwise. Exits with status 124.
+              --strict/--no-strict    Fail instead of warning when a figure lacks a font
+                                      for its text. Default: on when CI is set.
               -q, --quiet             Print only warnings, errors and compiler messages (no
                                       stage or progress lines).
               -v, --verbose           Also print the experiment's command line and one line

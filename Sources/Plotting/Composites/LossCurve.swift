@@ -10,6 +10,11 @@ public struct LossCurve: Sendable {
     /// nil gives the curve a colour of its own.
     public var series: String?
     public var color: Color?
+    /// Where the run diverged (an x value, e.g. the epoch), if it did: ``Figure/lossCurves(_:title:xLabel:yLabel:logarithmic:lineWidth:width:height:theme:)``
+    /// marks the place, names it in the legend and keeps the curve's overflowing values out of the limits.
+    public var divergedAt: Double?
+    /// How the legend says it, e.g. "diverged at epoch 3 (step 41)"; nil says "diverged".
+    public var divergenceNote: String?
 
     /// - Parameters:
     ///   - name: Legend text.
@@ -19,9 +24,14 @@ public struct LossCurve: Sendable {
     ///   - style: `.dashed` for validation curves by convention.
     ///   - series: Shared colour key.
     ///   - color: Explicit colour (overrides the series colour).
+    ///   - divergedAt: The x value where the run diverged, if it did.
+    ///   - divergenceNote: The legend's words for it, e.g. "diverged at epoch 3 (step 41)".
     public init(name: String, x: [Double]? = nil, y: [Double], band: (lower: [Double], upper: [Double])? = nil,
-                style: LineStyle = .solid, series: String? = nil, color: Color? = nil) {
+                style: LineStyle = .solid, series: String? = nil, color: Color? = nil,
+                divergedAt: Double? = nil, divergenceNote: String? = nil) {
         self.name = name
+        self.divergedAt = divergedAt
+        self.divergenceNote = divergenceNote
         self.x = x ?? y.indices.map(Double.init)
         self.y = y
         self.band = band

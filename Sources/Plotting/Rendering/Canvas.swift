@@ -208,6 +208,9 @@ final class Canvas {
         var segments: [(text: String, fallback: Bool)] = []
         for character in text {
             let fallback = !covers(character)
+            if fallback && !covers(character, family: fallbackFontFamily, fallback: true) {
+                MissingGlyphs.shared.record(character, family: fallbackFontFamily)
+            }
             if let last = segments.last, last.fallback == fallback {
                 segments[segments.count - 1].text.append(character)
             } else {
@@ -218,9 +221,15 @@ final class Canvas {
     }
 
     private func covers(_ character: Character) -> Bool {
+        covers(character, family: fontFamily, fallback: false)
+    }
+
+    /// Whether the main font (or, with `fallback`, the fallback font) has a glyph for `character`. When a
+    /// family is not installed, fontconfig substitutes another font, whose missing glyphs are found here too.
+    private func covers(_ character: Character, family: String, fallback: Bool) -> Bool {
         guard !character.isWhitespace else { return true }
-        return FontCache.shared.covers(character, family: fontFamily) {
-            let font = scaledFont(size: 10, fallback: false)
+        return FontCache.shared.covers(character, family: family) {
+            let font = scaledFont(size: 10, fallback: fallback)
             var glyphs: UnsafeMutablePointer<cairo_glyph_t>?
             var count: Int32 = 0
             let text = String(character)

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralNetworks
+import Plotting
 
 /// An experiment: a `@main` type in `experiments/<name>/` that builds a handout.
 ///
@@ -45,6 +46,7 @@ extension Experiment {
     /// failed, and `report` decides where the report goes. `--list-parameters` prints the declared parameters
     /// as JSON and exits, for `report help`.
     public static func main() {
+        ParentWatch.stopWithParent()
         do {
             let arguments = Array(CommandLine.arguments.dropFirst())
             if arguments == ["--list-parameters"] {
@@ -77,6 +79,7 @@ extension Experiment {
             let writeStart = Date()
             run.progress.stageStarted("drawing figures and writing the report")
             let written = try document.write(to: outputDirectory, context: finalContext)
+            let fontWarning = try MissingFontCheck.warning(for: MissingGlyphs.shared.takeRecords(), strict: context.isStrict)
             let root = outputDirectory.standardizedFileURL.path + "/"
             results.figures = written.figureFiles.map { String($0.standardizedFileURL.path.dropFirst(root.count)) }
             try results.encoded().write(to: outputDirectory.appendingPathComponent(ExperimentResults.fileName))
@@ -90,7 +93,7 @@ extension Experiment {
                 let manifest = RunManifest(filesRead: filesRead, stages: run.stageTimings.map(\.name))
                 try AtomicFile.write(try JSONEncoder().encode(manifest), to: inputListFile)
             }
-            for warning in written.warnings + [written.sizeWarning].compactMap({ $0 }) {
+            for warning in [fontWarning].compactMap({ $0 }) + written.warnings + [written.sizeWarning].compactMap({ $0 }) {
                 run.progress.note("warning: \(warning)")
             }
             for failed in results.failedGates {

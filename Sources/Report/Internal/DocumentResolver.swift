@@ -368,10 +368,13 @@ struct DocumentResolver {
             throw ReportError("\(place): image '\(destination)' is not a file in the experiment folder; the handout "
                 + "embeds every image, so link a PNG, JPEG, GIF or WebP file beside the notes or use a FigureBlock")
         }
-        let file = base.appendingPathComponent(decoded).standardizedFileURL
-        let rootPath = root.standardizedFileURL.path + "/"
+        // Links are resolved first: a symbolic link inside the folder that points outside it would otherwise
+        // smuggle any file of the machine into the handout.
+        let file = base.appendingPathComponent(decoded).standardizedFileURL.resolvingSymlinksInPath()
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path + "/"
         guard file.path.hasPrefix(rootPath) else {
-            throw ReportError("\(place): image '\(destination)' is outside the experiment folder")
+            throw ReportError("\(place): image '\(destination)' is outside the experiment folder"
+                + (file.path == base.appendingPathComponent(decoded).standardizedFileURL.path ? "" : " (it is a link to \(file.path))"))
         }
         guard let mediaType = mediaTypes[file.pathExtension.lowercased()] else {
             throw ReportError("\(place): image '\(destination)' is not a PNG, JPEG, GIF or WebP file")
@@ -379,6 +382,11 @@ struct DocumentResolver {
         if let index = imageIndices[file.path] { return index }
         guard let data = InputFileLedger.contents(of: file) else {
             throw ReportError("\(place): image '\(destination)' not found in the experiment folder")
+        }
+        // The name promises a format; the first bytes must keep the promise, or the browser shows a broken image.
+        guard Self.imageSignatureMatches(data, mediaType: mediaType) else {
+            throw ReportError("\(place): image '\(destination)' is named .\(file.pathExtension) but its contents are not "
+                + "a \(mediaType.dropFirst("image/".count).uppercased()) image")
         }
         let relative = String(file.path.dropFirst(rootPath.count)).replacingOccurrences(of: "/", with: "-")
         var outputPath = "figures/included/\(relative)"
@@ -388,5 +396,18 @@ struct DocumentResolver {
         images.append(IncludedImage(outputPath: outputPath, mediaType: mediaType, data: data))
         imageIndices[file.path] = images.count - 1
         return images.count - 1
+    }
+
+    /// Whether `data` starts with the signature of `mediaType`: PNG `89 50 4E 47 0D 0A 1A 0A`, JPEG `FF D8 FF`,
+    /// GIF `GIF87a`/`GIF89a`, WebP `RIFF` … `WEBP`.
+    static func imageSignatureMatches(_ data: Data, mediaType: String) -> Bool {
+        let bytes = [UInt8](data.prefix(12))
+        switch mediaType {
+        case "image/png": return bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        case "image/jpeg": return bytes.starts(with: [0xFF, 0xD8, 0xFF])
+        case "image/gif": return bytes.starts(with: Array("GIF87a".utf8)) || bytes.starts(with: Array("GIF89a".utf8))
+        case "image/webp": return bytes.count == 12 && bytes.starts(with: Array("RIFF".utf8)) && Array(bytes[8..<12]) == Array("WEBP".utf8)
+        default: return false
+        }
     }
 }
