@@ -7,16 +7,37 @@
 //   NeuralNetworks → COpenBLAS
 //   Plotting       → CCairo, CLibPNG, CImageQuant
 //   MathML         →
-//   Report         → NeuralNetworks, Plotting, MathML, CCmarkGFM
+//   Report         → NeuralNetworks, Plotting, MathML, CCmarkGFM, CLibCrypto
 //   ReportKit      → NeuralNetworks, Plotting, MathML, Report
-//   ReportRunner   → Report, NeuralNetworks, CLibCrypto, Rainbow
+//   ReportRunner   → Report, NeuralNetworks, Plotting, Rainbow
 //   ReportPreview  → ReportRunner, Report, FlyingFox
 //   ReportCLI      → ReportRunner, ReportPreview, ArgumentParser
+//
+// ReportRunner also links the Swift toolchain's own SwiftParser and SwiftSyntax (see toolchainSyntaxDirectory).
 //
 // Experiments in `experiments/<name>/` are not targets of this package: `report run` compiles them with
 // `swiftc -O` against the `ReportKit` dynamic library built here, so a new folder needs no manifest edit and
 // a compile error in one experiment never breaks the others (see Sources/ReportRunner/ExperimentCompiler.swift).
+import Foundation
 import PackageDescription
+
+/// The Swift toolchain's own build of swift-syntax (`<toolchain>/usr/lib/swift/host`: the libraries and module
+/// interfaces the compiler itself uses for macros). `report` tokenises experiments with its `SwiftParser`, so
+/// it reads Swift exactly as the installed compiler does, at no build cost: swift-syntax built from source
+/// took longer than the whole rest of this package (see Sources/ReportRunner/ExperimentCodeDigest.swift).
+let toolchainSyntaxDirectory: String = {
+    let searchPath = Context.environment["PATH"] ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
+    for folder in searchPath.split(separator: ":") {
+        let swiftc = URL(fileURLWithPath: String(folder)).appendingPathComponent("swiftc")
+        guard FileManager.default.isExecutableFile(atPath: swiftc.path) else { continue }
+        let host = swiftc.resolvingSymlinksInPath().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("lib/swift/host")
+        if FileManager.default.fileExists(atPath: host.appendingPathComponent("SwiftParser.swiftmodule").path) {
+            return host.path
+        }
+    }
+    return "/usr/lib/swift/host"
+}()
 
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
@@ -31,6 +52,7 @@ let package = Package(
         .executable(name: "figure-benchmark", targets: ["FigureBenchmark"]),
         .executable(name: "end-to-end-benchmark", targets: ["EndToEndBenchmark"]),
         .executable(name: "side-by-side-benchmark", targets: ["SideBySideBenchmark"]),
+        .executable(name: "parallel-run-benchmark", targets: ["ParallelRunBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -78,11 +100,19 @@ let package = Package(
         .target(name: "NeuralNetworks", dependencies: ["COpenBLAS"]),
         .target(name: "Plotting", dependencies: ["CCairo", "CLibPNG", "CImageQuant"], exclude: ["README.md"]),
         .target(name: "MathML"),
-        .target(name: "Report", dependencies: ["NeuralNetworks", "Plotting", "MathML", "CCmarkGFM"], exclude: ["README.md"]),
+        .target(name: "Report", dependencies: ["NeuralNetworks", "Plotting", "MathML", "CCmarkGFM", "CLibCrypto"], exclude: ["README.md"]),
         // `import ReportKit` is all an experiment writes: this module re-exports the four above.
         .target(name: "ReportKit", dependencies: ["NeuralNetworks", "Plotting", "MathML", "Report"]),
         // Everything `report` does besides parsing its command line: discovery, compiling, running, publishing.
-        .target(name: "ReportRunner", dependencies: ["Report", "NeuralNetworks", "CLibCrypto", .product(name: "Rainbow", package: "Rainbow")]),
+        .target(
+            name: "ReportRunner",
+            dependencies: ["Report", "NeuralNetworks", "Plotting", .product(name: "Rainbow", package: "Rainbow")],
+            swiftSettings: [.unsafeFlags(["-I", toolchainSyntaxDirectory])],
+            linkerSettings: [.unsafeFlags([
+                "-L", toolchainSyntaxDirectory, "-lSwiftParser", "-lSwiftSyntax",
+                "-Xlinker", "-rpath", "-Xlinker", toolchainSyntaxDirectory,
+            ])]
+        ),
         // `report preview`: serves the report on 127.0.0.1, re-runs it when the experiment folder changes.
         .target(name: "ReportPreview", dependencies: ["ReportRunner", "Report", .product(name: "FlyingFox", package: "FlyingFox")]),
 
@@ -102,6 +132,7 @@ let package = Package(
         .executableTarget(name: "EndToEndBenchmark", dependencies: [argumentParser], path: "Benchmarks/EndToEndBenchmark"),
         .executableTarget(name: "SideBySideBenchmark", dependencies: [argumentParser], path: "Benchmarks/SideBySideBenchmark",
                           exclude: ["README.md"]),
+        .executableTarget(name: "ParallelRunBenchmark", path: "Benchmarks/ParallelRunBenchmark"),
 
         // MARK: - Tests
 

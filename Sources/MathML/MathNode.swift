@@ -35,14 +35,68 @@ indirect enum MathNode: Equatable {
     case function(String)
     /// A table: a matrix, a `cases` or an aligned environment.
     case table(MathTable)
-    /// A change of style (`<mstyle>`): display or text style, and/or a colour.
+    /// A change of style (`<mstyle>`): display, text or script style, and/or a colour.
     case style(MathNode, style: MathStyle?, color: String?)
+    /// A border or a strike-out drawn around or across the content (`\boxed`, `\cancel`).
+    case enclosure(MathNode, Enclosure)
+    /// An extensible arrow with labels above and/or below (`\xrightarrow[below]{above}`).
+    case extensibleArrow(arrow: String, above: MathNode?, below: MathNode?)
+    /// Content that takes space but is not drawn (`<mphantom>`), as `\phantom`.
+    case phantom(MathNode)
+    /// Content whose box is changed (`<mpadded>`): `\smash` sets height and depth to zero, `\hphantom` too,
+    /// `\vphantom` the width. Values are MathML lengths.
+    case padded(MathNode, width: String?, height: String?, depth: String?)
+    /// A filled rectangle (`\rule{width}{height}`), raised by `raise`, all in em.
+    case filledRule(width: Double, height: Double, raise: Double)
+    /// Content given one of TeX's atom classes (`\mathrel`, `\mathbin`, `\mathop`, …), which sets its spacing.
+    case classed(MathNode, AtomClass)
 }
 
-/// TeX's display and text styles, which decide the size of fractions and where limits go.
+/// TeX's styles, which decide the size of fractions, scripts and where limits go.
 enum MathStyle: Equatable {
     case display
     case text
+    /// `\scriptstyle`: the size of a first-level script.
+    case script
+    /// `\scriptscriptstyle`: the size of a second-level script.
+    case scriptScript
+
+    /// The style a switch command selects (`\displaystyle`), or `nil` if `name` is not one.
+    init?(command name: String) {
+        switch name {
+        case "displaystyle": self = .display
+        case "textstyle": self = .text
+        case "scriptstyle": self = .script
+        case "scriptscriptstyle": self = .scriptScript
+        default: return nil
+        }
+    }
+}
+
+/// What `\boxed`, `\cancel`, `\bcancel` and `\xcancel` draw.
+enum Enclosure: Equatable {
+    case box
+    /// A stroke from bottom left to top right (`\cancel`).
+    case upDiagonalStrike
+    /// A stroke from top left to bottom right (`\bcancel`).
+    case downDiagonalStrike
+    /// Both strokes (`\xcancel`).
+    case cross
+    /// `\overbrace` and `\underbrace`: a brace as wide as the content, with its tip in the middle.
+    case overBrace
+    case underBrace
+}
+
+/// TeX's atom classes, each with its spacing (TeXbook, chapter 18, table of inter-atom spacing).
+enum AtomClass: Equatable {
+    case ordinary
+    case largeOperator
+    case binary
+    case relation
+    case opening
+    case closing
+    case punctuation
+    case inner
 }
 
 /// Where a base's scripts go.
@@ -54,4 +108,23 @@ enum LimitPlacement: Equatable {
     case belowAndAbove
     /// Below and above in display style, beside otherwise: TeX's rule for `\sum`, `\prod`, `\lim`, `\max`.
     case belowAndAboveInDisplayStyle
+}
+
+extension MathNode {
+    /// `true` for an empty group, as `\xrightarrow{}` has.
+    var isEmpty: Bool {
+        if case .row(let children) = self { return children.allSatisfy(\.isEmpty) }
+        return false
+    }
+
+    /// The letters of a node made only of identifiers (`\mathop{\mathrm{argmax}}`), or `nil`.
+    var identifierText: String? {
+        switch self {
+        case .identifier(let text, _): return text
+        case .row(let children) where !children.isEmpty:
+            let parts = children.compactMap(\.identifierText)
+            return parts.count == children.count ? parts.joined() : nil
+        default: return nil
+        }
+    }
 }

@@ -24,6 +24,19 @@ struct MathTable: Equatable {
     /// Alignment of each column; columns past the end use the last entry.
     var alignments: [Alignment]
     var layout: Layout
+    /// The number or tag of each row of a display formula, and its label, when any row has one; written in a
+    /// column at the right margin.
+    var lineNumbers: [EquationLine.Numbering?] = []
+    /// Extra space below rows (`\\[4pt]`), in em, by row.
+    var rowSpacing: [Int: Double] = [:]
+    /// Vertical rules of an `array` (`{c|c}`): column boundaries, 0 for the left edge and the column count for
+    /// the right edge.
+    var columnLines: Set<Int> = []
+    /// Horizontal rules (`\hline`): row boundaries, 0 for the top edge and the row count for the bottom edge.
+    var rowLines: Set<Int> = []
+
+    /// Whether any row carries a number or tag.
+    var isNumbered: Bool { lineNumbers.contains { $0?.tag != nil } }
 
     /// The alignment of column `column`.
     func alignment(ofColumn column: Int) -> Alignment {

@@ -52,11 +52,6 @@ enum MathVariant: Equatable {
         return String(result)
     }
 
-    /// `true` if letters in this alphabet are italic, so that TeX's letter-by-letter layout applies.
-    var isItalic: Bool {
-        self == .italic || self == .boldItalic
-    }
-
     private func styled(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         if let exception = exceptions[scalar] {
             return exception

@@ -31,7 +31,10 @@ enum SymbolTable {
             return .operator(MathOperator(text: text))
         }
         if let bracket = brackets[name] {
-            return .operator(.fixedBracket(bracket))
+            // Bars are ordinary (`\|`, `\vert`) or opening and closing (`\lvert`, `\rvert`) in TeX: never spaced.
+            let isBar = bracket == "|" || bracket == "‖"
+            return .operator(isBar ? MathOperator(text: bracket, stretchy: false, leftSpace: 0, rightSpace: 0)
+                                   : .fixedBracket(bracket))
         }
         if let text = largeOperators[name] {
             let placement: LimitPlacement = integrals.contains(name) ? .beside : .belowAndAboveInDisplayStyle
@@ -51,6 +54,10 @@ enum SymbolTable {
         switch name {
         case "mid":
             return .operator(MathOperator(text: "\u{2223}", stretchy: false))
+        case "because", "therefore":
+            // Relations in amssymb (\mathrel): a thick space on both sides, which MathML's dictionary, treating
+            // ∵ and ∴ as prefix operators at the start of a formula, does not give.
+            return .operator(MathOperator(text: name == "because" ? "∵" : "∴", leftSpace: 0.2778, rightSpace: 0.2778))
         case "iff", "implies", "impliedby":
             // amsmath pads these long arrows with a thick space on each side.
             let arrow = ["iff": "\u{27FA}", "implies": "\u{27F9}", "impliedby": "\u{27F8}"][name] ?? ""
@@ -80,11 +87,6 @@ enum SymbolTable {
         case ".": return ""
         default: return nil
         }
-    }
-
-    /// The big operators named by commands.
-    static func isLargeOperator(_ name: String) -> Bool {
-        largeOperators[name] != nil
     }
 
     private static let greekLetters: [String: String] = [
@@ -125,8 +127,7 @@ enum SymbolTable {
         "cong": "≅", "propto": "∝", "ll": "≪", "gg": "≫", "prec": "≺", "succ": "≻", "preceq": "⪯",
         "succeq": "⪰", "perp": "⊥", "parallel": "∥", "nparallel": "∦", "models": "⊨", "vdash": "⊢",
         "dashv": "⊣", "asymp": "≍", "doteq": "≐", "triangleq": "≜", "coloneqq": "≔", "lesssim": "≲",
-        "gtrsim": "≳", "nleq": "≰", "ngeq": "≱", "nsim": "≁", "ncong": "≇", "because": "∵",
-        "therefore": "∴", "colon": ":",
+        "gtrsim": "≳", "nleq": "≰", "ngeq": "≱", "nsim": "≁", "ncong": "≇", "colon": ":",
         // Arrows.
         "to": "→", "rightarrow": "→", "leftarrow": "←", "gets": "←", "leftrightarrow": "↔",
         "Rightarrow": "⇒", "Leftarrow": "⇐", "Leftrightarrow": "⇔", "longrightarrow": "⟶",

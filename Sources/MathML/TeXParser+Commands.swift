@@ -73,17 +73,96 @@ extension TeXParser {
         case "bmod":
             return (.operator(MathOperator(text: "mod", leftSpace: 0.2222, rightSpace: 0.2222)), .beside)
         case "pmod":
+            // amsmath: \pod{{\operator@font mod}\mkern6mu#1}, where \pod puts 18 mu before in display style and
+            // 8 mu in text style.
             let modulus = try parseArgument(after: "\\pmod", at: offset)
-            return (.row([.space(width: 1), .operator(.fixedBracket("(")), .function("mod"), modulus,
+            return (.row([.space(width: (isDisplay ? 18 : 8) / 18), .operator(.fixedBracket("(")),
+                          .identifier("mod", upright: true), .space(width: 6.0 / 18), modulus,
                           .operator(.fixedBracket(")"))]), .beside)
-        case "overline", "underline":
+        case "overbrace", "underbrace":
+            let base = try parseArgument(after: "\\" + name, at: offset)
+            return (.enclosure(base, name == "overbrace" ? .overBrace : .underBrace), .belowAndAbove)
+        case "overline", "underline", "underbar":
             let base = try parseArgument(after: "\\" + name, at: offset)
             return (.rule(base, over: name == "overline"), .beside)
+        case "boxed":
+            // amsmath: \fbox{\m@th$\displaystyle#1$}.
+            let body = try parseArgument(after: "\\boxed", at: offset)
+            return (.enclosure(.style(body, style: .display, color: nil), .box), .beside)
+        case "cancel", "bcancel", "xcancel":
+            let body = try parseArgument(after: "\\" + name, at: offset)
+            let enclosure: Enclosure = name == "cancel" ? .upDiagonalStrike
+                : name == "bcancel" ? .downDiagonalStrike : .cross
+            return (.enclosure(body, enclosure), .beside)
+        case _ where Self.extensibleArrows[name] != nil:
+            skipSpaces()
+            var below: MathNode?
+            if peek()?.kind == .character("[") {
+                position += 1
+                below = .row(try parseList(endsAtBracket: true))
+                try expect(.character("]"), "Missing ] after the lower label of \\" + name)
+            }
+            let above = try parseArgument(after: "\\" + name, at: offset)
+            return (.extensibleArrow(arrow: Self.extensibleArrows[name]!, above: above.isEmpty ? nil : above,
+                                     below: below.flatMap { $0.isEmpty ? nil : $0 }), .beside)
+        case "phantom":
+            return (.phantom(try parseArgument(after: "\\phantom", at: offset)), .beside)
+        case "hphantom":
+            let body = try parseArgument(after: "\\hphantom", at: offset)
+            return (.padded(.phantom(body), width: nil, height: "0", depth: "0"), .beside)
+        case "vphantom":
+            let body = try parseArgument(after: "\\vphantom", at: offset)
+            return (.padded(.phantom(body), width: "0", height: nil, depth: nil), .beside)
+        case "smash":
+            skipSpaces()
+            var (height, depth) = (true, true)
+            if peek()?.kind == .character("[") {
+                position += 1
+                let which = try readUntilBracket(of: "\\smash", at: offset)
+                guard !which.isEmpty, which.allSatisfy({ $0 == "t" || $0 == "b" }) else {
+                    throw error("\\smash[\(which)]: the option is t, b or tb", at: offset)
+                }
+                (height, depth) = (which.contains("t"), which.contains("b"))
+            }
+            let body = try parseArgument(after: "\\smash", at: offset)
+            return (.padded(body, width: nil, height: height ? "0" : nil, depth: depth ? "0" : nil), .beside)
+        case "rule":
+            skipSpaces()
+            var raise = 0.0
+            if peek()?.kind == .character("[") {
+                position += 1
+                raise = try Self.ems(in: try readUntilBracket(of: "\\rule", at: offset), at: offset)
+            }
+            let width = try Self.ems(in: try readText(of: "\\rule", at: offset), at: offset)
+            let height = try Self.ems(in: try readText(of: "\\rule", at: offset), at: offset)
+            return (.filledRule(width: width, height: height, raise: raise), .beside)
+        case "kern", "mkern", "mskip", "hskip", "mspace":
+            let length = try readLength(of: "\\" + name, at: offset)
+            return (.space(width: try Self.ems(in: length, at: offset)), .beside)
+        case "mathop":
+            let body = try parseArgument(after: "\\mathop", at: offset)
+            if let word = body.identifierText {
+                return (.function(word), .belowAndAboveInDisplayStyle)
+            }
+            if case .operator(var symbol) = body {
+                symbol.takesLimits = true
+                return (.operator(symbol), .belowAndAboveInDisplayStyle)
+            }
+            return (.classed(body, .largeOperator), .belowAndAboveInDisplayStyle)
+        case _ where Self.atomClasses[name] != nil:
+            let body = try parseArgument(after: "\\" + name, at: offset)
+            return (.classed(body, Self.atomClasses[name]!), .beside)
+        case "eqref", "ref":
+            let label = try readText(of: "\\" + name, at: offset)
+            throw error("\\\(name){\(label)} refers to an equation label; it is resolved only inside a document", at: offset)
         case "overset", "stackrel", "underset":
             let mark = try parseArgument(after: "\\" + name, at: offset)
             let base = try parseArgument(after: "\\" + name, at: offset)
             let over = name != "underset"
-            return (.scripts(base: base, lowerScript: over ? nil : mark, upperScript: over ? mark : nil,
+            // TeX sets the mark as a limit, at least 2 pt (big_op_spacing1/2) from the base; Chromium puts a
+            // non-accent over-script right on it, so the mark gets that depth (or height) as padding.
+            let spaced = MathNode.padded(mark, width: nil, height: over ? nil : "0.8em", depth: over ? "0.3em" : nil)
+            return (.scripts(base: base, lowerScript: over ? nil : spaced, upperScript: over ? spaced : nil,
                              placement: .belowAndAbove), .beside)
         case "textcolor":
             let color = try parseColor()
@@ -101,12 +180,22 @@ extension TeXParser {
             let starred = peek()?.kind == .character("*")
             if starred { position += 1 }
             let text = try readText(of: "\\tag", at: offset)
-            tag = starred ? text : "(\(text))"
+            guard pendingLine.tag == nil else { throw error("Two \\tag in one line", at: offset) }
+            pendingLine.tag = starred ? text : "(\(text))"
             return nil
         case "label":
-            _ = try readText(of: "\\label", at: offset)
+            let label = try readText(of: "\\label", at: offset).trimmingSpaces
+            guard !label.isEmpty else { throw error("\\label{} needs a name", at: offset) }
+            guard pendingLine.label == nil else { throw error("Two \\label in one line", at: offset) }
+            pendingLine.label = label
             return nil
-        case "nonumber", "notag", "hline", "displaylimits", "strut", "allowbreak", "relax":
+        case "nonumber", "notag":
+            pendingLine.suppressed = true
+            return nil
+        case "hline":
+            rowLines.insert(currentRow)
+            return nil
+        case "displaylimits", "strut", "allowbreak", "relax":
             return nil
         case "limits", "nolimits":
             throw error("\\\(name) must follow an operator", at: offset)
@@ -277,6 +366,8 @@ extension TeXParser {
                 text.append("_")
             case .alignmentTab:
                 throw error("Misplaced & inside \(owner)", at: token.offset)
+            case .verbatim(let verbatim):
+                text += verbatim
             case .command(let name):
                 if let escaped = Self.textEscapes[name] {
                     text.append(escaped)
@@ -290,10 +381,43 @@ extension TeXParser {
         throw error("Missing } after \(owner)", at: sourceLength)
     }
 
+    /// Reads the text up to a `]` (the `[` already consumed), for options such as `\smash[t]`.
+    private mutating func readUntilBracket(of owner: String, at offset: Int) throws -> String {
+        var text = ""
+        while let token = peek() {
+            position += 1
+            if token.kind == .character("]") { return text.trimmingSpaces }
+            text += token.kind.sourceText
+        }
+        throw error("Missing ] after \(owner)[", at: offset)
+    }
+
+    /// Reads a length after `\kern` and its relatives: `{3mu}` in braces or `-3mu`, `0.5em`, `2pt` written
+    /// directly, as TeX reads a dimension.
+    private mutating func readLength(of owner: String, at offset: Int) throws -> String {
+        skipSpaces()
+        if peek()?.kind == .openBrace { return try readText(of: owner, at: offset) }
+        var text = ""
+        while case .character(let character)? = peek()?.kind, character.isASCII,
+              character.isNumber || character == "." || character == "-" || character == "+" {
+            text.append(character)
+            position += 1
+        }
+        skipSpaces()
+        for _ in 0..<2 {
+            guard case .character(let letter)? = peek()?.kind, letter.isASCIILetter else { break }
+            text.append(letter)
+            position += 1
+        }
+        guard !text.isEmpty else { throw error("Missing length after \(owner)", at: offset) }
+        return text
+    }
+
     /// Converts a TeX length (`1em`, `10pt`, `3mu`, `1ex`) to em.
-    private static func ems(in length: String, at offset: Int) throws -> Double {
+    static func ems(in length: String, at offset: Int) throws -> Double {
         let trimmed = length.trimmingSpaces
-        let units: [(String, Double)] = [("em", 1), ("ex", 0.431), ("pt", 0.1), ("mu", 1.0 / 18), ("px", 0.0625)]
+        let units: [(String, Double)] = [("em", 1), ("ex", 0.431), ("pt", 0.1), ("mu", 1.0 / 18), ("px", 0.0625),
+                                         ("mm", 0.2845), ("cm", 2.845), ("in", 7.227)]
         for (unit, factor) in units where trimmed.hasSuffix(unit) {
             if let value = Double(trimmed.dropLast(unit.count).trimmingSpaces) {
                 return value * factor
@@ -301,6 +425,19 @@ extension TeXParser {
         }
         throw TeXToMathML.ConversionError(message: "Unsupported length \"\(length)\"", offset: offset)
     }
+
+    /// mathtools' extensible arrows and the character each stretches.
+    private static let extensibleArrows: [String: String] = [
+        "xrightarrow": "→", "xleftarrow": "←", "xRightarrow": "⇒", "xLeftarrow": "⇐", "xleftrightarrow": "↔",
+        "xLeftrightarrow": "⇔", "xmapsto": "↦", "xhookrightarrow": "↪", "xhookleftarrow": "↩",
+        "xtwoheadrightarrow": "↠", "xtwoheadleftarrow": "↞", "xlongequal": "=",
+    ]
+
+    /// `\mathrel` and its relatives (`\mathop` is parsed on its own: it takes limits).
+    private static let atomClasses: [String: AtomClass] = [
+        "mathord": .ordinary, "mathbin": .binary, "mathrel": .relation, "mathopen": .opening,
+        "mathclose": .closing, "mathpunct": .punctuation, "mathinner": .inner,
+    ]
 
     /// Text commands and the alphabet each sets.
     private static let textCommands: [String: MathVariant] = [
@@ -317,7 +454,9 @@ extension TeXParser {
         "hat": (MathOperator(text: "^", stretchy: false), true, .beside),
         "widehat": (MathOperator(text: "\u{0302}", stretchy: true), true, .beside),
         "tilde": (MathOperator(text: "~", stretchy: false), true, .beside),
-        "widetilde": (MathOperator(text: "\u{0303}", stretchy: true), true, .beside),
+        // DejaVu Math TeX Gyre has no wide variants for a tilde that Chromium can use, and the combining tilde
+        // (U+0303) is drawn left of its base; the ASCII tilde's variant sits centred over it.
+        "widetilde": (MathOperator(text: "~", stretchy: true, leftSpace: 0, rightSpace: 0), true, .beside),
         "bar": (MathOperator(text: "\u{00AF}", stretchy: false), true, .beside),
         // A full-size arrow would cover the letter; TeX's \vec arrow is about seven tenths of it.
         "vec": (MathOperator(text: "\u{2192}", stretchy: false, relativeSize: 0.7), true, .beside),
@@ -331,8 +470,6 @@ extension TeXParser {
         "overrightarrow": (MathOperator(text: "\u{2192}", stretchy: true), true, .beside),
         "overleftarrow": (MathOperator(text: "\u{2190}", stretchy: true), true, .beside),
         "overleftrightarrow": (MathOperator(text: "\u{2194}", stretchy: true), true, .beside),
-        "overbrace": (MathOperator(text: "\u{23DE}", stretchy: true), true, .belowAndAbove),
-        "underbrace": (MathOperator(text: "\u{23DF}", stretchy: true), false, .belowAndAbove),
     ]
 
     /// Relations with a negated character of their own, for `\not`.

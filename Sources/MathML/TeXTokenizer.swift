@@ -29,6 +29,10 @@ struct TeXTokenizer {
                         name.append(characters[index])
                         index += 1
                     }
+                    if name == "verb" {
+                        result.append(TeXToken(kind: .verbatim(try verbatim(from: &index, start: start)), offset: start))
+                        continue
+                    }
                     while index < characters.count, characters[index].isWhitespace {
                         index += 1
                     }
@@ -63,6 +67,28 @@ struct TeXTokenizer {
             }
         }
         return result
+    }
+
+    /// Reads the argument of `\verb` (or `\verb*`) from `index`, just past the command name: a delimiter
+    /// character, then everything up to the same character again, as TeX reads it (no line break inside).
+    private func verbatim(from index: inout Int, start: Int) throws -> String {
+        if index < characters.count, characters[index] == "*" { index += 1 }
+        guard index < characters.count, !characters[index].isWhitespace, !characters[index].isASCIILetter else {
+            throw TeXToMathML.ConversionError(message: "\\verb needs a delimiter, as in \\verb|x|", offset: start)
+        }
+        let delimiter = characters[index]
+        index += 1
+        var text = ""
+        while index < characters.count, characters[index] != delimiter {
+            guard !characters[index].isNewline else { break }
+            text.append(characters[index])
+            index += 1
+        }
+        guard index < characters.count, characters[index] == delimiter else {
+            throw TeXToMathML.ConversionError(message: "\\verb\(delimiter) is not closed by \(delimiter)", offset: start)
+        }
+        index += 1
+        return text
     }
 }
 

@@ -45,14 +45,14 @@ public enum Activation: Sendable, Hashable, Codable {
     /// `f(z)` for one value (for plots and tables).
     /// - Precondition: Not ``softmax``, which is defined on vectors only.
     public func value(at z: Double) -> Double {
-        precondition(self != .softmax, "softmax is defined on vectors, not on a single value")
+        requirement(self != .softmax, "softmax is defined on vectors, not on a single value")
         return Self.elementValue(self, z)
     }
 
     /// `f′(z)` for one value (for plots and tables), with the conventions stated on each case.
     /// - Precondition: Not ``softmax``.
     public func derivative(at z: Double) -> Double {
-        precondition(self != .softmax, "softmax is defined on vectors, not on a single value")
+        requirement(self != .softmax, "softmax is defined on vectors, not on a single value")
         let a = Self.elementValue(self, z)
         return Self.elementDerivative(self, z: z, a: a)
     }
@@ -134,7 +134,7 @@ public enum Activation: Sendable, Hashable, Codable {
         _ bias: [Scalar], to preactivation: inout Matrix<Scalar>, into output: inout Matrix<Scalar>
     ) {
         let rows = preactivation.rows, columns = preactivation.columns
-        precondition(bias.count == columns, "\(bias.count) biases for \(columns) columns")
+        requirement(bias.count == columns, "\(bias.count) biases for \(columns) columns")
         output.ensureShape(rows: rows, columns: columns)
         guard rows > 0, columns > 0 else { return }
         bias.withUnsafeBufferPointer { biasBuffer in

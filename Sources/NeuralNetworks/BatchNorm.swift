@@ -63,7 +63,7 @@ public struct BatchNorm<Scalar: TrainingScalar>: Layer {
     @_specialize(where Scalar == Double)
     public mutating func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
         let rows = input.rows, columns = input.columns
-        precondition(columns == scale.count, "BatchNorm(\(scale.count)) got \(columns) features")
+        requirement(columns == scale.count, "BatchNorm(\(scale.count)) got \(columns) features")
         output.ensureShape(rows: rows, columns: columns)
         normalized.ensureShape(rows: rows, columns: columns)
         lastForwardWasTraining = training

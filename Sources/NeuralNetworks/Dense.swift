@@ -62,7 +62,7 @@ public struct Dense<Scalar: TrainingScalar>: Layer {
     /// Creates a layer with explicit parameters (worked examples).
     /// - Precondition: `bias.count == weights.rows`.
     public init(weights: Matrix<Scalar>, bias: [Scalar], activation: Activation = .identity) {
-        precondition(bias.count == weights.rows, "A \(weights.rows)×\(weights.columns) weight matrix needs \(weights.rows) biases, got \(bias.count)")
+        requirement(bias.count == weights.rows, "A \(weights.rows)×\(weights.columns) weight matrix needs \(weights.rows) biases, got \(bias.count)")
         self.weights = weights
         self.bias = bias
         self.activation = activation
@@ -75,7 +75,7 @@ public struct Dense<Scalar: TrainingScalar>: Layer {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public mutating func forward(_ input: Matrix<Scalar>, into output: inout Matrix<Scalar>, training: Bool) {
-        precondition(input.columns == inputSize, "Dense \(inputSize)→\(outputSize) got inputs with \(input.columns) columns")
+        requirement(input.columns == inputSize, "Dense \(inputSize)→\(outputSize) got inputs with \(input.columns) columns")
         let rows = input.rows, columns = outputSize
         preactivation.ensureShape(rows: rows, columns: columns)
         Matrix.multiply(input, weights, transposeB: true, into: &preactivation)

@@ -27,7 +27,7 @@ public struct Dropout<Scalar: TrainingScalar>: Layer {
     ///   - keepProbability: Probability of keeping a unit, in (0, 1].
     ///   - seed: Seed of the generator the masks are drawn from.
     public init(size: Int, keepProbability: Double, seed: UInt64) {
-        precondition(keepProbability > 0 && keepProbability <= 1, "keepProbability must be in (0, 1], got \(keepProbability)")
+        requirement(keepProbability > 0 && keepProbability <= 1, "keepProbability must be in (0, 1], got \(keepProbability)")
         self.size = size
         self.keepProbability = keepProbability
         generator = SeededRandomNumberGenerator(seed: seed)

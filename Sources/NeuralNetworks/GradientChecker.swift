@@ -24,7 +24,7 @@ public enum GradientChecker {
 
     /// `‖a − b‖ / (‖a‖ + ‖b‖)`, or 0 when both are zero vectors.
     public static func relativeError(_ a: [Double], _ b: [Double]) -> Double {
-        precondition(a.count == b.count, "Gradients of different sizes: \(a.count) and \(b.count)")
+        requirement(a.count == b.count, "Gradients of different sizes: \(a.count) and \(b.count)")
         var difference = 0.0, normA = 0.0, normB = 0.0
         for (x, y) in zip(a, b) {
             difference += (x - y) * (x - y)

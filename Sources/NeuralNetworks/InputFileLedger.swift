@@ -24,6 +24,14 @@ public enum InputFileLedger {
         lock.unlock()
     }
 
+    /// Forgets every recorded file: for a long-lived process that runs an experiment again, and for tests that
+    /// stand for a new process.
+    public static func removeAll() {
+        lock.lock()
+        paths.removeAll()
+        lock.unlock()
+    }
+
     /// The recorded files' absolute paths, sorted (so anything built from them is deterministic).
     public static var recordedPaths: [String] {
         lock.lock()

@@ -59,7 +59,7 @@ public enum Loss: Sendable, Hashable, Codable {
     func evaluate<Scalar: TrainingScalar>(
         output: Matrix<Scalar>, targets: Matrix<Scalar>, gradient: inout Matrix<Scalar>, computesGradient: Bool
     ) -> Double {
-        precondition(output.rows == targets.rows && output.columns == targets.columns,
+        requirement(output.rows == targets.rows && output.columns == targets.columns,
                      "Output is \(output.rows)×\(output.columns) but targets are \(targets.rows)×\(targets.columns)")
         let rows = output.rows, columns = output.columns, count = rows * columns
         guard count > 0 else { return 0 }

@@ -35,3 +35,23 @@ extension Matrix {
         }
     }
 }
+
+extension Matrix {
+    /// The sum of each column, Σᵢ Aᵢⱼ, added row by row.
+    public func columnSums() -> [Double] {
+        var sums = Array(repeating: 0.0, count: columns)
+        for row in 0..<rows {
+            for column in 0..<columns { sums[column] += Double(storage[row * columns + column]) }
+        }
+        return sums
+    }
+
+    /// How many entries of each column are not zero.
+    public func nonzeroCountsPerColumn() -> [Int] {
+        var counts = Array(repeating: 0, count: columns)
+        for row in 0..<rows {
+            for column in 0..<columns where storage[row * columns + column] != 0 { counts[column] += 1 }
+        }
+        return counts
+    }
+}

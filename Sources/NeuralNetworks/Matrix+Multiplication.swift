@@ -32,8 +32,8 @@ extension Matrix where Scalar: TrainingScalar {
         let k = transposeA ? a.rows : a.columns
         let n = transposeB ? b.rows : b.columns
         let kB = transposeB ? b.columns : b.rows
-        precondition(k == kB, "Inner dimensions differ: op(A) is \(m)×\(k), op(B) is \(kB)×\(n)")
-        precondition(c.rows == m && c.columns == n, "Result is \(c.rows)×\(c.columns), expected \(m)×\(n)")
+        requirement(k == kB, "Inner dimensions differ: op(A) is \(m)×\(k), op(B) is \(kB)×\(n)")
+        requirement(c.rows == m && c.columns == n, "Result is \(c.rows)×\(c.columns), expected \(m)×\(n)")
         if m == 0 || n == 0 { return }
         let blas = useBLAS ?? (m * n * k >= blasThreshold)
         let lda = a.columns, ldb = b.columns

@@ -14,8 +14,8 @@ public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendabl
     /// Creates a matrix from its row-major entries.
     /// - Precondition: `storage.count == rows * columns`.
     public init(rows: Int, columns: Int, storage: [Scalar]) {
-        precondition(rows >= 0 && columns >= 0, "Matrix dimensions must be non-negative")
-        precondition(storage.count == rows * columns, "Matrix storage has \(storage.count) entries, expected \(rows)×\(columns)")
+        requirement(rows >= 0 && columns >= 0, "Matrix dimensions must be non-negative")
+        requirement(storage.count == rows * columns, "Matrix storage has \(storage.count) entries, expected \(rows)×\(columns)")
         self.rows = rows
         self.columns = columns
         self.storage = storage
@@ -30,7 +30,7 @@ public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendabl
     /// - Precondition: every row has the same length.
     public init(_ nestedRows: [[Scalar]]) {
         let columnCount = nestedRows.first?.count ?? 0
-        precondition(nestedRows.allSatisfy { $0.count == columnCount }, "All rows of a matrix must have the same length")
+        requirement(nestedRows.allSatisfy { $0.count == columnCount }, "All rows of a matrix must have the same length")
         self.init(rows: nestedRows.count, columns: columnCount, storage: nestedRows.flatMap { $0 })
     }
 
@@ -51,3 +51,6 @@ public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendabl
         (0..<rows).map(row)
     }
 }
+
+/// `Codable` so that a stage returning a matrix can be cached.
+extension Matrix: Codable where Scalar: Codable {}

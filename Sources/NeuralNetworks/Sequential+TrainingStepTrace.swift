@@ -12,7 +12,7 @@ extension Sequential {
     public func traceTrainingStep(
         inputs: Matrix<Scalar>, targets: Matrix<Scalar>, loss: Loss, learningRate: Double, updatesBiases: Bool = true
     ) -> TrainingStepTrace<Scalar> {
-        precondition(layers.allSatisfy { $0 is Dense<Scalar> }, "A training-step trace needs a network of Dense layers")
+        requirement(layers.allSatisfy { $0 is Dense<Scalar> }, "A training-step trace needs a network of Dense layers")
         var network = self
         let lossValue = network.computeGradients(inputs: inputs, targets: targets, loss: loss)
         let before = network.denseLayers

@@ -25,8 +25,9 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
     /// - Precondition: each layer's input size equals the previous layer's output size.
     public init(_ layers: [any Layer<Scalar>]) {
         for index in layers.indices.dropFirst() {
-            precondition(layers[index].inputSize == layers[index - 1].outputSize,
-                         "Layer \(index) (\(layers[index].summary)) takes \(layers[index].inputSize) inputs but layer \(index - 1) gives \(layers[index - 1].outputSize)")
+            // Counted from 1 in the message, as the layers read in the source.
+            requirement(layers[index].inputSize == layers[index - 1].outputSize,
+                        "layer \(index + 1) (\(layers[index].summary)) takes \(layers[index].inputSize) inputs but layer \(index) (\(layers[index - 1].summary)) gives \(layers[index - 1].outputSize)")
         }
         self.layers = layers
         activations = Array(repeating: Matrix(rows: 0, columns: 0), count: layers.count + 1)
@@ -51,7 +52,7 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
         weightInitializer: WeightInitializer = .uniformInverseSquareRoot, biasInitializer: WeightInitializer = .zeros,
         seed: UInt64
     ) -> Sequential {
-        precondition(sizes.count >= 2, "A perceptron needs at least an input and an output size")
+        requirement(sizes.count >= 2, "A perceptron needs at least an input and an output size")
         var generator = SeededRandomNumberGenerator(seed: seed)
         let layers: [any Layer<Scalar>] = (0..<(sizes.count - 1)).map { index in
             Dense<Scalar>(inputSize: sizes[index], outputSize: sizes[index + 1],
@@ -104,7 +105,7 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     mutating func runForward(_ input: Matrix<Scalar>, training: Bool) {
-        precondition(input.columns == inputSize, "The network takes \(inputSize) inputs, got \(input.columns) columns")
+        requirement(input.columns == inputSize, "The network takes \(inputSize) inputs, got \(input.columns) columns")
         ensureBuffers()
         activations[0] = input
         runLayers(training: training)
@@ -195,7 +196,7 @@ public struct Sequential<Scalar: TrainingScalar>: Sendable {
         samples indices: ArraySlice<Int>, of dataset: Dataset<Scalar>, targets: inout Matrix<Scalar>, loss: Loss,
         accumulatesParameterGradients: Bool
     ) -> Double {
-        precondition(dataset.inputs.columns == inputSize, "The network takes \(inputSize) inputs, got \(dataset.inputs.columns) columns")
+        requirement(dataset.inputs.columns == inputSize, "The network takes \(inputSize) inputs, got \(dataset.inputs.columns) columns")
         ensureBuffers()
         Dataset.gatherRows(of: dataset.inputs, at: indices, into: &activations[0])
         Dataset.gatherRows(of: dataset.targets, at: indices, into: &targets)

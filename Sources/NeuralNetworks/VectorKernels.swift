@@ -29,7 +29,7 @@ enum VectorKernels {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func addScaled<Scalar: TrainingScalar>(_ x: [Scalar], times a: Scalar, to y: inout [Scalar]) {
-        precondition(x.count == y.count, "Vectors of different lengths")
+        requirement(x.count == y.count, "Vectors of different lengths")
         x.withUnsafeBufferPointer { source in
             y.withUnsafeMutableBufferPointer { destination in
                 for i in 0..<destination.count { destination[i] += a * source[i] }

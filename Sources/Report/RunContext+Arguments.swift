@@ -17,9 +17,17 @@ extension RunContext {
         if let gitCommit { arguments += ["--git-commit", gitCommit] }
         if gitTreeIsDirty { arguments.append("--git-dirty") }
         if includeTimings { arguments.append("--timings") }
+        for setting in parameters {
+            arguments += ["--set", setting.text]
+        }
+        for variant in sweepVariants {
+            arguments += ["--sweep-variant", variant]
+        }
+        if isStrict { arguments.append("--strict") }
         for timing in stageTimings {
             arguments += ["--stage-timing", "\(timing.name)=\(timing.seconds)"]
         }
+        arguments += cacheArguments
         return arguments
     }
 
@@ -46,12 +54,24 @@ extension RunContext {
             case "--git-commit": context.gitCommit = try value(for: option)
             case "--git-dirty": context.gitTreeIsDirty = true
             case "--timings": context.includeTimings = true
+            case "--set":
+                let text = try value(for: option)
+                guard let setting = try? ParameterSetting(parsing: text) else {
+                    throw ArgumentError(message: "--set needs name=value, got \(text)")
+                }
+                context.parameters.removeAll { $0.name == setting.name }
+                context.parameters.append(setting)
+                context.parameters.sort()
+            case "--sweep-variant": context.sweepVariants.append(try value(for: option))
+            case "--strict": context.isStrict = true
             case "--stage-timing":
                 let text = try value(for: option)
                 guard let separator = text.lastIndex(of: "="), let seconds = Double(text[text.index(after: separator)...]) else {
                     throw ArgumentError(message: "--stage-timing needs name=seconds, got \(text)")
                 }
                 context.stageTimings.append(StageTiming(name: String(text[..<separator]), seconds: seconds))
+            case _ where Self.cacheOptions.contains(option):
+                try context.parseCacheOption(option, value: Self.cacheFlags.contains(option) ? nil : try value(for: option))
             default: throw ArgumentError(message: "unknown option \(option)")
             }
             index += 1

@@ -24,6 +24,20 @@ public struct RunContext: Sendable, Equatable {
     public var includeTimings: Bool
     /// How long each stage took (compiling, then the stages the experiment measured), in order.
     public var stageTimings: [StageTiming] = []
+    /// Where and how stages are cached; `nil` runs every stage (as in tests that call an experiment directly).
+    public var stageCache: StageCacheSettings?
+    /// Where the experiment writes the list of files it read, for `report`'s record of the whole run.
+    public var inputListFile: URL?
+    /// The parameters set with `report run … --set name=value`, sorted by name: they change the numbers, so
+    /// the appendix records them and results caches key on them.
+    public var parameters: [ParameterSetting] = []
+    /// For the run that aggregates a sweep: the variants' report folders relative to the output folder (e.g.
+    /// `variants/seed=3`), in sweep order; empty otherwise. Relative, so the same sweep passes the same text
+    /// whichever staging folder it runs in.
+    public var sweepVariants: [String] = []
+    /// Whether warnings about the output (such as text a figure could not draw for want of a font) fail the
+    /// run instead (`report run --strict`, the default in CI).
+    public var isStrict = false
 
     public init(
         experimentName: String,

@@ -24,7 +24,12 @@ struct ProgressOptions: ParsableArguments {
         do {
             try body(display)
         } catch let failure as ReportFailure {
-            try fail(explaining: failure.description, display: display)
+            try fail(explaining: failure.description, display: display, status: failure.exitStatus)
+        } catch let interrupted as Interrupted {
+            // 128 + the signal, as a shell reports a program the signal ended (130 after Ctrl-C).
+            display.finish()
+            FileHandle.standardError.write(Data("report: \(interrupted.description); the experiment was stopped and the previous report kept\n".utf8))
+            throw ExitCode(interrupted.exitStatus)
         } catch let failure as ReportPreviewError {
             try fail(explaining: failure.description, display: display)
         } catch {
@@ -34,9 +39,9 @@ struct ProgressOptions: ParsableArguments {
         }
     }
 
-    private func fail(explaining failure: String, display: ProgressDisplay) throws -> Never {
+    private func fail(explaining failure: String, display: ProgressDisplay, status: Int32 = 1) throws -> Never {
         display.finish()
         FileHandle.standardError.write(Data("report: error: \(failure)\n".utf8))
-        throw ExitCode.failure
+        throw ExitCode(status)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ReportRunner
 
 /// The `report` command: the thin shell over the Report library.
@@ -14,6 +15,18 @@ struct ReportCommand: ParsableCommand {
             output/<name>/figures/*.png. The previous report is replaced only when the new one is complete.
             """,
         version: ToolVersion.current,
-        subcommands: [RunCommand.self, PreviewCommand.self, ListCommand.self]
+        subcommands: [RunCommand.self, PreviewCommand.self, ListCommand.self, DiffCommand.self, MergeCommand.self]
     )
+
+    /// `report help <experiment-folder>` shows the experiment's parameters; `report help <command>` stays
+    /// argument-parser's help.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
+        if arguments.count == 2, arguments[0] == "help", !commands.contains(arguments[1]) {
+            ExperimentHelp.show(arguments[1])
+            return
+        }
+        main(nil)
+    }
 }

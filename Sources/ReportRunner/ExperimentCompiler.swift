@@ -1,6 +1,7 @@
 import Foundation
+import Report
 
-/// Compiles an experiment folder into an executable with `swiftc -O`, linked against `libReportKit.so`.
+/// Compiles an experiment folder into an executable with `swiftc -Onone`, linked against `libReportKit.so`.
 ///
 /// Why not a target of this package: SwiftPM's manifest cache hides newly added folders, one broken experiment
 /// would break every build, and a nested `swift build` deadlocks inside `swift test` (see DESIGN.md). Compiling
@@ -21,10 +22,12 @@ public struct ExperimentCompiler {
     /// - Parameters:
     ///   - sourcePaths: the source files, spelled as the user named the folder, so diagnostics show paths the
     ///     user recognises (`experiments/x/X.swift:3:5: error: …`).
+    ///   - build: the library digest and the compiler, part of the cache key.
     ///   - errorLines: receives swiftc's diagnostics line by line; by default they go straight to standard error.
+    ///   - logFile: where the compiler's messages go instead, when set (it takes precedence over `errorLines`).
     /// - Throws: `ReportFailure` when swiftc fails; its diagnostics have already been shown.
-    public func compile(_ experiment: ExperimentEntry, sourcePaths: [String],
-                        errorLines: ((String) -> Void)? = nil) throws -> (executable: URL, wasCached: Bool) {
+    public func compile(_ experiment: ExperimentEntry, sourcePaths: [String], build: BuildInputs,
+                        errorLines: ((String) -> Void)? = nil, logFile: URL? = nil) throws -> (executable: URL, wasCached: Bool) {
         let folderKey = String(CacheKey.hash([experiment.directory.standardizedFileURL.path]), radix: 16)
         let cacheFolder = layout.experimentCacheDirectory
             .appendingPathComponent("\(experiment.name)-\(folderKey)", isDirectory: true)
@@ -32,16 +35,27 @@ public struct ExperimentCompiler {
         let executable = cacheFolder.appendingPathComponent("experiment")
         let keyFile = cacheFolder.appendingPathComponent("cache-key")
 
-        let arguments = try compilerArguments(sourcePaths: sourcePaths, output: executable)
-        let key = try cacheKey(arguments: arguments, sources: experiment.sourceFiles)
+        let key = try cacheKey(arguments: compilerArguments(sourcePaths: sourcePaths, output: executable),
+                               sources: experiment.sourceFiles, build: build)
         if FileManager.default.isExecutableFile(atPath: executable.path),
            (try? String(contentsOf: keyFile, encoding: .utf8)) == key {
             return (executable, true)
         }
-        try? FileManager.default.removeItem(at: keyFile)
-        let outcome = try CommandRunner.run("swiftc", arguments, errorLines: errorLines)
+        // Two runs may compile the same experiment at once (`report run` in two terminals, CI jobs sharing a
+        // checkout): each compiles to a file of its own and renames it into place, and the key is written after
+        // the executable, so neither ever runs a half-written program or trusts a key for another's sources.
+        let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = cacheFolder.appendingPathComponent("experiment.\(unique).partial")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let outcome = try CommandRunner.run(build.compiler.path, try compilerArguments(sourcePaths: sourcePaths, output: temporary),
+                                            errorLines: errorLines, logFile: logFile)
         guard outcome.succeeded else {
-            throw ReportFailure("experiment '\(experiment.name)' does not compile (swiftc: \(outcome.summary)); see the errors above")
+            // With a log file the messages are not above but in the log, whose last lines go on the failure page.
+            throw ReportFailure("experiment '\(experiment.name)' does not compile (swiftc: \(outcome.summary))"
+                                + (logFile == nil ? "; see the errors above" : ""))
+        }
+        guard rename(temporary.path, executable.path) == 0 else {
+            throw ReportFailure("cannot move the compiled experiment to \(executable.path): \(String(cString: strerror(errno)))")
         }
         try key.write(to: keyFile, atomically: true, encoding: .utf8)
         return (executable, false)
@@ -52,7 +66,17 @@ public struct ExperimentCompiler {
     private func compilerArguments(sourcePaths: [String], output: URL) throws -> [String] {
         let library = layout.libraryDirectory.path
         var arguments = [
-            "-O", "-parse-as-library", "-swift-version", "5",
+            // Without optimisation: -O took 2.5–3.5× longer to compile (most of it optimising the document
+            // builders), while the time a run spends is in the library, which is optimised. Loops over elements
+            // belong in the library (see `Statistics`); measured in Benchmarks/EndToEndBenchmark.
+            "-Onone", "-parse-as-library", "-swift-version", "5",
+            // Multi-file experiments compile one frontend job per core: gallery 8.6 → 5.9 s.
+            "-j", String(ProcessInfo.processInfo.activeProcessorCount),
+            // A cached stage's body must not change captured variables: the cache restores only its result.
+            "-Werror", "SendableClosureCaptures",
+            // Line tables and frame pointers let the runtime's backtrace of a crash name the user's file:line
+            // (without frame pointers it stops at the crashing frame); both cost little.
+            "-gline-tables-only", "-Xcc", "-fno-omit-frame-pointer",
             "-module-name", Self.moduleName,
             "-I", library + "/Modules",
             "-L", library, "-lReportKit",
@@ -71,23 +95,16 @@ public struct ExperimentCompiler {
         return arguments + sourcePaths + ["-o", output.path]
     }
 
-    /// A hash of everything that changes the compiled program: options, source text, the library and modules.
-    private func cacheKey(arguments: [String], sources: [URL]) throws -> String {
+    /// A digest of everything that changes the compiled program: options, source text, the library's content
+    /// and the compiler binary.
+    private func cacheKey(arguments: [String], sources: [URL], build: BuildInputs) throws -> String {
         var parts = arguments
         for source in sources {
             parts.append(try String(contentsOf: source, encoding: .utf8))
         }
-        let modules = layout.libraryDirectory.appendingPathComponent("Modules")
-        let moduleFiles = ((try? FileManager.default.contentsOfDirectory(atPath: modules.path)) ?? [])
-            .filter { $0.hasSuffix(".swiftmodule") }.sorted()
-            .map { modules.appendingPathComponent($0) }
-        for file in [layout.libraryDirectory.appendingPathComponent("libReportKit.so")] + moduleFiles {
-            let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
-            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            parts.append("\(file.lastPathComponent) \(attributes[.size] ?? 0) \(modified)")
-        }
-        parts.append(CommandRunner.probe("swiftc", ["--version"]) ?? "")
-        return String(CacheKey.hash(parts), radix: 16)
+        parts.append(build.libraryDigest)
+        parts.append(build.compiler.identity)
+        return ContentDigest.sha256(parts.joined(separator: "\u{1F}"))
     }
 }
 

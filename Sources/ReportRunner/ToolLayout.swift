@@ -10,9 +10,9 @@ public struct ToolLayout {
 
     /// The system-library targets whose module maps an experiment needs, because the modules it imports
     /// import them.
-    public static let systemLibraries = ["CCairo", "CCmarkGFM", "COpenBLAS", "CLibPNG", "CImageQuant"]
+    public static let systemLibraries = ["CCairo", "CCmarkGFM", "CLibCrypto", "COpenBLAS", "CLibPNG", "CImageQuant"]
     /// Their pkg-config names, for the header search paths the module maps rely on.
-    public static let pkgConfigNames = ["cairo", "libcmark-gfm", "openblas", "libpng", "imagequant"]
+    public static let pkgConfigNames = ["cairo", "libcmark-gfm", "libcrypto", "openblas", "libpng", "imagequant"]
 
     /// Finds the layout from the running executable.
     /// - Throws: `ReportFailure` when the library was not built or the package root cannot be found.
@@ -50,5 +50,10 @@ public struct ToolLayout {
 /// A failure `report` explains in one message and turns into a non-zero exit.
 public struct ReportFailure: Error, CustomStringConvertible {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// The status `report` exits with: 1, or 124 when an experiment ran past `--timeout` (as `timeout(1)`).
+    public var exitStatus: Int32 = 1
+    public init(_ description: String, exitStatus: Int32 = 1) {
+        self.description = description
+        self.exitStatus = exitStatus
+    }
 }

@@ -53,7 +53,7 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(first.status, 0, first.standardError)
         let output = root.appendingPathComponent("output/flaky")
         let before = try TemporaryFolder.snapshot(of: output)
-        XCTAssertEqual(Set(before.keys), ["report.md", "report.html"])
+        XCTAssertEqual(Set(before.keys), ["report.md", "report.html", ".written-by-report"])
 
         try TemporaryFolder.write(["mode": "fail"], under: root)
         let failed = try ReportExecutable.run(["run", "experiments/flaky"], in: root)

@@ -66,7 +66,8 @@ final class ProgressOutputTests: XCTestCase {
         XCTAssertEqual(quiet.standardError, "")
         XCTAssertEqual(quiet.standardOutput.split(separator: "\n").count, 2, "the written files, still")
 
-        let verbose = try ReportExecutable.run(["run", ProgressFixture.experiment.path, "--output", output.path, "--verbose"],
+        // --fresh: the same run again would otherwise be up to date and run nothing.
+        let verbose = try ReportExecutable.run(["run", ProgressFixture.experiment.path, "--output", output.path, "--verbose", "--fresh"],
                                                in: ProgressFixture.root)
         XCTAssertEqual(verbose.status, 0, verbose.standardError)
         XCTAssertTrue(verbose.standardError.contains("report: $ "), verbose.standardError)

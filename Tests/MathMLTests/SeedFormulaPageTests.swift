@@ -38,6 +38,35 @@ final class SeedFormulaPageTests: XCTestCase {
         "E = mc^2 \\tag{1.1} \\label{eq:energy}",
         "\\sum_{\\substack{i=1 \\\\ i \\neq j}}^{n} w_{ij} \\quad a \\equiv b \\pmod{n} \\quad a \\bmod b",
         "f(x) = \\begin{cases} x & x \\geq 0 \\\\ \\alpha (e^x - 1) & \\text{否则} \\end{cases}",
+        // Issue 12: commands lecture notes use.
+        "\\boxed{E = mc^2} \\quad \\cancel{x} + \\bcancel{y} + \\xcancel{z} \\quad a \\xrightarrow{\\text{训练}} b "
+            + "\\xleftarrow[\\eta]{t} c \\xrightarrow{} d",
+        "x\\phantom{+y} = 1 \\quad \\hphantom{ab}| \\quad \\vphantom{\\frac{1}{2}}a \\quad \\smash{\\frac{a}{b}} \\quad "
+            + "\\rule{1em}{0.4pt} \\quad a\\kern1em b\\mkern18mu c",
+        "a \\mathrel{R} b \\mathbin{\\#} c \\quad \\mathop{\\mathrm{arg\\,max}}_{w} L \\quad {a+b \\over c} \\quad "
+            + "{n \\choose k} \\quad \\verb|x_1 & y| \\quad \\underbar{x}",
+        "\\displaystyle\\sum_i x_i \\quad \\textstyle\\sum_i x_i \\quad \\scriptstyle a+b \\quad \\scriptscriptstyle c",
+        "\\begin{array}{c|cc} x & 1 & 2 \\\\ \\hline y & 3 & 4 \\\\[4pt] z & 5 & 6 \\end{array} \\quad "
+            + "\\begin{array}{|l|r|} \\hline a & b \\\\ \\hline \\end{array}",
+        "\\begin{align} \\nabla_W L &= \\delta a^\\top \\label{eq:grad} \\\\ b &\\leftarrow b - \\eta \\delta \\nonumber "
+            + "\\\\ W &\\leftarrow W - \\eta \\nabla_W L \\end{align}",
+        "\\begin{equation} \\sigma(x) = \\frac{1}{1+e^{-x}} \\end{equation}",
+        "\\begin{gather} a = b \\tag{A} \\\\ c = d \\end{gather}",
+        // Issue 12: defects that were fixed.
+        "\\underbrace{a_1 + a_2 + \\cdots + a_n}_{n\\text{ 项}} = \\overbrace{x + y + z}^{3} \\quad \\widetilde{xyz} \\widehat{AB}",
+        "\\text{inline limits: } \\textstyle\\sum\\limits_{i=1}^n x_i \\quad |x| \\quad \\lvert x\\rvert \\quad ||\\omega|| \\quad "
+            + "\\|\\omega\\|_2",
+        "\\sum_{i=1}^{n} x_i \\quad \\sum_{\\substack{i=1 \\\\ j \\neq i}}^{n} w_{ij} \\quad "
+            + "\\sqrt{\\sum_{i=1}^n x_i^2} \\quad a \\stackrel{\\text{def}}{=} b",
+        "\\operatorname{ReLU}'(x) \\quad \\because x > 0 \\quad \\therefore y > 0 \\quad 1, 2, ... \\quad "
+            + "\\vec{x_i'} \\quad \\vec{x}' ",
+    ]
+
+    /// Inline formulas: limits forced with `\\limits`, and one longer than the paragraph is wide.
+    static let inlineFormulas: [String] = [
+        "\\sum\\limits_{i=1}^n x_i",
+        "L(\\theta) = -\\frac{1}{N} \\sum_{i=1}^{N} \\left[ y_i \\log \\hat{y}_i + (1 - y_i) \\log (1 - \\hat{y}_i) \\right] "
+            + "+ \\lambda \\|W\\|_2^2 = a + b + c + d + e",
     ]
 
     func testWritesPageWithEveryNoteFormula() throws {
@@ -46,6 +75,12 @@ final class SeedFormulaPageTests: XCTestCase {
             let mathML = try TeXToMathML.convert(tex, display: true)
             body += "<section>\(mathML)<pre>\(MathMLWriter.escaped(tex))</pre></section>\n"
         }
+        // In a narrow paragraph, so a long inline formula has to break at its relations and operators.
+        body += "<h2>Inline</h2>\n<p style=\"max-width: 24em; border: 1px dashed #ccc\">Limits "
+        for tex in Self.inlineFormulas {
+            body += "<span>\(try TeXToMathML.convert(tex, display: false))</span> and "
+        }
+        body += "text after.</p>\n"
         let formulas = try SeedFormulaExtractor.seedFormulas()
         var previousFile = ""
         for (number, formula) in formulas.enumerated() {
@@ -81,6 +116,9 @@ final class SeedFormulaPageTests: XCTestCase {
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("seed-formulas.html").path
         try page.write(toFile: path, atomically: true, encoding: .utf8)
         print("Wrote \(formulas.count) formulas to \(path)")
-        XCTAssertEqual(page.components(separatedBy: "<math ").count - 1, Self.featureFormulas.count + formulas.count)
+        XCTAssertEqual(page.components(separatedBy: "<pre>").count - 1, Self.featureFormulas.count + formulas.count)
+        XCTAssertEqual(page.components(separatedBy: "<span><math ").count - 1, Self.inlineFormulas.count)
+        XCTAssertGreaterThan(page.components(separatedBy: "<math ").count - 1,
+                       Self.featureFormulas.count + Self.inlineFormulas.count + formulas.count)
     }
 }

@@ -24,7 +24,7 @@ final class SeedNotesTests: XCTestCase {
                 switch token.segment {
                 case .inlineMath(let formula): (tex, display) = (formula, false)
                 case .displayMath(let formula, _): (tex, display) = (formula, true)
-                case .markdown, .reference: continue
+                case .markdown, .reference, .equationReference: continue
                 }
                 count += 1
                 let quoteMarker = tex.split(separator: "\n").dropFirst().contains { $0.drop { $0 == " " }.hasPrefix(">") }

@@ -64,7 +64,9 @@ final class UsageExampleTests: XCTestCase {
         XCTAssertEqual(written.figureFiles.map(\.lastPathComponent), ["loss-curves.png"])
         XCTAssertNil(written.sizeWarning)
         let html = try String(contentsOf: written.htmlFile, encoding: .utf8)
-        XCTAssertEqual(html.components(separatedBy: "<math").count - 1, 4, "three inline formulas and one display formula")
+        // Three inline formulas, each cut after its top-level relations and binary operators so it can wrap
+        // ("σ(x) =" | "1/(1+" | "e^{-x})", "√v̂_t +" | "ε", "ε =" | "1e−" | "08"), and one display formula.
+        XCTAssertEqual(html.components(separatedBy: "<math").count - 1, 9, "three inline formulas and one display formula")
         let mathTags = html.components(separatedBy: "<math").dropFirst().map { $0.prefix { $0 != ">" } }
         XCTAssertEqual(mathTags.filter { $0.contains("display=\"block\"") }.count, 1)
         let withoutNamespace = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/1998/Math/MathML\"", with: "")

@@ -5,7 +5,7 @@ import ReportKit
 struct AdamVersusSGD: Experiment {
     // snippet: hyperparameters
     /// One seed for all randomness (data, split, weights, shuffling): reruns are bit-identical.
-    static let seed: UInt64 = 7
+    static let seed = Parameter("seed", default: UInt64(7), "Seed of the data, split, initial weights and shuffling.")
     /// 5,120 points: a 20 % validation split gives the 4,096 / 1,024 of the PyTorch peer.
     static let sampleCount = 5_120
     /// Noise 0.2 makes the moons overlap a little, so the validation loss cannot reach zero.
@@ -15,13 +15,20 @@ struct AdamVersusSGD: Experiment {
     /// 2-64-64-1 with ReLU, as the peer benchmark: wide enough to bend around both moons.
     static let layerSizes = [2, 64, 64, 1]
     /// 50 epochs of 64 mini-batches: both optimizers have levelled off well before the end.
-    static let epochs = 50
+    static let epochs = Parameter("epochs", default: 50, "Training epochs for each optimizer.")
     /// 64 points per step: gradients are noisy enough to show SGD's jitter, cheap enough for 3,200 steps.
     static let batchSize = 64
     /// Usual starting points: SGD needs a large step; Adam normalises its step per parameter.
-    static let sgdLearningRate = 0.1
-    static let adamLearningRate = 0.001
+    static let sgdLearningRate = Parameter("sgdLearningRate", default: 0.1, "SGD's step size α.")
+    static let adamLearningRate = Parameter("adamLearningRate", default: 0.001, "Adam's step size α.")
     // end snippet
+    /// What `report run … --set name=value` may change (`report help experiments/adam-vs-sgd` lists them).
+    static let parameters: [any ParameterDeclaration] = [seed, epochs, sgdLearningRate, adamLearningRate]
+    /// Both runs must separate the moons: noise 0.2 leaves about 3 % of the points on the wrong side, so a
+    /// working run ends near 97 %; a gate at 95 % catches a broken optimizer or a bad step size.
+    static let accuracyGate = MetricGate.atLeast(0.95)
+    /// A working run ends near 0.08; 0.1 leaves room for another seed.
+    static let lossGate = MetricGate.below(0.1)
 
     // snippet: rosenbrock
     /// Rosenbrock's valley from (−1.5, 2), 300 steps each. Step sizes as in the peer
@@ -38,6 +45,8 @@ struct AdamVersusSGD: Experiment {
     // end snippet
 
     static func makeDocument(run: ExperimentRun) throws -> Document {
+        let seed = run[Self.seed], epochs = run[Self.epochs]
+        let sgdLearningRate = run[Self.sgdLearningRate], adamLearningRate = run[Self.adamLearningRate]
         let data = Dataset<Float>.twoMoons(count: sampleCount, noise: noise, seed: seed)
         let split = try data.split(validationFraction: validationFraction, testFraction: 0, seed: seed)
         let initial = Sequential<Float>.multilayerPerceptron(sizes: layerSizes, hiddenActivation: .relu, seed: seed)
@@ -46,17 +55,14 @@ struct AdamVersusSGD: Experiment {
         )
 
         // Both runs start from the same weights and see the batches in the same order.
-        var sgdNetwork = initial
-        let sgdHistory = run.measure("train SGD") {
-            sgdNetwork.train(on: split.training, validation: split.validation,
-                             optimizer: SGD<Float>(learningRate: sgdLearningRate), configuration: configuration)
+        let sgd = run.measure("train SGD") {
+            train(initial, optimizer: SGD<Float>(learningRate: sgdLearningRate), on: split, configuration: configuration)
         }
-        var adamNetwork = initial
-        let adamHistory = run.measure("train Adam") {
-            adamNetwork.train(on: split.training, validation: split.validation,
-                              optimizer: Adam<Float>(learningRate: adamLearningRate), configuration: configuration)
+        let adam = run.measure("train Adam") {
+            train(initial, optimizer: Adam<Float>(learningRate: adamLearningRate), on: split, configuration: configuration)
         }
-        let runs = [("SGD", sgdHistory, sgdNetwork), ("Adam", adamHistory, adamNetwork)]
+        let sgdHistory = sgd.history, adamHistory = adam.history
+        let runs = [("SGD", sgd), ("Adam", adam)]
 
         let paths = run.measure("optimizer paths") {
             TestFunction.rosenbrock.trajectories(from: rosenbrockStart, steps: rosenbrockSteps, pathOptimizers)
@@ -107,12 +113,18 @@ struct AdamVersusSGD: Experiment {
                     """#)
                 FigureBlock(name: "loss-curves",
                             caption: "Loss per epoch (log scale): training solid, validation dashed. 损失曲线。",
-                            lossCurveFigure(runs.map { (name: $0.0, history: $0.1) }))
-                finalMetricsTable(runs.map { $0.1 })
+                            lossCurveFigure(runs.map { (name: $0.0, history: $0.1.history) }))
+                finalMetricsTable(runs.map { $0.1.history })
                 Prose(comparisonSentence(sgd: sgdHistory, adam: adamHistory))
+                Prose("The gates this run must pass in CI (`report run` exits 1 when one is missed):")
+                MetricsSummary(runs.flatMap { name, history, _ in [
+                    Metric("\(name) validation loss", history.epochs.last?.validationLoss ?? .nan, format: .fixed(4), gate: lossGate),
+                    Metric("\(name) validation accuracy", history.epochs.last?.validationAccuracy ?? .nan, format: .percent(1),
+                           gate: accuracyGate),
+                ] })
                 FigureBlock(name: "decision-boundaries",
                             caption: "Probability of the second moon after training, with the validation points.",
-                            decisionBoundaryFigure(runs: runs.map { ($0.0, $0.2) }, validation: split.validation))
+                            decisionBoundaryFigure(runs: runs.map { ($0.0, $0.1.probabilities) }, validation: split.validation))
             }
             Section("Activations and their derivatives") {
                 Prose(#"""
@@ -156,9 +168,33 @@ struct AdamVersusSGD: Experiment {
         Figure.trainingCurves(histories, title: "Loss curves · 损失曲线", yLabel: "binary cross-entropy")
     }
 
-    static func decisionBoundaryFigure(runs: [(String, Sequential<Float>)], validation: Dataset<Float>) -> Figure {
-        Figure.decisionBoundaries(runs.map { Figure.ClassifierPanel(title: $0.0, network: $0.1, output: .logit) },
-                                  data: validation, xRange: -1.6...2.6, yRange: -1.2...1.7,
+    /// The rectangle and resolution of the decision-boundary panels.
+    static let boundaryXRange = -1.6...2.6
+    static let boundaryYRange = -1.2...1.7
+    static let boundaryResolution = 150
+
+    /// What a training stage keeps: the history, and the trained network's probability of the second moon over
+    /// the figure's grid (all 22,500 points in one batch), which is all the figures need of the network.
+    struct TrainedClassifier: Codable {
+        var history: TrainingHistory
+        var probabilities: ScalarGrid
+    }
+
+    static func train(_ initial: Sequential<Float>, optimizer: some Optimizer<Float>, on split: DatasetSplit<Float>,
+                      configuration: TrainingConfiguration) -> TrainedClassifier {
+        var network = initial
+        let history = network.train(on: split.training, validation: split.validation, optimizer: optimizer,
+                                    configuration: configuration)
+        let probabilities = ScalarGrid(xRange: boundaryXRange, yRange: boundaryYRange,
+                                       columns: boundaryResolution, rows: boundaryResolution) { points in
+            network.logisticProbabilities(at: points)
+        }
+        return TrainedClassifier(history: history, probabilities: probabilities)
+    }
+
+    static func decisionBoundaryFigure(runs: [(String, ScalarGrid)], validation: Dataset<Float>) -> Figure {
+        Figure.decisionBoundaries(runs.map { Figure.ClassifierPanel(title: $0.0, probabilities: $0.1) },
+                                  data: validation, xRange: boundaryXRange, yRange: boundaryYRange,
                                   title: "Decision boundaries after training · 决策边界", width: 900, height: 420)
     }
 
@@ -191,7 +227,7 @@ struct AdamVersusSGD: Experiment {
             TableColumn("at epoch") { bestEpoch(of: $0) },
             TableColumn("outcome") { outcome(of: $0) },
         ]
-        return Table(name: "final-metrics", caption: "Where each run ends after \(epochs) epochs.",
+        return Table(name: "final-metrics", caption: "Where each run ends after \(histories.first?.epochs.count ?? 0) epochs.",
                      rows: histories, columns: columns)
     }
 
@@ -248,6 +284,6 @@ struct AdamVersusSGD: Experiment {
         let sgdLoss = sgd.epochs.last?.validationLoss ?? .infinity
         let adamLoss = adam.epochs.last?.validationLoss ?? .infinity
         let leader = adamLoss < sgdLoss ? "Adam" : "SGD"
-        return "After \(epochs) epochs, \(describe("SGD", sgd)) and \(describe("Adam", adam)); \(leader) ends lower on the validation set here."
+        return "After \(sgd.epochs.count) epochs, \(describe("SGD", sgd)) and \(describe("Adam", adam)); \(leader) ends lower on the validation set here."
     }
 }

@@ -2,9 +2,9 @@ import ReportKit
 
 /// A deep sigmoid network trained with and without batch normalisation before each activation (notes 001
 /// §5.3: linear layer → BN → activation), from the same initial weights, data order and step size.
-struct BatchNormRuns {
+struct BatchNormRuns: Codable {
     /// One run.
-    struct Run {
+    struct Run: Codable {
         var name: String
         var history: TrainingHistory
         var parameterCount: Int

@@ -3,7 +3,7 @@ import ReportKit
 /// Notes 003's dropout example (two units, keep probability 0.5) run many times through the engine's dropout
 /// layer: the average output in training for inverted dropout (kept units ÷ keep) and for the notes'
 /// arithmetic (kept units × keep) on the same masks, against the output at evaluation (no dropout).
-struct DropoutAverages {
+struct DropoutAverages: Codable {
     /// The layer input a, per unit.
     var input: [Double]
     /// The engine's training output averaged over the samples: E[m a / p] = a.
@@ -24,18 +24,13 @@ struct DropoutAverages {
         layer.forward(batch, into: &trainingOutput, training: true)
         var evaluationOutput = Matrix<Double>(rows: samples, columns: units)
         layer.forward(batch, into: &evaluationOutput, training: false)
-        var invertedSums = Array(repeating: 0.0, count: units), notesSums = invertedSums
-        var kept = 0
-        for row in 0..<samples {
-            for unit in 0..<units where trainingOutput[row, unit] != 0 {
-                kept += 1
-                invertedSums[unit] += trainingOutput[row, unit]
-                notesSums[unit] += input[unit] * keepProbability
-            }
-        }
+        // A dropped unit outputs exactly 0, a kept one a / p ≠ 0: the column sums add the kept outputs, and the
+        // non-zero counts say how often each unit was kept (the loops run in the optimised library).
+        let invertedSums = trainingOutput.columnSums()
+        let keptCounts = trainingOutput.nonzeroCountsPerColumn()
         inverted = invertedSums.map { $0 / Double(samples) }
-        notesMethod = notesSums.map { $0 / Double(samples) }
+        notesMethod = (0..<units).map { Double(keptCounts[$0]) * input[$0] * keepProbability / Double(samples) }
         evaluation = (0..<units).map { evaluationOutput[0, $0] }
-        keptShare = Double(kept) / Double(samples * units)
+        keptShare = Double(keptCounts.reduce(0, +)) / Double(samples * units)
     }
 }

@@ -5,7 +5,7 @@ import ReportKit
 ///
 /// Near 0, tanh(z) ≈ z, so Var(a⁽ˡ⁾) ≈ n Var(W) Var(a⁽ˡ⁻¹⁾) (the notes' derivation): with n Var(W) = 1 the spread
 /// is kept, below 1 it shrinks geometrically, above 1 it grows until tanh saturates at ±1.
-struct InitializationProbe {
+struct InitializationProbe: Codable {
     var name: String
     /// The standard deviation of a⁽ˡ⁾ over all samples and units, for l = 0 (the input) … depth.
     var standardDeviations: [Double]
@@ -41,29 +41,23 @@ struct InitializationProbe {
         let width = Regularization.width, count = Regularization.probeSampleCount
         var inputGenerator = SeededRandomNumberGenerator(seed: Regularization.seed)
         var activations = Matrix<Double>(rows: count, columns: width,
-                                         storage: (0..<(count * width)).map { _ in inputGenerator.nextNormal() })
+                                         storage: inputGenerator.samples(count: count * width) { $0.nextNormal() })
         var generator = SeededRandomNumberGenerator(seed: Regularization.seed + 1)
         var weightSquares = 0.0, weightCount = 0.0
-        standardDeviations = [Self.standardDeviation(activations.storage)]
+        standardDeviations = [Statistics.populationStandardDeviation(activations.storage)]
         saturatedShares = []
         for _ in 0..<Regularization.depth {
-            let weights = (0..<(width * width)).map { _ in weight(width, &generator) }
-            let biases = (0..<width).map { _ in bias(width, &generator) }
-            weightSquares += weights.reduce(0) { $0 + $1 * $1 }
+            // Element loops run in the optimised library: experiments are compiled without optimisation.
+            let weights = generator.samples(count: width * width) { weight(width, &$0) }
+            let biases = generator.samples(count: width) { bias(width, &$0) }
+            weightSquares += Statistics.sumOfSquares(weights)
             weightCount += Double(weights.count)
             let layer = Dense<Double>(weights: Matrix(rows: width, columns: width, storage: weights), bias: biases, activation: .tanh)
             activations = Sequential<Double>([layer]).predict(activations)
-            standardDeviations.append(Self.standardDeviation(activations.storage))
-            let saturated = activations.storage.filter { abs($0) > Regularization.saturationThreshold }.count
-            saturatedShares.append(Double(saturated) / Double(activations.storage.count))
+            standardDeviations.append(Statistics.populationStandardDeviation(activations.storage))
+            saturatedShares.append(Statistics.share(of: activations.storage, magnitudeAbove: Regularization.saturationThreshold))
         }
         // Every rule draws weights of mean 0, so the mean square is the variance.
         gain = Double(width) * weightSquares / weightCount
-    }
-
-    /// The population standard deviation √((1/N) Σ (v − v̄)²).
-    static func standardDeviation(_ values: [Double]) -> Double {
-        let mean = values.reduce(0, +) / Double(values.count)
-        return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
     }
 }

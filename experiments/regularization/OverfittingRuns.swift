@@ -2,18 +2,31 @@ import ReportKit
 
 /// One over-parameterised network trained three ways on the same few noisy points: plain, with L2 weight
 /// decay, and with dropout after each hidden layer (notes 001 "正则化", notes 003 "Dropout").
-struct OverfittingRuns {
-    /// One trained network and what it achieved.
-    struct Fit {
+struct OverfittingRuns: Codable {
+    /// Loss and accuracy of a trained network on one data set.
+    struct Evaluation: Codable {
+        var loss: Double
+        var accuracy: Double
+    }
+
+    /// One trained network and what it achieved (what the handout needs of the network, so it can be cached).
+    struct Fit: Codable {
         var name: String
-        var network: Sequential<Float>
         var history: TrainingHistory
         /// Loss and accuracy on the training points with dropout off, as the network is used afterwards.
-        var training: (loss: Double, accuracy: Double)
-        var validation: (loss: Double, accuracy: Double)
+        var training: Evaluation
+        var validation: Evaluation
         /// Σ‖W‖² over the weight matrices (biases excluded), the quantity L2 penalises.
         var weightSquares: Double
+        var parameterCount: Int
+        /// P(class 1) over ``OverfittingRuns/boundaryXRange`` × ``OverfittingRuns/boundaryYRange``.
+        var boundary: ScalarGrid
     }
+
+    /// The rectangle and resolution of the decision-boundary figure.
+    static let boundaryXRange = -1.8...2.8
+    static let boundaryYRange = -1.5...2.0
+    static let boundaryResolution = 120
 
     var training: Dataset<Float>
     var validation: Dataset<Float>
@@ -42,9 +55,12 @@ struct OverfittingRuns {
             let squares = network.denseLayers.reduce(0.0) { sum, layer in
                 sum + layer.weights.storage.reduce(0.0) { $0 + Double($1) * Double($1) }
             }
-            return Fit(name: setting.name, network: network, history: history,
-                       training: (trainingResult.loss, trainingResult.accuracy ?? .nan),
-                       validation: (validationResult.loss, validationResult.accuracy ?? .nan), weightSquares: squares)
+            let boundary = ScalarGrid(xRange: boundaryXRange, yRange: boundaryYRange, columns: boundaryResolution,
+                                      rows: boundaryResolution) { network.logisticProbabilities(at: $0) }
+            return Fit(name: setting.name, history: history,
+                       training: Evaluation(loss: trainingResult.loss, accuracy: trainingResult.accuracy ?? .nan),
+                       validation: Evaluation(loss: validationResult.loss, accuracy: validationResult.accuracy ?? .nan),
+                       weightSquares: squares, parameterCount: network.parameterCount, boundary: boundary)
         }
         return OverfittingRuns(training: training, validation: validation, fits: fits)
     }

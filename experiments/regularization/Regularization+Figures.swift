@@ -13,8 +13,9 @@ extension Regularization {
     }
 
     static func boundaryFigure(_ runs: OverfittingRuns) -> Figure {
-        Figure.decisionBoundaries(runs.fits.map { Figure.ClassifierPanel(title: $0.name, network: $0.network, output: .logit) },
-                                  data: runs.training, xRange: -1.8...2.8, yRange: -1.5...2.0, resolution: 120,
+        Figure.decisionBoundaries(runs.fits.map { Figure.ClassifierPanel(title: $0.name, probabilities: $0.boundary) },
+                                  data: runs.training, xRange: OverfittingRuns.boundaryXRange,
+                                  yRange: OverfittingRuns.boundaryYRange, resolution: OverfittingRuns.boundaryResolution,
                                   classNames: ["类别 0", "类别 1"], probabilityLabel: "P(类别 1)", title: "决策边界",
                                   width: 960, height: 400)
     }

@@ -47,7 +47,7 @@ extension Regularization {
     }
 
     static func overfittingExplanation(_ runs: OverfittingRuns) -> String {
-        let parameters = runs.fits.first?.network.parameterCount ?? 0
+        let parameters = runs.fits.first?.parameterCount ?? 0
         return """
             只有 \(trainingCount) 个带噪声的两月牙训练点，网络 2–\(hiddenWidth)–\(hiddenWidth)–1（ReLU）却有 \(numbers.text(parameters, .groupedInteger)) \
             个参数，足以把每个训练点都“记住”，包括噪声——这就是过拟合：训练损失很低，在新数据上却变差。\

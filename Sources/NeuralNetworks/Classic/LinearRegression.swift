@@ -41,7 +41,7 @@ public struct LinearRegression: Sendable, Hashable {
     /// - Returns: The loss before the first step and after every step (`iterations + 1` values).
     @discardableResult
     public mutating func fitByBatchGradientDescent(on dataset: Dataset<Double>, learningRate: Double, iterations: Int) -> [Double] {
-        precondition(dataset.targets.columns == 1 && dataset.inputs.columns == weights.count, "Shape mismatch")
+        requirement(dataset.targets.columns == 1 && dataset.inputs.columns == weights.count, "Shape mismatch")
         var losses = [loss(on: dataset)]
         let n = Double(dataset.count)
         for _ in 0..<iterations {
@@ -67,7 +67,7 @@ public struct LinearRegression: Sendable, Hashable {
     public mutating func fitByStochasticGradientDescent(
         on dataset: Dataset<Double>, learningRate: Double, epochs: Int, generator: inout SeededRandomNumberGenerator
     ) -> [Double] {
-        precondition(dataset.targets.columns == 1 && dataset.inputs.columns == weights.count, "Shape mismatch")
+        requirement(dataset.targets.columns == 1 && dataset.inputs.columns == weights.count, "Shape mismatch")
         var losses = [loss(on: dataset)]
         for _ in 0..<epochs {
             for _ in 0..<dataset.count {

@@ -49,8 +49,8 @@ public struct Perceptron: Sendable, Hashable {
     public mutating func train(
         on dataset: Dataset<Double>, maximumEpochs: Int, generator: inout SeededRandomNumberGenerator
     ) -> PerceptronHistory {
-        precondition(dataset.targets.columns == 1, "The perceptron takes one target column")
-        precondition(dataset.inputs.columns == weights.count, "The perceptron takes \(weights.count) inputs")
+        requirement(dataset.targets.columns == 1, "The perceptron takes one target column")
+        requirement(dataset.inputs.columns == weights.count, "The perceptron takes \(weights.count) inputs")
         var history = PerceptronHistory()
         for _ in 0..<maximumEpochs {
             var order = Array(0..<dataset.count)

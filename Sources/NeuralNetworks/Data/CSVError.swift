@@ -27,6 +27,19 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible, Local
     case unterminatedQuote(file: String, line: Int)
     /// Text follows the closing quote of a quoted field, as in `"abc"x`. `field` counts from 1.
     case textAfterClosingQuote(file: String, line: Int, field: Int)
+    /// No input column was asked for.
+    case noInputColumns(file: String)
+    /// A control character (NUL, for one) where text belongs; `column` counts characters from 1.
+    case controlCharacter(file: String, line: Int, column: Int, byte: UInt8)
+    /// The bytes are not UTF-8 (nor UTF-16 with a byte-order mark); `likelyEncoding` is the best guess, if any.
+    case notUTF8(file: String, line: Int, column: Int, likelyEncoding: String?)
+    /// A field of a requested column is missing (empty, `NA`, `N/A`, `null`) and the policy is to reject it.
+    case missingValue(file: String, line: Int, column: String)
+    /// Every value of a column is missing, so its mean cannot fill them.
+    case allValuesMissing(file: String, column: String)
+    /// Several of the errors above, in file order: the first ``CSVOptions/maximumListedErrors`` of them and
+    /// how many more there were.
+    case several([CSVError], moreCount: Int)
 
     public var description: String {
         switch self {
@@ -52,10 +65,51 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible, Local
             return "\(file):\(line): a quoted field opened on this line is never closed"
         case let .textAfterClosingQuote(file, line, field):
             return "\(file):\(line): field \(field): unexpected text after the closing quote"
+        case let .noInputColumns(file):
+            return "\(file): no input columns were chosen; name at least one column of the header as input"
+        case let .controlCharacter(file, line, column, byte):
+            let name = byte == 0 ? "NUL" : byte == 0x7F ? "DEL" : String(format: "U+%04X", byte)
+            return "\(file):\(line):\(column): control character \(name) (byte 0x\(String(format: "%02X", byte))) in the text; "
+                + "a CSV file holds none: is it a binary file, or saved in another encoding?"
+        case let .notUTF8(file, line, column, likelyEncoding):
+            guard let likelyEncoding else {
+                return "\(file):\(line):\(column): the file is not valid UTF-8 or UTF-16 text"
+            }
+            let source = CSVEncoding.iconvName(likelyEncoding)
+            let converted = (file as NSString).deletingPathExtension + "-utf8.csv"
+            let origin = likelyEncoding.hasPrefix("GBK") ? ", as Excel saves CSV on Chinese Windows"
+                : likelyEncoding.hasPrefix("UTF-16") ? " without a byte-order mark" : ""
+            return "\(file):\(line):\(column): the file is not UTF-8; it looks like \(likelyEncoding)\(origin). "
+                + "Convert it with: iconv -f \(source) -t UTF-8 \(file) > \(converted)"
+        case let .missingValue(file, line, column):
+            return "\(file):\(line): column \(quoted(column)): the value is missing; fix the file, or choose a policy with "
+                + "CSVOptions(missingValues: .fill(0)), .fillWithColumnMean or .dropRow"
+        case let .allValuesMissing(file, column):
+            return "\(file): column \(quoted(column)): every value is missing, so there is no mean to fill them with"
+        case let .several(errors, moreCount):
+            let total = errors.count + moreCount
+            var lines = ["\(errors.first?.fileName ?? "CSV"): \(total) problems" + (moreCount > 0 ? ", the first \(errors.count):" : ":")]
+            lines += errors.map { "  " + $0.description }
+            if moreCount > 0 { lines.append("  … and \(moreCount) more") }
+            return lines.joined(separator: "\n")
         }
     }
 
     public var errorDescription: String? { description }
+
+    /// The file the error is about.
+    var fileName: String {
+        switch self {
+        case let .unreadable(file, _), let .emptyFile(file), let .noDataRows(file), let .missingColumn(file, _, _, _),
+             let .duplicateColumn(file, _, _), let .wrongFieldCount(file, _, _, _), let .notANumber(file, _, _, _),
+             let .notFinite(file, _, _, _), let .unterminatedQuote(file, _), let .textAfterClosingQuote(file, _, _),
+             let .noInputColumns(file), let .controlCharacter(file, _, _, _), let .notUTF8(file, _, _, _),
+             let .missingValue(file, _, _), let .allValuesMissing(file, _):
+            return file
+        case let .several(errors, _):
+            return errors.first?.fileName ?? ""
+        }
+    }
 
     private func quoted(_ text: String) -> String { "\"\(text)\"" }
 }

@@ -7,10 +7,10 @@ extension Dataset {
     ///   - classCount: The number of classes K, the number of columns.
     /// - Returns: A `labels.count × classCount` matrix.
     public static func oneHot(labels: [Int], classCount: Int) -> Matrix<Scalar> {
-        precondition(classCount >= 1, "One-hot encoding needs at least one class, got \(classCount)")
+        requirement(classCount >= 1, "One-hot encoding needs at least one class, got \(classCount)")
         var matrix = Matrix<Scalar>(rows: labels.count, columns: classCount)
         for (row, label) in labels.enumerated() {
-            precondition((0..<classCount).contains(label), "Label \(label) of row \(row) is not in 0..<\(classCount)")
+            requirement((0..<classCount).contains(label), "Label \(label) of row \(row) is not in 0..<\(classCount)")
             matrix[row, label] = 1
         }
         return matrix
@@ -23,7 +23,7 @@ extension Dataset {
     /// - Parameter matrix: One row per sample, one column per class; at least one column.
     /// - Returns: One class index per row.
     public static func argmaxLabels(of matrix: Matrix<Scalar>) -> [Int] {
-        precondition(matrix.columns >= 1, "argmax needs at least one column")
+        requirement(matrix.columns >= 1, "argmax needs at least one column")
         return (0..<matrix.rows).map { row in
             var best = 0
             for column in 1..<matrix.columns where matrix[row, column] > matrix[row, best] {
@@ -40,10 +40,10 @@ extension Dataset {
     ///   - classCount: The number of classes K ≥ 2.
     /// - Returns: `labels.count × 1` (label as 0 or 1) when K = 2, otherwise `labels.count × K` one-hot rows.
     public static func classTargets(labels: [Int], classCount: Int) -> Matrix<Scalar> {
-        precondition(classCount >= 2, "Classification needs at least two classes, got \(classCount)")
+        requirement(classCount >= 2, "Classification needs at least two classes, got \(classCount)")
         guard classCount == 2 else { return oneHot(labels: labels, classCount: classCount) }
         return Matrix(rows: labels.count, columns: 1, storage: labels.map { label in
-            precondition(label == 0 || label == 1, "Binary label must be 0 or 1, got \(label)")
+            requirement(label == 0 || label == 1, "Binary label must be 0 or 1, got \(label)")
             return Scalar(label)
         })
     }

@@ -24,8 +24,8 @@ extension Dataset {
     ///   - seed: Seed of the noise; unused when `noise` is 0.
     /// - Returns: `4 · samplesPerCorner` samples with two inputs and one 0/1 target.
     public static func xor(samplesPerCorner: Int = 1, noise: Double = 0, seed: UInt64 = 0) -> Dataset {
-        precondition(samplesPerCorner >= 1, "XOR needs at least one sample per corner, got \(samplesPerCorner)")
-        precondition(noise >= 0, "Noise standard deviation must be non-negative, got \(noise)")
+        requirement(samplesPerCorner >= 1, "XOR needs at least one sample per corner, got \(samplesPerCorner)")
+        requirement(noise >= 0, "Noise standard deviation must be non-negative, got \(noise)")
         let corners: [(x1: Double, x2: Double, label: Int)] = [(0, 0, 0), (0, 1, 1), (1, 0, 1), (1, 1, 0)]
         var points: [(Double, Double)] = []
         var labels: [Int] = []
@@ -56,8 +56,8 @@ extension Dataset {
     ///   - seed: Seed of the shuffle and the noise.
     /// - Returns: N samples with two inputs and one 0/1 target.
     public static func twoMoons(count: Int, noise: Double = 0, seed: UInt64) -> Dataset {
-        precondition(count >= 2, "Two moons need at least two samples, got \(count)")
-        precondition(noise >= 0, "Noise standard deviation must be non-negative, got \(noise)")
+        requirement(count >= 2, "Two moons need at least two samples, got \(count)")
+        requirement(noise >= 0, "Noise standard deviation must be non-negative, got \(noise)")
         let outerCount = count / 2
         let innerCount = count - outerCount
         var points: [(Double, Double)] = []
@@ -87,9 +87,9 @@ extension Dataset {
     ///   - seed: Seed of the shuffle and the noise.
     /// - Returns: N samples with two inputs and one 0/1 target.
     public static func circles(count: Int, noise: Double = 0, factor: Double = 0.8, seed: UInt64) -> Dataset {
-        precondition(count >= 2, "Circles need at least two samples, got \(count)")
-        precondition(noise >= 0, "Noise standard deviation must be non-negative, got \(noise)")
-        precondition(factor > 0 && factor < 1, "The inner radius factor must lie in (0, 1), got \(factor)")
+        requirement(count >= 2, "Circles need at least two samples, got \(count)")
+        requirement(noise >= 0, "Noise standard deviation must be non-negative, got \(noise)")
+        requirement(factor > 0 && factor < 1, "The inner radius factor must lie in (0, 1), got \(factor)")
         let outerCount = count / 2
         let innerCount = count - outerCount
         var points: [(Double, Double)] = []
@@ -123,9 +123,9 @@ extension Dataset {
     ///   - seed: Seed of the shuffle and the noise.
     /// - Returns: N samples with two inputs; targets as ``classTargets(labels:classCount:)``.
     public static func spirals(count: Int, classCount: Int = 2, turns: Double = 1, noise: Double = 0, seed: UInt64) -> Dataset {
-        precondition(classCount >= 2, "Spirals need at least two classes, got \(classCount)")
-        precondition(count >= classCount, "Spirals need at least one sample per class (\(count) samples, \(classCount) classes)")
-        precondition(noise >= 0, "Noise standard deviation must be non-negative, got \(noise)")
+        requirement(classCount >= 2, "Spirals need at least two classes, got \(classCount)")
+        requirement(count >= classCount, "Spirals need at least one sample per class (\(count) samples, \(classCount) classes)")
+        requirement(noise >= 0, "Noise standard deviation must be non-negative, got \(noise)")
         var points: [(Double, Double)] = []
         var labels: [Int] = []
         for (label, classSize) in evenSplit(count, into: classCount).enumerated() {
@@ -151,11 +151,11 @@ extension Dataset {
     ///   - seed: Seed of the samples and the shuffle.
     /// - Returns: N samples with d inputs (`x1` … `xd`); targets as ``classTargets(labels:classCount:)``.
     public static func gaussianBlobs(count: Int, centers: [[Double]], standardDeviation: Double = 1, seed: UInt64) -> Dataset {
-        precondition(centers.count >= 2, "Blobs need at least two centres, got \(centers.count)")
+        requirement(centers.count >= 2, "Blobs need at least two centres, got \(centers.count)")
         let dimension = centers[0].count
-        precondition(dimension >= 1 && centers.allSatisfy { $0.count == dimension }, "All centres must have the same, positive dimension")
-        precondition(count >= centers.count, "Blobs need at least one sample per centre (\(count) samples, \(centers.count) centres)")
-        precondition(standardDeviation >= 0, "Standard deviation must be non-negative, got \(standardDeviation)")
+        requirement(dimension >= 1 && centers.allSatisfy { $0.count == dimension }, "All centres must have the same, positive dimension")
+        requirement(count >= centers.count, "Blobs need at least one sample per centre (\(count) samples, \(centers.count) centres)")
+        requirement(standardDeviation >= 0, "Standard deviation must be non-negative, got \(standardDeviation)")
         var generator = SeededRandomNumberGenerator(seed: seed)
         var rows: [[Double]] = []
         var labels: [Int] = []

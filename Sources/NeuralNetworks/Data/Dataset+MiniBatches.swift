@@ -41,7 +41,7 @@ extension Dataset {
     }
 
     private func batches(of order: [Int], batchSize: Int) -> [Dataset] {
-        precondition(batchSize >= 1, "Mini-batch size must be at least 1, got \(batchSize)")
+        requirement(batchSize >= 1, "Mini-batch size must be at least 1, got \(batchSize)")
         return stride(from: 0, to: order.count, by: batchSize).map { start in
             subset(Array(order[start..<Swift.min(start + batchSize, order.count)]))
         }

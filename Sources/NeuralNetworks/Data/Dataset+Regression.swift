@@ -14,8 +14,8 @@ extension Dataset {
     ///   - function: f, evaluated in `Double`.
     /// - Returns: N samples, input `x`, target `y`.
     public static func noisyFunction(count: Int, interval: ClosedRange<Double>, noise: Double, seed: UInt64, _ function: (Double) -> Double) -> Dataset {
-        precondition(count >= 1, "A regression set needs at least one sample, got \(count)")
-        precondition(noise >= 0, "Noise standard deviation must be non-negative, got \(noise)")
+        requirement(count >= 1, "A regression set needs at least one sample, got \(count)")
+        requirement(noise >= 0, "Noise standard deviation must be non-negative, got \(noise)")
         var generator = SeededRandomNumberGenerator(seed: seed)
         var inputs: [Scalar] = []
         var targets: [Scalar] = []
@@ -56,9 +56,9 @@ extension Dataset {
     ///   - seed: Seed of the inputs and ε.
     /// - Returns: N samples, inputs `x1` … `xd`, target `y`.
     public static func linearRegression(count: Int, weights: [Double], bias: Double, noise: Double, seed: UInt64) -> Dataset {
-        precondition(count >= 1, "A regression set needs at least one sample, got \(count)")
-        precondition(!weights.isEmpty, "A linear-regression set needs at least one weight")
-        precondition(noise >= 0, "Noise standard deviation must be non-negative, got \(noise)")
+        requirement(count >= 1, "A regression set needs at least one sample, got \(count)")
+        requirement(!weights.isEmpty, "A linear-regression set needs at least one weight")
+        requirement(noise >= 0, "Noise standard deviation must be non-negative, got \(noise)")
         var generator = SeededRandomNumberGenerator(seed: seed)
         var inputs: [Scalar] = []
         var targets: [Scalar] = []

@@ -15,7 +15,7 @@ public struct Dataset<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendab
     /// Creates a data set.
     /// - Precondition: `inputs` and `targets` have the same number of rows.
     public init(inputs: Matrix<Scalar>, targets: Matrix<Scalar>, inputNames: [String] = [], targetNames: [String] = []) {
-        precondition(inputs.rows == targets.rows, "A data set needs one target row per input row (\(inputs.rows) inputs, \(targets.rows) targets)")
+        requirement(inputs.rows == targets.rows, "A data set needs one target row per input row (\(inputs.rows) inputs, \(targets.rows) targets)")
         self.inputs = inputs
         self.targets = targets
         self.inputNames = inputNames
@@ -53,7 +53,7 @@ public struct Dataset<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendab
             destination.storage.withUnsafeMutableBufferPointer { target in
                 var row = target.baseAddress!
                 for index in indices {
-                    precondition(index >= 0 && index < matrix.rows, "Sample index \(index) is out of range 0..<\(matrix.rows)")
+                    requirement(index >= 0 && index < matrix.rows, "Sample index \(index) is out of range 0..<\(matrix.rows)")
                     row.update(from: source.baseAddress! + index * columns, count: columns)
                     row += columns
                 }
@@ -61,3 +61,6 @@ public struct Dataset<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendab
         }
     }
 }
+
+/// `Codable` so that a stage returning a data set can be cached.
+extension Dataset: Codable where Scalar: Codable {}

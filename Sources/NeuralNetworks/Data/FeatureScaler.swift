@@ -23,7 +23,7 @@ public protocol FeatureScaler: Equatable, Sendable {
 extension FeatureScaler {
     /// Applies `scale(x, column)` to every entry; shared by the conforming types.
     func mapEntries(of matrix: Matrix<Scalar>, _ scale: (Scalar, Int) -> Scalar) -> Matrix<Scalar> {
-        precondition(matrix.columns == columnCount, "\(Self.self) was fitted on \(columnCount) columns, got a matrix with \(matrix.columns)")
+        requirement(matrix.columns == columnCount, "\(Self.self) was fitted on \(columnCount) columns, got a matrix with \(matrix.columns)")
         var result = matrix
         for row in 0..<matrix.rows {
             for column in 0..<matrix.columns {

@@ -25,8 +25,8 @@ public struct MinMaxScaler<Scalar: BinaryFloatingPoint & Sendable>: FeatureScale
     ///   - matrix: The fitting data, usually the training inputs, with at least one row.
     ///   - targetRange: [a, b] with a < b; [0, 1] unless stated ([−1, 1] is the other common choice).
     public init(fittedTo matrix: Matrix<Scalar>, targetRange: ClosedRange<Scalar> = 0...1) {
-        precondition(matrix.rows >= 1, "Fitting a min-max scaler needs at least one row")
-        precondition(targetRange.lowerBound < targetRange.upperBound, "The target range of a min-max scaler must have a < b, got \(targetRange)")
+        requirement(matrix.rows >= 1, "Fitting a min-max scaler needs at least one row")
+        requirement(targetRange.lowerBound < targetRange.upperBound, "The target range of a min-max scaler must have a < b, got \(targetRange)")
         minimums = (0..<matrix.columns).map { column in (0..<matrix.rows).map { matrix[$0, column] }.min()! }
         maximums = (0..<matrix.columns).map { column in (0..<matrix.rows).map { matrix[$0, column] }.max()! }
         self.targetRange = targetRange

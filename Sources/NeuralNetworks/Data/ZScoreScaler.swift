@@ -37,7 +37,7 @@ public struct ZScoreScaler<Scalar: BinaryFloatingPoint & Sendable>: FeatureScale
     ///   - convention: The standard-deviation denominator; `.population` unless stated.
     public init(fittedTo matrix: Matrix<Scalar>, convention: StandardDeviation = .population) {
         let minimumRows = convention == .population ? 1 : 2
-        precondition(matrix.rows >= minimumRows, "Fitting a z-score scaler (\(convention) σ) needs at least \(minimumRows) rows, got \(matrix.rows)")
+        requirement(matrix.rows >= minimumRows, "Fitting a z-score scaler (\(convention) σ) needs at least \(minimumRows) rows, got \(matrix.rows)")
         var means: [Scalar] = []
         var deviations: [Scalar] = []
         for column in 0..<matrix.columns {

@@ -1,5 +1,5 @@
 /// The path of an optimizer on a ``TestFunction``.
-public struct OptimizationTrajectory: Sendable, Hashable {
+public struct OptimizationTrajectory: Sendable, Hashable, Codable {
     /// The optimizer's name, for legends.
     public var name: String
     /// The points visited, the start first.

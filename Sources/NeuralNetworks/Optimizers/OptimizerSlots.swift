@@ -33,7 +33,7 @@ struct OptimizerSlots<Scalar: TrainingScalar>: Sendable {
             first[slot] = Array(repeating: initialValue, count: count)
             second[slot] = Array(repeating: 0, count: count)
         }
-        precondition(first[slot].count == count, "Slot \(slot) holds \(first[slot].count) values, got a parameter of \(count)")
+        requirement(first[slot].count == count, "Slot \(slot) holds \(first[slot].count) values, got a parameter of \(count)")
     }
 
     /// Runs `body` with the parameter and the slot's first state vector as raw buffers.
@@ -41,7 +41,7 @@ struct OptimizerSlots<Scalar: TrainingScalar>: Sendable {
         slot: Int, parameter: inout [Scalar],
         _ body: (_ count: Int, _ theta: UnsafeMutablePointer<Scalar>, _ first: UnsafeMutablePointer<Scalar>) -> Void
     ) {
-        precondition(first[slot].count == parameter.count, "Slot \(slot) holds \(first[slot].count) values, got a parameter of \(parameter.count)")
+        requirement(first[slot].count == parameter.count, "Slot \(slot) holds \(first[slot].count) values, got a parameter of \(parameter.count)")
         let count = parameter.count
         guard count > 0 else { return }
         first[slot].withUnsafeMutableBufferPointer { firstBuffer in
@@ -58,7 +58,7 @@ struct OptimizerSlots<Scalar: TrainingScalar>: Sendable {
         _ body: (_ count: Int, _ theta: UnsafeMutablePointer<Scalar>, _ g: UnsafePointer<Scalar>,
                  _ first: UnsafeMutablePointer<Scalar>, _ second: UnsafeMutablePointer<Scalar>) -> Void
     ) {
-        precondition(gradient.count == parameter.count, "Gradient has \(gradient.count) entries, parameter \(parameter.count)")
+        requirement(gradient.count == parameter.count, "Gradient has \(gradient.count) entries, parameter \(parameter.count)")
         let count = parameter.count
         guard count > 0 else { return }
         first[slot].withUnsafeMutableBufferPointer { firstBuffer in

@@ -10,12 +10,13 @@ extension Sequential {
     ///
     /// Divergence: as soon as a batch loss is NaN or infinite (or the gradient, when norms are recorded or
     /// clipped; or, at the end of an epoch, a parameter or the validation loss), the run stops and
-    /// ``TrainingHistory/divergedAtEpoch`` records the epoch; that epoch is not added to the history. The network
-    /// keeps the parameters it had reached.
+    /// ``TrainingHistory/divergedAtEpoch`` and ``TrainingHistory/divergedAtStep`` record where; that epoch is not
+    /// added to the history. The network keeps the parameters it had reached.
     ///
     /// Two runs with equal networks, data, optimizer and configuration give bit-identical histories.
-    /// - Precondition: The training set holds at least one sample. An empty set stops the program with the message
-    ///   "Training set is empty" rather than returning a history: there is no loss to average, and a history of
+    /// - Precondition: The training set holds at least one sample, the batch size is at least 1, and the data's
+    ///   input and target columns match the network's first and last layers. Otherwise the program stops with a
+    ///   message naming the mismatch (in optimised builds too) rather than returning a history: a history of
     ///   zeros or of no epochs would read like a result.
     /// - Parameters:
     ///   - training: The training set (not empty).
@@ -30,7 +31,7 @@ extension Sequential {
         on training: Dataset<Scalar>, validation: Dataset<Scalar>? = nil, optimizer: O,
         configuration: TrainingConfiguration, observer: (any TrainingObserver)? = TrainingObservation.observer
     ) -> TrainingHistory where O.Scalar == Scalar {
-        precondition(training.count > 0, "Training set is empty: there are no samples to train on")
+        checkTrainingShapes(training: training, validation: validation, configuration: configuration)
         var optimizer = optimizer
         var history = TrainingHistory()
         history.optimizerName = optimizer.name
@@ -54,7 +55,7 @@ extension Sequential {
         observer?.trainingWillStart(epochs: configuration.epochs, optimizerName: history.optimizerName)
         // Every return below hands back `history` as it stands, finished or diverged.
         defer { observer?.trainingDidEnd(history) }
-        precondition(configuration.batchSize >= 1, "Mini-batch size must be at least 1, got \(configuration.batchSize)")
+        var step = 0
         // The same batches as `training.miniBatches(batchSize:shuffledWith:)`, gathered one at a time into
         // buffers that live across steps instead of all copied up front every epoch.
         var order = Array(0..<training.count)
@@ -74,6 +75,7 @@ extension Sequential {
             for start in stride(from: 0, to: order.count, by: configuration.batchSize) {
                 // Forward, loss, backward.
                 let samples = order[start..<Swift.min(start + configuration.batchSize, order.count)]
+                step += 1
                 // The run's last step computes its gradient on its own, so that the layers end holding the
                 // gradient of the last batch as after any backward pass.
                 let isLastStep = epoch == configuration.epochs && samples.endIndex == order.count
@@ -83,7 +85,7 @@ extension Sequential {
                                                  accumulatesParameterGradients: accumulates)
                 if accumulates { exchangeGradientBuffers(with: &accumulatingOptimizer!) }
                 guard batchLoss.isFinite else {
-                    history.divergedAtEpoch = epoch
+                    history.recordDivergence(epoch: epoch, step: step, cause: .loss)
                     return history
                 }
                 if measuresAccuracy {
@@ -101,7 +103,7 @@ extension Sequential {
                         totalSquares += VectorKernels.sumOfSquares(gradient)
                     }
                     guard totalSquares.isFinite else {
-                        history.divergedAtEpoch = epoch
+                        history.recordDivergence(epoch: epoch, step: step, cause: .gradient)
                         return history
                     }
                     for (position, layerIndex) in weightLayers.enumerated() {
@@ -139,7 +141,7 @@ extension Sequential {
             }
             let validationResult = validation.map { evaluate(on: $0, loss: loss, measuresAccuracy: measuresAccuracy) }
             guard parametersFinite, validationResult?.loss.isFinite ?? true else {
-                history.divergedAtEpoch = epoch
+                history.recordDivergence(epoch: epoch, step: step, cause: parametersFinite ? .validationLoss : .parameter)
                 return history
             }
             let count = Double(training.count)
@@ -155,6 +157,21 @@ extension Sequential {
             observer?.trainingDidFinishEpoch(record, of: configuration.epochs)
         }
         return history
+    }
+
+    /// Stops with a message naming the mismatch when the data, the network and the settings do not fit
+    /// together; checked once before training, so a mistake is named in the caller's terms rather than found
+    /// deep inside a matrix product.
+    func checkTrainingShapes(training: Dataset<Scalar>, validation: Dataset<Scalar>?, configuration: TrainingConfiguration) {
+        requirement(!layers.isEmpty, "the network has no layers to train")
+        requirement(training.count > 0, "the training set is empty: there are no samples to train on")
+        requirement(configuration.batchSize >= 1, "the mini-batch size must be at least 1, got \(configuration.batchSize)")
+        for (name, data) in [("training", training)] + (validation.map { [("validation", $0)] } ?? []) {
+            requirement(data.inputs.columns == inputSize,
+                        "the \(name) set has \(data.inputs.columns) input column\(data.inputs.columns == 1 ? "" : "s") but layer 1 (\(layers[0].summary)) takes \(inputSize) inputs")
+            requirement(data.targets.columns == outputSize,
+                        "the \(name) set has \(data.targets.columns) target column\(data.targets.columns == 1 ? "" : "s") but the last layer (\(layers[layers.count - 1].summary)) gives \(outputSize) outputs")
+        }
     }
 
     /// Swaps every gradient buffer with the optimizer's accumulator of the same slot (slots numbered as in

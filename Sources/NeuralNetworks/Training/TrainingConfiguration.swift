@@ -32,7 +32,8 @@ public struct TrainingConfiguration: Sendable, Hashable, Codable {
         learningRateSchedule: LearningRateSchedule = .constant, measuresAccuracy: Bool? = nil,
         recordsGradientNorms: Bool = true, recordsIterationLosses: Bool = false
     ) {
-        precondition(epochs >= 0 && batchSize >= 1, "Need epochs ≥ 0 and batchSize ≥ 1")
+        requirement(epochs >= 0, "the number of epochs must be at least 0, got \(epochs)")
+        requirement(batchSize >= 1, "the mini-batch size must be at least 1, got \(batchSize)")
         self.epochs = epochs
         self.batchSize = batchSize
         self.loss = loss

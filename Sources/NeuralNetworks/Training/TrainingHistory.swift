@@ -9,6 +9,11 @@ public struct TrainingHistory: Sendable, Hashable, Codable {
     public var iterationLosses: [Double] = []
     /// The epoch in which the loss or a gradient became NaN or infinite, if it did.
     public var divergedAtEpoch: Int?
+    /// The optimizer step, counted from 1 over the whole run, at which divergence was found (for a parameter or
+    /// the validation loss, found at the end of an epoch, the epoch's last step).
+    public var divergedAtStep: Int?
+    /// What became non-finite first.
+    public var divergenceCause: DivergenceCause?
     /// The optimizer's name, for legends.
     public var optimizerName: String = ""
 
@@ -17,6 +22,22 @@ public struct TrainingHistory: Sendable, Hashable, Codable {
 
     /// Whether the run stopped because it diverged.
     public var diverged: Bool { divergedAtEpoch != nil }
+
+    /// "diverged at epoch 3 (step 41): the training loss became NaN or infinite", or nil when it did not.
+    public var divergenceDescription: String? {
+        guard let epoch = divergedAtEpoch else { return nil }
+        var text = "diverged at epoch \(epoch)"
+        if let step = divergedAtStep { text += " (step \(step))" }
+        if let divergenceCause { text += ": \(divergenceCause.description)" }
+        return text
+    }
+
+    /// Records that the run stopped at `epoch` and `step` because `cause` became non-finite.
+    mutating func recordDivergence(epoch: Int, step: Int, cause: DivergenceCause) {
+        divergedAtEpoch = epoch
+        divergedAtStep = step
+        divergenceCause = cause
+    }
     /// Training loss per epoch.
     public var trainingLosses: [Double] { epochs.map(\.trainingLoss) }
     /// Validation loss per epoch (empty without validation data).
@@ -34,3 +55,4 @@ public struct TrainingHistory: Sendable, Hashable, Codable {
         return (0..<layerCount).map { layer in epochs.map { $0.gradientNorms[layer] } }
     }
 }
+

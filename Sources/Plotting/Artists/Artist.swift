@@ -18,6 +18,8 @@ protocol Artist {
     var wantsTightLimits: Bool { get }
     /// Text and annotations may extend past the plotting area; data may not.
     var isClipped: Bool { get }
+    /// How many finite data points a log scale cannot show (a coordinate ≤ 0), for the note the axes prints.
+    func pointsHiddenByLogScale(xScale: Scale, yScale: Scale) -> Int
 }
 
 extension Artist {
@@ -27,4 +29,15 @@ extension Artist {
     func softObstacles(transform: DataTransform) -> [[PagePoint]] { [] }
     var wantsTightLimits: Bool { false }
     var isClipped: Bool { true }
+    func pointsHiddenByLogScale(xScale: Scale, yScale: Scale) -> Int { 0 }
+
+    /// Counts the points of `x` and `y` with finite coordinates of which one is ≤ 0 on a log axis.
+    static func countHiddenByLogScale(x: [Double], y: [Double], xScale: Scale, yScale: Scale) -> Int {
+        guard xScale == .log10 || yScale == .log10 else { return 0 }
+        var count = 0
+        for index in 0..<min(x.count, y.count) where x[index].isFinite && y[index].isFinite {
+            if (xScale == .log10 && x[index] <= 0) || (yScale == .log10 && y[index] <= 0) { count += 1 }
+        }
+        return count
+    }
 }

@@ -12,15 +12,23 @@ struct LineArtist: Artist {
     var markerEvery: Int
     /// A marker shown in the legend only (with a black edge), such as the end marker of an optimizer path.
     var legendMarker: Marker? = nil
+    /// Values of y above this are drawn but do not widen the axis limits (the overflowing last values of a
+    /// diverged run, which would otherwise flatten every other curve against the bottom).
+    var yBoundsCap: Double? = nil
     /// A line width of 0 draws markers only.
     var drawsLine: Bool { lineWidth > 0 }
 
     func dataBounds(xScale: Scale, yScale: Scale) -> DataBounds {
         var bounds = DataBounds()
         for index in 0..<min(x.count, y.count) {
+            if let yBoundsCap, y[index] > yBoundsCap { continue }
             bounds.include(x: x[index], y: y[index], xScale: xScale, yScale: yScale)
         }
         return bounds
+    }
+
+    func pointsHiddenByLogScale(xScale: Scale, yScale: Scale) -> Int {
+        Self.countHiddenByLogScale(x: x, y: y, xScale: xScale, yScale: yScale)
     }
 
     func pagePoints(_ transform: DataTransform) -> [PagePoint?] {
@@ -41,6 +49,16 @@ struct LineArtist: Artist {
             canvas.stroke()
             canvas.setDash([])
             canvas.setRoundCaps(false)
+            // A point with no drawable neighbour (a one-point series, or one between NaNs) makes no line
+            // segment; without a dot it would vanish. matplotlib draws nothing there, which hides data.
+            if marker == .none {
+                for (index, point) in points.enumerated() {
+                    guard let point, index == 0 || points[index - 1] == nil,
+                          index == points.count - 1 || points[index + 1] == nil, clipRect.contains(point) else { continue }
+                    PolylinePainter.drawMarker(.circle, at: point, size: max(2.6 * lineWidth, 3), fill: color, edge: nil,
+                                               edgeWidth: 0, on: canvas)
+                }
+            }
         }
         if marker != .none {
             let visible = clipRect.insetBy(-markerSize)

@@ -17,6 +17,10 @@ struct ScatterArtist: Artist {
         return bounds
     }
 
+    func pointsHiddenByLogScale(xScale: Scale, yScale: Scale) -> Int {
+        Self.countHiddenByLogScale(x: x, y: y, xScale: xScale, yScale: yScale)
+    }
+
     func draw(on canvas: Canvas, transform: DataTransform, clipRect: PageRect, theme: Theme) {
         let visible = clipRect.insetBy(-size)
         for index in 0..<min(x.count, y.count) {

@@ -23,15 +23,27 @@ extension Axes {
     static func limits(fixed: ClosedRange<Double>?, low: Double, high: Double, present: Bool, scale: Scale,
                        margin: Double) -> ClosedRange<Double> {
         let logarithmic = scale == .log10
-        if let fixed, !logarithmic || fixed.lowerBound > 0 {
-            let (a, b) = nonsingular(scale.transform(fixed.lowerBound), scale.transform(fixed.upperBound),
-                                     relative: !logarithmic)
+        if let fixed, fixed.lowerBound.isFinite, fixed.upperBound.isFinite, !logarithmic || fixed.lowerBound > 0 {
+            let (a, b) = nonsingular(clampedTransformed(scale.transform(fixed.lowerBound), scale),
+                                     clampedTransformed(scale.transform(fixed.upperBound), scale), relative: !logarithmic)
             return scale.inverse(a)...scale.inverse(b)
         }
         guard present else { return logarithmic ? 1...10 : 0...1 }
-        let (a, b) = nonsingular(scale.transform(low), scale.transform(high), relative: !logarithmic)
+        let (a, b) = nonsingular(clampedTransformed(scale.transform(low), scale),
+                                 clampedTransformed(scale.transform(high), scale), relative: !logarithmic)
         let padding = (b - a) * margin
-        return scale.inverse(a - padding)...scale.inverse(b + padding)
+        // Padding data near the largest doubles would overflow to infinity (and later crash a tick locator
+        // converting log₁₀(∞) to an Int); the limits stay inside the range the axis can show.
+        let lower = clampedTransformed(a - padding, scale), upper = clampedTransformed(b + padding, scale)
+        return scale.inverse(lower)...scale.inverse(max(upper, lower))
+    }
+
+    /// The largest magnitude, in the scale's transformed space, that limits may reach: ±10³⁰⁰ on a linear axis
+    /// (so that differences and tick steps stay finite), 10^±300 on a log axis.
+    static func clampedTransformed(_ value: Double, _ scale: Scale) -> Double {
+        let bound = scale == .log10 ? 300.0 : 1e300
+        guard !value.isNaN else { return 0 }
+        return min(max(value, -bound), bound)
     }
 
     // MARK: - Ticks
@@ -153,6 +165,16 @@ extension Axes {
 
     // MARK: - Drawing
 
+    /// Says in the plot's lower left corner how many points a log axis left out (values ≤ 0 have no place on
+    /// it), so that a curve with gaps is not read as complete.
+    private func drawLogScaleNote(on canvas: Canvas, transform: DataTransform) {
+        let hidden = artists.reduce(0) { $0 + $1.pointsHiddenByLogScale(xScale: xScale, yScale: yScale) }
+        guard hidden > 0, let anchor = TextArtist.anchor(x: 0.01, y: 0.015, coordinates: .axesFraction, transform: transform) else { return }
+        let note = "\(hidden) value\(hidden == 1 ? "" : "s") ≤ 0 not shown (log scale)"
+        canvas.draw(RichText(note), size: theme.annotationSize * 0.85, color: Color(gray: 0.4), at: anchor,
+                    horizontal: .left, vertical: .bottom)
+    }
+
     /// Draws the axes: background, grid, data, frame, ticks, labels, title, legend and colour bar.
     func draw(on canvas: Canvas, plot: PageRect, transform: DataTransform, xTicks: AxisTicks, yTicks: AxisTicks) {
         if !hidesAxes {
@@ -172,6 +194,7 @@ extension Axes {
         for artist in artists where !artist.isClipped {
             artist.draw(on: canvas, transform: transform, clipRect: plot, theme: theme)
         }
+        drawLogScaleNote(on: canvas, transform: transform)
 
         if !hidesAxes {
             drawFrameAndTicks(on: canvas, plot: plot, transform: transform, xTicks: xTicks, yTicks: yTicks)

@@ -3,7 +3,7 @@ extension Axes {
     ///
     /// - Parameters:
     ///   - x: x values.
-    ///   - y: y values (same count as `x`; extra values of the longer array are ignored).
+    ///   - y: y values, as many as `x` (otherwise rendering throws ``PlottingError/invalidData(_:)`` naming the series).
     ///   - label: Legend text; nil keeps the series out of the legend.
     ///   - color: Line colour; nil takes the next colour of the theme's cycle.
     ///   - lineWidth: Width in logical units; nil uses the theme's; 0 draws markers only.
@@ -14,6 +14,7 @@ extension Axes {
     public func plot(_ x: [Double], _ y: [Double], label: String? = nil, color: Color? = nil,
                      lineWidth: Double? = nil, style: LineStyle = .solid, marker: Marker = .none,
                      markerSize: Double? = nil, markerEvery: Int = 1) {
+        checkLengths(["x": x.count, "y": y.count], label: label)
         add(LineArtist(x: x, y: y, label: label, color: color ?? nextColor(), lineWidth: lineWidth ?? theme.lineWidth,
                        style: style, marker: marker, markerSize: markerSize ?? theme.markerSize,
                        markerEvery: markerEvery))
@@ -39,6 +40,7 @@ extension Axes {
     public func scatter(_ x: [Double], _ y: [Double], label: String? = nil, color: Color? = nil,
                         colors: [Color]? = nil, marker: Marker = .circle, size: Double? = nil,
                         edgeColor: Color? = Color.white) {
+        checkLengths(["x": x.count, "y": y.count].merging(colors.map { ["colors": $0.count] } ?? [:]) { $1 }, label: label)
         add(ScatterArtist(x: x, y: y, label: label, color: color ?? (colors == nil ? nextColor() : .black),
                           colors: colors, marker: marker, size: size ?? theme.markerSize, edgeColor: edgeColor))
     }
@@ -55,6 +57,7 @@ extension Axes {
     /// - Note: On a log y axis, lower bounds ≤ 0 are clipped to the bottom of the plot rather than dropped.
     public func fillBetween(_ x: [Double], lower: [Double], upper: [Double], label: String? = nil,
                             color: Color? = nil, opacity: Double? = nil) {
+        checkLengths(["x": x.count, "lower": lower.count, "upper": upper.count], label: label)
         let base = color ?? nextColor()
         add(BandArtist(x: x, lower: lower, upper: upper, label: label,
                        color: base.withAlpha(opacity ?? theme.bandOpacity)))
@@ -107,6 +110,15 @@ extension Axes {
                          coordinates: Coordinates = .data, color: Color? = nil) {
         add(ArrowArtist(text: RichText(text), target: (x, y), textPosition: (textX, textY),
                         coordinates: coordinates, color: color, size: nil))
+    }
+
+    /// Records a problem when the arrays of one series differ in length: drawing the common prefix would
+    /// silently show a different series from the one asked for.
+    func checkLengths(_ counts: [String: Int], label: String?) {
+        guard Set(counts.values).count > 1 else { return }
+        let name = label.map { "series \"\($0)\"" } ?? "series \(artists.count + 1) (unlabelled)"
+        let listed = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key) values" }.joined(separator: ", ")
+        inputProblems.append("\(name) has \(listed); they must be equally long")
     }
 
     /// Shows a legend of all labelled series.

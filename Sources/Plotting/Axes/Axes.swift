@@ -45,6 +45,9 @@ public final class Axes {
     public var customYTicks: [(position: Double, label: String)]?
 
     var artists: [Artist] = []
+    /// Data that cannot be drawn as given (x and y of different lengths), one sentence each naming the
+    /// series; rendering the figure throws ``PlottingError/invalidData(_:)`` with them.
+    var inputProblems: [String] = []
     var colorBar: ColorBarSpecification?
     /// Set by layout when a `.best` legend would cover data wherever it went inside the plotting area.
     var legendGoesOutside = false

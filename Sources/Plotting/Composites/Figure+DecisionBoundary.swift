@@ -31,6 +31,31 @@ extension Figure {
                          "a classifier panel returned \(values.count) probabilities for \(points.count) points")
             return ScalarGrid(x: xs, y: ys, values: values)
         }
+
+        /// The probabilities already sampled on a grid (for instance by a cached training stage, or in one
+        /// batch by ``ScalarGrid/init(xRange:yRange:columns:rows:batch:)``); the figure draws this grid as is.
+        /// - Parameters:
+        ///   - title: Panel title.
+        ///   - probabilities: P(class 1) on a grid covering the figure's ranges.
+        public init(title: String, probabilities: ScalarGrid) {
+            self.title = title
+            self.sampled = probabilities
+            self.probabilities = { points in
+                // Nearest grid point, for callers that still ask point by point.
+                points.map { point in
+                    probabilities[Self.nearestIndex(of: point.x, in: probabilities.x),
+                                  Self.nearestIndex(of: point.y, in: probabilities.y)]
+                }
+            }
+        }
+
+        /// The grid given to ``init(title:probabilities:)``, drawn instead of sampling ``probabilities``.
+        public private(set) var sampled: ScalarGrid?
+
+        static func nearestIndex(of value: Double, in coordinates: [Double]) -> Int {
+            let step = (coordinates[coordinates.count - 1] - coordinates[0]) / Double(coordinates.count - 1)
+            return min(max(Int(((value - coordinates[0]) / step).rounded()), 0), coordinates.count - 1)
+        }
     }
 
     /// Decision regions of one or more 2-D binary classifiers over their data: the probability of class 1
@@ -77,7 +102,7 @@ extension Figure {
         let edgeColors = [Color.white, Color.white]
         for (index, panel) in panels.enumerated() {
             let axes = figure.allAxes[index]
-            let grid = panel.grid(xRange: xRange, yRange: yRange, resolution: resolution)
+            let grid = panel.sampled ?? panel.grid(xRange: xRange, yRange: yRange, resolution: resolution)
             axes.heatmap(grid, colormap: Colormap.classProbability, range: 0...1, smooth: true,
                          showColorBar: index == panels.count - 1, colorBarLabel: probabilityLabel)
             axes.contour(grid, levels: .values([0.5]), color: Color(gray: 0.1), lineWidth: 1.6)

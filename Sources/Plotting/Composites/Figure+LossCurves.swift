@@ -13,12 +13,19 @@ extension Figure {
     ///   - title: Panel title.
     ///   - xLabel: x-axis label.
     ///   - yLabel: y-axis label.
-    ///   - logarithmic: Log₁₀ y axis (losses spanning decades); bands are clipped at the bottom.
+    ///   - logarithmic: Log₁₀ y axis (losses spanning decades); bands are clipped at the bottom, and values ≤ 0
+    ///     are left out with a note in the plot.
     ///   - lineWidth: Width of the curves.
     ///   - width: Page width in logical units.
     ///   - height: Page height in logical units.
     ///   - theme: The visual style.
     /// - Returns: The figure, ready for ``pngData()``.
+    ///
+    /// A curve with ``LossCurve/divergedAt`` is drawn up to its last finite value, marked there with × and a
+    /// dashed vertical line at the point of divergence, and named "… — diverged …" in the legend (a run that
+    /// diverged in its first epoch has no values, but still its mark and legend entry). Its values above
+    /// ten times the largest value of the runs that did not diverge (on a linear axis: above that largest
+    /// value plus the others' span) are drawn but do not widen the y limits, which would squash the other curves.
     public static func lossCurves(_ curves: [LossCurve], title: String? = nil, xLabel: String = "step",
                                   yLabel: String = "loss", logarithmic: Bool = true, lineWidth: Double = 1.7,
                                   width: Double = 800, height: Double = 500, theme: Theme = Theme()) -> Figure {
@@ -42,11 +49,32 @@ extension Figure {
                 axes.fillBetween(curve.x, lower: band.lower, upper: band.upper, color: color)
             }
         }
-        for (curve, color) in zip(curves, colors) {
+        let caps = divergenceCaps(curves, logarithmic: logarithmic)
+        for (index, (curve, color)) in zip(curves, colors).enumerated() {
+            var label = curve.name
+            if curve.divergedAt != nil {
+                let note = curve.divergenceNote ?? "diverged"
+                label = label.isEmpty ? note : "\(label) — \(note)"
+            }
             // Markers every twelfth of the curve, offset per curve so that markers of curves that meet do not stack.
             let every = max(curve.y.count / 12, 1)
-            axes.plot(curve.x, curve.y, label: curve.name, color: color, lineWidth: lineWidth, style: curve.style,
+            axes.plot(curve.x, curve.y, label: label, color: color, lineWidth: lineWidth, style: curve.style,
                       marker: curve.marker, markerSize: 7.5, markerEvery: every)
+            if curve.divergedAt != nil, var line = axes.artists.last as? LineArtist {
+                line.yBoundsCap = caps[index]
+                // The × of the legend matches the mark on the curve, which tells the run apart in greyscale too.
+                line.legendMarker = .cross
+                axes.artists[axes.artists.count - 1] = line
+            }
+        }
+        for (index, (curve, color)) in zip(curves, colors).enumerated() {
+            guard let divergedAt = curve.divergedAt else { continue }
+            axes.verticalLine(at: divergedAt, color: color, lineWidth: 1, style: .dashed)
+            let finite = zip(curve.x, curve.y).filter { $0.0.isFinite && $0.1.isFinite && (!logarithmic || $0.1 > 0) }
+            if let last = finite.last {
+                let y = caps[index].map { Swift.min(last.1, $0) } ?? last.1
+                axes.scatter([last.0], [y], color: color, marker: .cross, size: 9, edgeColor: nil)
+            }
         }
         axes.yScale = logarithmic ? .log10 : .linear
         axes.title = title
@@ -54,5 +82,21 @@ extension Figure {
         axes.yLabel = yLabel
         if curves.count > 1 || curves.contains(where: { !$0.name.isEmpty }) { axes.legend() }
         return figure
+    }
+
+    /// For each diverged curve, the y value above which its points do not widen the limits (see
+    /// ``lossCurves(_:title:xLabel:yLabel:logarithmic:lineWidth:width:height:theme:)``); nil for the others.
+    /// When every run diverged, each curve's own first value stands in for the others' largest.
+    static func divergenceCaps(_ curves: [LossCurve], logarithmic: Bool) -> [Double?] {
+        func usable(_ values: [Double]) -> [Double] { values.filter { $0.isFinite && (!logarithmic || $0 > 0) } }
+        let reference = usable(curves.filter { $0.divergedAt == nil }.flatMap(\.y))
+        return curves.map { curve in
+            guard curve.divergedAt != nil else { return nil }
+            let basis = reference.isEmpty ? Array(usable(curve.y).prefix(1)) : reference
+            guard let high = basis.max(), let low = basis.min() else { return nil }
+            if logarithmic { return high * 10 }
+            let span = high - low
+            return high + (span > 0 ? span : Swift.max(abs(high), 1))
+        }
     }
 }

@@ -1,6 +1,6 @@
 /// Values of a function of two variables on a rectangular grid: `values[row * x.count + column]` is the value
 /// at (`x[column]`, `y[row]`), row 0 at the smallest y.
-public struct ScalarGrid: Sendable {
+public struct ScalarGrid: Sendable, Codable {
     public let x: [Double]
     public let y: [Double]
     public let values: [Double]
@@ -41,6 +41,24 @@ public struct ScalarGrid: Sendable {
             }
             initialized = index
         }
+        self.init(x: xs, y: ys, values: values)
+    }
+
+    /// Samples a batched function at `columns × rows` evenly spaced points covering the rectangle, edges
+    /// included: `function` receives every point at once, row by row from the smallest y, and returns one value
+    /// per point. For models that predict a batch far faster than one point at a time (a network: one matrix
+    /// product instead of 22,500).
+    public init(xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, columns: Int = 200, rows: Int = 200,
+                batch function: ([SIMD2<Double>]) -> [Double]) {
+        let xs = ScalarGrid.linspace(xRange, count: max(columns, 2))
+        let ys = ScalarGrid.linspace(yRange, count: max(rows, 2))
+        var points: [SIMD2<Double>] = []
+        points.reserveCapacity(xs.count * ys.count)
+        for yValue in ys {
+            for xValue in xs { points.append(SIMD2(xValue, yValue)) }
+        }
+        let values = function(points)
+        precondition(values.count == points.count, "the batched function returned \(values.count) values for \(points.count) points")
         self.init(x: xs, y: ys, values: values)
     }
 

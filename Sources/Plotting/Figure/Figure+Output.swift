@@ -49,6 +49,7 @@ extension Figure {
     /// cost 1,600 page faults per render. The buffer is cleared first unless the background, opaque and
     /// covering whole device pixels, paints every pixel anyway.
     private func withRenderedSurface<Result>(_ body: (OpaquePointer?) throws -> Result) throws -> Result {
+        try validateData()
         let pixelWidth = Int((width * deviceScale).rounded())
         let pixelHeight = Int((height * deviceScale).rounded())
         let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, Int32(pixelWidth)))
@@ -130,7 +131,14 @@ extension Figure {
     /// Writes ``pdfData()`` to `url`.
     public func writePDF(to url: URL) throws { try pdfData().write(to: url, options: .atomic) }
 
+    /// Throws the problems the axes recorded while data was added, all at once.
+    func validateData() throws {
+        let problems = allAxes.flatMap(\.inputProblems)
+        guard problems.isEmpty else { throw PlottingError.invalidData(problems.joined(separator: "; ")) }
+    }
+
     private func drawVector(on surface: OpaquePointer?) throws {
+        try validateData()
         defer { cairo_surface_destroy(surface) }
         try check(cairo_surface_status(surface))
         let context = cairo_create(surface)!

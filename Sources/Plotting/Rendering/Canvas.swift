@@ -227,6 +227,9 @@ final class Canvas {
         for character in text {
             let font: FontRole = math && covers(character, font: .math) ? .math
                 : covers(character, font: .main) ? .main : .fallback
+            if font == .fallback && !covers(character, font: .fallback) {
+                MissingGlyphs.shared.record(character, family: fallbackFontFamily)
+            }
             if let last = segments.last, last.font == font {
                 segments[segments.count - 1].text.append(character)
             } else {

@@ -17,7 +17,7 @@ public struct LogLocator: Sendable {
     ///   - targetCount: About how many labelled ticks fit.
     /// - Returns: `major` (labelled) and `minor` (unlabelled) ticks, each increasing.
     public func ticks(lower: Double, upper: Double, targetCount: Int) -> (major: [Double], minor: [Double]) {
-        guard lower > 0, upper > lower else { return ([], []) }
+        guard lower > 0, upper > lower, lower.isFinite, upper.isFinite else { return ([], []) }
         let tolerance = 1e-9
         let lowDecade = Int(floor(Foundation.log10(lower) + tolerance))
         let highDecade = Int(ceil(Foundation.log10(upper) - tolerance))
@@ -32,7 +32,12 @@ public struct LogLocator: Sendable {
             for exponent in lowDecade...highDecade {
                 let decade = pow(10, Double(exponent))
                 if inside(decade) {
-                    if exponent.isMultiple(of: stride) { major.append(decade) } else { minor.append(decade) }
+                    if exponent.isMultiple(of: stride) {
+                        major.append(decade)
+                    } else if highDecade - lowDecade <= 60 {
+                        // Beyond some sixty decades one minor tick per decade would fuse into a solid bar.
+                        minor.append(decade)
+                    }
                 }
                 if stride == 1 {
                     for multiple in 2...9 where inside(Double(multiple) * decade) { minor.append(Double(multiple) * decade) }

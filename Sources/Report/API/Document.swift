@@ -28,7 +28,7 @@ public struct Document {
     public var seed: UInt64?
     /// Whether to end with the reproducibility appendix (on by default).
     public var includesReproducibilityAppendix: Bool
-    let children: [DocumentNode]
+    var children: [DocumentNode]
     /// The Markdown file that makes the document's text, relative to the experiment folder; `nil` when the
     /// builder's blocks are the document (see `Document+Markdown.swift`).
     var markdownPath: String?

@@ -164,7 +164,7 @@ extension DocumentResolver {
             case .inlineMath(let tex, let line): return .inlineMath(replaced(tex, tex: true), line: line)
             case .displayMath(let tex, let prefix, let line):
                 return .displayMath(replaced(tex, tex: true), linePrefix: prefix, line: line)
-            case .link: return segment
+            case .link, .equationReference: return segment
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MathML
 import NeuralNetworks
 
 /// Turns a ``Document`` into a ``ResolvedDocument``: numbers figures, tables and sections, resolves
@@ -44,6 +45,8 @@ struct DocumentResolver {
         try collectTargets(body)
         try collectSectionTargets(body, numbers: [])
         try resolve(body, sectionNumbers: [])
+        var equations = EquationResolver(macros: try documentMacros(), vocabulary: vocabulary)
+        try equations.apply(to: &blocks)
         if document.includesReproducibilityAppendix { appendAppendix() }
         warnings += unusedValueWarnings()
         return ResolvedDocument(title: title, titleBlock: document.titleBlock, language: document.language,
@@ -151,13 +154,7 @@ struct DocumentResolver {
                 let origin = "\(vocabulary.callout(callout.kind).lowercased()) callout \(sectionDescription)"
                 blocks.append(.callout(callout.kind, try resolveText(callout.markdown, origin: origin)))
             case .metrics(let summary):
-                blocks.append(.table(label: nil, anchor: nil, caption: nil, content: TableContent(
-                    name: nil,
-                    caption: nil,
-                    headers: [vocabulary.metricHeader, vocabulary.valueHeader],
-                    alignments: [.left, .right],
-                    rows: summary.metrics.map { [$0.label, $0.value.formatted(with: $0.format, language: document.language)] }
-                )))
+                blocks.append(.table(label: nil, anchor: nil, caption: nil, content: metricsTable(summary)))
             case .include(let include):
                 try appendInclude(include, headingLevel: min(sectionNumbers.count + 2, 6))
             }
@@ -245,6 +242,25 @@ struct DocumentResolver {
         }
     }
 
+    /// Metric and value; with a third column for the gates when any metric declares one.
+    private func metricsTable(_ summary: MetricsSummary) -> TableContent {
+        guard summary.metrics.contains(where: { $0.gate != nil }) else {
+            return TableContent(name: nil, caption: nil, headers: [vocabulary.metricHeader, vocabulary.valueHeader],
+                                alignments: [.left, .right],
+                                rows: summary.metrics.map { [$0.label, $0.value.formatted(with: $0.format, language: document.language)] })
+        }
+        return TableContent(
+            name: nil, caption: nil,
+            headers: [vocabulary.metricHeader, vocabulary.valueHeader, vocabulary.gateHeader],
+            alignments: [.left, .right, .left],
+            rows: summary.metrics.map { metric in
+                let result = metric.result(language: document.language)
+                let gate = result.gate.map { "\($0.text) " + (result.passed == true ? vocabulary.gateHeld : vocabulary.gateMissed) }
+                return [metric.label, result.text, gate ?? ""]
+            }
+        )
+    }
+
     private mutating func appendAppendix() {
         var rows: [[String]] = [
             [vocabulary.experiment, context.experimentName],
@@ -253,6 +269,11 @@ struct DocumentResolver {
                 $0 + (context.gitTreeIsDirty ? vocabulary.dirtyTree : vocabulary.cleanTree)
             } ?? vocabulary.notInGit],
             [vocabulary.toolVersion, context.toolVersion],
+        ]
+        if !context.parameters.isEmpty {
+            rows.append([vocabulary.parameterSettings, context.parameters.map(\.text).joined(separator: ", ")])
+        }
+        rows += [
             [vocabulary.swiftVersion, context.swiftVersion],
             [vocabulary.machine, context.machine],
         ]
@@ -273,6 +294,23 @@ struct DocumentResolver {
 
     // MARK: - Prose
 
+    /// The macros of `macros.tex` in the experiment folder, if it has one: definitions every formula may use.
+    private func documentMacros() throws -> TeXMacros {
+        guard let directory = context.sourceDirectory,
+              let data = InputFileLedger.contents(of: directory.appendingPathComponent("macros.tex")) else {
+            return TeXMacros()
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ReportError("macros.tex is not UTF-8 text")
+        }
+        do {
+            return try TeXMacros(definitions: text)
+        } catch let error as TeXToMathML.ConversionError {
+            let line = text.prefix(error.offset).filter { $0 == "\n" }.count + 1
+            throw ReportError("macros.tex:\(line): \(error.message)")
+        }
+    }
+
     /// Scans prose, resolves its references and collects the images it links to.
     /// - Parameter imageBase: the folder image paths are relative to; the experiment folder by default.
     mutating func resolveText(
@@ -290,6 +328,8 @@ struct DocumentResolver {
                 return .inlineMath(tex, line: token.line)
             case .displayMath(let tex, let prefix):
                 return .displayMath(tex, linePrefix: prefix, line: token.line)
+            case .equationReference(let name, let form):
+                return .equationReference(label: name, form: form, line: token.line)
             case .reference(let kind, let name):
                 let targets = kind == .figure ? figureTargets : kind == .table ? tableTargets : sectionTargets
                 guard let target = targets[name] else {
@@ -328,10 +368,13 @@ struct DocumentResolver {
             throw ReportError("\(place): image '\(destination)' is not a file in the experiment folder; the handout "
                 + "embeds every image, so link a PNG, JPEG, GIF or WebP file beside the notes or use a FigureBlock")
         }
-        let file = base.appendingPathComponent(decoded).standardizedFileURL
-        let rootPath = root.standardizedFileURL.path + "/"
+        // Links are resolved first: a symbolic link inside the folder that points outside it would otherwise
+        // smuggle any file of the machine into the handout.
+        let file = base.appendingPathComponent(decoded).standardizedFileURL.resolvingSymlinksInPath()
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path + "/"
         guard file.path.hasPrefix(rootPath) else {
-            throw ReportError("\(place): image '\(destination)' is outside the experiment folder")
+            throw ReportError("\(place): image '\(destination)' is outside the experiment folder"
+                + (file.path == base.appendingPathComponent(decoded).standardizedFileURL.path ? "" : " (it is a link to \(file.path))"))
         }
         guard let mediaType = mediaTypes[file.pathExtension.lowercased()] else {
             throw ReportError("\(place): image '\(destination)' is not a PNG, JPEG, GIF or WebP file")
@@ -339,6 +382,11 @@ struct DocumentResolver {
         if let index = imageIndices[file.path] { return index }
         guard let data = InputFileLedger.contents(of: file) else {
             throw ReportError("\(place): image '\(destination)' not found in the experiment folder")
+        }
+        // The name promises a format; the first bytes must keep the promise, or the browser shows a broken image.
+        guard Self.imageSignatureMatches(data, mediaType: mediaType) else {
+            throw ReportError("\(place): image '\(destination)' is named .\(file.pathExtension) but its contents are not "
+                + "a \(mediaType.dropFirst("image/".count).uppercased()) image")
         }
         let relative = String(file.path.dropFirst(rootPath.count)).replacingOccurrences(of: "/", with: "-")
         var outputPath = "figures/included/\(relative)"
@@ -348,5 +396,18 @@ struct DocumentResolver {
         images.append(IncludedImage(outputPath: outputPath, mediaType: mediaType, data: data))
         imageIndices[file.path] = images.count - 1
         return images.count - 1
+    }
+
+    /// Whether `data` starts with the signature of `mediaType`: PNG `89 50 4E 47 0D 0A 1A 0A`, JPEG `FF D8 FF`,
+    /// GIF `GIF87a`/`GIF89a`, WebP `RIFF` … `WEBP`.
+    static func imageSignatureMatches(_ data: Data, mediaType: String) -> Bool {
+        let bytes = [UInt8](data.prefix(12))
+        switch mediaType {
+        case "image/png": return bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        case "image/jpeg": return bytes.starts(with: [0xFF, 0xD8, 0xFF])
+        case "image/gif": return bytes.starts(with: Array("GIF87a".utf8)) || bytes.starts(with: Array("GIF89a".utf8))
+        case "image/webp": return bytes.count == 12 && bytes.starts(with: Array("RIFF".utf8)) && Array(bytes[8..<12]) == Array("WEBP".utf8)
+        default: return false
+        }
     }
 }

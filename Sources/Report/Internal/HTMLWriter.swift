@@ -284,6 +284,8 @@ struct HTMLWriter {
                 markdown += Self.placeholder(formulas.count - 1)
             case .link(let linkText, let anchor):
                 markdown += "[\(linkText)](#\(anchor))"
+            case .equationReference(let label, _, _):
+                markdown += label
             }
         }
         var html: String
@@ -334,8 +336,20 @@ struct HTMLWriter {
         if start == range.lowerBound && end == range.upperBound {
             result.replaceSubrange(range, with: formula)
         } else {
-            result.replaceSubrange(start..<end, with: "<span class=\"nowrap\">\(html[start..<range.lowerBound])"
-                + "\(formula)\(html[range.upperBound..<end])</span>")
+            // A long formula comes as several `<math>` elements so that it can wrap; only its first goes with the
+            // opening punctuation and only its last with the closing one.
+            let pieces = formula.components(separatedBy: "</math><math ")
+            let first = pieces.count > 1 ? pieces[0] + "</math>" : formula
+            let last = pieces.count > 1 ? "<math " + pieces[pieces.count - 1] : formula
+            let middle = pieces.count > 2 ? pieces[1..<pieces.count - 1].map { "<math \($0)</math>" }.joined() : ""
+            let opening = String(html[start..<range.lowerBound])
+            let closing = String(html[range.upperBound..<end])
+            let nowrap = { (text: String) in "<span class=\"nowrap\">\(text)</span>" }
+            let replacement = pieces.count == 1
+                ? nowrap(opening + formula + closing)
+                : (opening.isEmpty ? first : nowrap(opening + first)) + middle
+                    + (closing.isEmpty ? last : nowrap(last + closing))
+            result.replaceSubrange(start..<end, with: replacement)
         }
         return result
     }
@@ -353,7 +367,7 @@ struct HTMLWriter {
             return try convertMath(tex, display)
         } catch {
             let delimiter = display ? "$$" : "$"
-            throw ReportError("cannot convert formula \(delimiter)\(tex)\(delimiter) in \(location): \(error)")
+            throw ReportError("cannot convert formula \(delimiter)\(tex.abbreviatedFormula)\(delimiter) in \(location): \(error)")
         }
     }
 }

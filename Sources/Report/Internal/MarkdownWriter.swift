@@ -1,3 +1,5 @@
+import MathML
+
 /// Writes a resolved document as GitHub Flavored Markdown that renders on GitHub.
 ///
 /// Math uses the two forms GitHub renders without Markdown interfering: inline math as ``$`…`$`` (the backticks
@@ -104,12 +106,21 @@ struct MarkdownWriter {
                 // A backtick inside the formula would end the code span early; `$…$` is the fallback.
                 output += flat.contains("`") ? "$\(flat)$" : "$`\(flat)`$"
             case .displayMath(let tex, let prefix, _):
-                output += Self.mathFence(tex, linePrefix: prefix)
+                // GitHub's MathJax shows the `\tag`s but does not reliably keep `\label`s as anchors, so labels
+                // become `<a name>` anchors before the block and the references plain "(3)" links to them.
+                let (body, labels) = TeXEquations.removingLabels(tex)
+                let anchors = labels.map { "<a name=\"\($0)\"></a>" }.joined()
+                if !anchors.isEmpty {
+                    output += prefix == nil ? "\n\n" + anchors : anchors + "\n" + (prefix ?? "")
+                }
+                output += Self.mathFence(body, linePrefix: prefix)
                 if let prefix, case .markdown(let next)? = text.segments[safe: index + 1], !next.hasPrefix("\n") {
                     output += "\n" + prefix
                 }
             case .link(let text, let anchor):
                 output += "[\(text)](#\(anchor))"
+            case .equationReference(let label, _, _):
+                output += label
             }
         }
         return output

@@ -36,6 +36,8 @@ enum ProseScanner {
         case displayMath(String, linePrefix: String?)
         /// `@kind:name`.
         case reference(ReferenceKind, name: String)
+        /// `\eqref{name}`, `\ref{name}` or `@eq:name`, written in prose outside math.
+        case equationReference(name: String, form: EquationReferenceForm)
     }
 
     /// A segment and the 1-based line of the prose it starts on, for error messages.
@@ -76,6 +78,7 @@ enum ProseScanner {
                 let character = characters[index]
                 switch character {
                 case "\\":
+                    if scanEquationReference() { continue }
                     append(characters[index..<min(index + 2, characters.count)])
                     index += 2
                 case "`":
@@ -317,6 +320,22 @@ enum ProseScanner {
             for _ in 0..<count { append(Array("\\$")[...]) }
         }
 
+        /// `\eqref{name}` or `\ref{name}` at `index`, as LaTeX and Typora write references in text.
+        mutating func scanEquationReference() -> Bool {
+            for (command, form) in [("\\eqref{", EquationReferenceForm.parenthesized), ("\\ref{", .bare)] {
+                let marker = Array(command)
+                let end = index + marker.count
+                guard end <= characters.count, Array(characters[index..<end]) == marker,
+                      let close = characters[end...].firstIndex(of: "}"), close > end,
+                      !characters[end..<close].contains("\n") else { continue }
+                emit(.equationReference(name: String(characters[end..<close]).trimmingCharacters(in: .whitespaces),
+                                        form: form), line: line)
+                index = close + 1
+                return true
+            }
+            return false
+        }
+
         mutating func scanReference() {
             let follows = index > 0 ? characters[index - 1] : " "
             // Only ASCII word characters make an e-mail address; Chinese text puts `@fig:` right after a word.
@@ -336,6 +355,20 @@ enum ProseScanner {
                 emit(.reference(kind, name: String(characters[markerEnd..<cursor])), line: line)
                 index = cursor
                 return
+            }
+            let marker = Array("eq:")
+            let markerEnd = index + 1 + marker.count
+            if markerEnd <= characters.count, Array(characters[index + 1..<markerEnd]) == marker {
+                var cursor = markerEnd
+                while cursor < characters.count, Self.isNameCharacter(characters[cursor]) || characters[cursor] == ":" {
+                    cursor += 1
+                }
+                while cursor > markerEnd, !Self.isLetterOrDigit(characters[cursor - 1]) { cursor -= 1 }
+                if cursor > markerEnd {
+                    emit(.equationReference(name: String(characters[markerEnd..<cursor]), form: .named), line: line)
+                    index = cursor
+                    return
+                }
             }
             append("@")
             index += 1

@@ -82,4 +82,6 @@ enum ResolvedSegment: Equatable {
     case displayMath(String, linePrefix: String?, line: Int)
     /// A resolved cross-reference, e.g. text `Figure 3`, anchor `fig-loss-curves`.
     case link(text: String, anchor: String)
+    /// A reference to an equation's label, until ``EquationResolver`` numbers the equations and makes it a link.
+    case equationReference(label: String, form: EquationReferenceForm, line: Int)
 }

@@ -12,6 +12,12 @@ struct Vocabulary {
         language == .chinese ? "表 \(number)" : "Table \(number)"
     }
 
+    /// The text of an `@eq:` reference to equation number `number` (already in parentheses), e.g. "Equation (3)" /
+    /// "式 (3)".
+    func equation(_ number: String) -> String {
+        language == .chinese ? "式 \(number)" : "Equation \(number)"
+    }
+
     /// The text of a reference to a section, e.g. "Section 2.1" / "第 2.1 节".
     func section(_ number: String) -> String {
         language == .chinese ? "第 \(number) 节" : "Section \(number)"
@@ -48,5 +54,10 @@ struct Vocabulary {
     var toolVersion: String { language == .chinese ? "report 版本" : "report version" }
     var swiftVersion: String { language == .chinese ? "Swift 版本" : "Swift version" }
     var machine: String { language == .chinese ? "机器" : "Machine" }
+    var parameterSettings: String { language == .chinese ? "命令行参数（--set）" : "Parameters set (--set)" }
+    var gateHeader: String { language == .chinese ? "门限" : "Gate" }
+    var gateHeld: String { language == .chinese ? "（通过）" : "(held)" }
+    var gateMissed: String { language == .chinese ? "（未通过）" : "(missed)" }
+    var gateBannerTitle: String { language == .chinese ? "**门限未通过**" : "**Gate failed**" }
     var stageTimings: String { language == .chinese ? "各阶段耗时" : "Stage timings" }
 }

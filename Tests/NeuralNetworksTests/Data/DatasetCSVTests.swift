@@ -107,7 +107,8 @@ final class DatasetCSVTests: XCTestCase {
     func testNonNumericValueNamesLineColumnAndValue() {
         let rows = (2...16).map { "\($0),1,1" }.joined(separator: "\n")
         XCTAssertEqual(errorMessage("area,rooms,price\n\(rows)\n1,2,abc\n"), "data.csv:17: column \"price\": \"abc\" is not a number")
-        XCTAssertEqual(errorMessage("area,rooms,price\n1,,3\n"), "data.csv:2: column \"rooms\": the field is empty, expected a number")
+        XCTAssertEqual(errorMessage("area,rooms,price\n1,,3\n"),
+                       "data.csv:2: column \"rooms\": the value is missing; fix the file, or choose a policy with CSVOptions(missingValues: .fill(0)), .fillWithColumnMean or .dropRow")
         XCTAssertEqual(errorMessage("area,rooms,price\n1,2,inf\n"), "data.csv:2: column \"price\": \"inf\" is not a finite number")
         XCTAssertEqual(errorMessage("area,rooms,price\n1,nan,3\n"), "data.csv:2: column \"rooms\": \"nan\" is not a finite number")
         XCTAssertEqual(errorMessage("area,rooms,price,city\n1,2,3,Paris\n"), "no error", "unchosen columns may hold text")
@@ -116,5 +117,114 @@ final class DatasetCSVTests: XCTestCase {
     func testQuotingErrors() {
         XCTAssertEqual(errorMessage("area,rooms,price\n1,2,3\n4,\"5,6\n"), "data.csv:3: a quoted field opened on this line is never closed")
         XCTAssertEqual(errorMessage("area,rooms,price\n1,\"2\"x,3\n"), "data.csv:2: field 2: unexpected text after the closing quote")
+    }
+
+    // MARK: Bytes that are not text, encodings, separators, missing values (issue 11)
+
+    private func load(bytes: [UInt8], options: CSVOptions = CSVOptions()) throws -> Dataset<Double> {
+        try Dataset(csvData: Data(bytes), fileName: "data.csv", inputColumns: ["area", "rooms"], targetColumns: ["price"],
+                    options: options)
+    }
+
+    private func message(bytes: [UInt8], options: CSVOptions = CSVOptions()) -> String {
+        do {
+            _ = try load(bytes: bytes, options: options)
+            return "no error"
+        } catch {
+            return String(describing: error)
+        }
+    }
+
+    func testControlCharactersAreRejectedWithLineAndColumn() {
+        XCTAssertEqual(message(bytes: Array("area,rooms,price\n1\u{0}2,3,4\n".utf8)),
+                       "data.csv:2:2: control character NUL (byte 0x00) in the text; a CSV file holds none: is it a binary file, or saved in another encoding?")
+        // In a quoted field and in a column nobody asked for, too; the column counts characters, not bytes.
+        XCTAssertEqual(message(bytes: Array("area,rooms,price,note\n1,2,3,\"é\u{7}\"\n".utf8)),
+                       "data.csv:2:9: control character U+0007 (byte 0x07) in the text; a CSV file holds none: is it a binary file, or saved in another encoding?")
+    }
+
+    func testUTF16WithAByteOrderMarkIsRead() throws {
+        let text = "area,rooms,price\n1,2,3\n"
+        var littleEndian: [UInt8] = [0xFF, 0xFE]
+        var bigEndian: [UInt8] = [0xFE, 0xFF]
+        for unit in text.utf16 {
+            littleEndian += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            bigEndian += [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+        }
+        XCTAssertEqual(try load(bytes: littleEndian).inputs, Matrix([[1, 2]]))
+        XCTAssertEqual(try load(bytes: bigEndian).targets, Matrix([[3]]))
+        // Without the mark it is named, not read as NUL characters.
+        XCTAssertEqual(message(bytes: Array(littleEndian.dropFirst(2))),
+                       "data.csv:1:1: the file is not UTF-8; it looks like UTF-16LE without a byte-order mark. Convert it with: iconv -f UTF-16LE -t UTF-8 data.csv > data-utf8.csv")
+    }
+
+    func testOtherEncodingsAreNamedWithTheConversion() {
+        // "面积" (area) in GBK, as Excel on Chinese Windows saves it.
+        let gbk: [UInt8] = [0xC3, 0xE6, 0xBB, 0xFD] + Array(",rooms,price\n1,2,3\n".utf8)
+        XCTAssertEqual(message(bytes: gbk),
+                       "data.csv:1:1: the file is not UTF-8; it looks like GBK (GB18030), as Excel saves CSV on Chinese Windows. Convert it with: iconv -f GB18030 -t UTF-8 data.csv > data-utf8.csv")
+        let latin1 = Array("area,rooms,price,city\n1,2,3,Montr".utf8) + [0xE9] + Array("al\n".utf8)
+        XCTAssertEqual(message(bytes: latin1),
+                       "data.csv:2:12: the file is not UTF-8; it looks like Windows-1252. Convert it with: iconv -f WINDOWS-1252 -t UTF-8 data.csv > data-utf8.csv")
+        XCTAssertEqual(message(bytes: Array("\u{FEFF}area,rooms,price\n1,2,3\n".utf8)), "no error")
+    }
+
+    func testSeparatorIsDetectedOrGiven() throws {
+        XCTAssertEqual(try load("area;rooms;price;note\n1;2;3;a,b\n").inputs, Matrix([[1, 2]]))
+        XCTAssertEqual(try load("area\trooms\tprice\n1\t2\t3\n").targets, Matrix([[3]]))
+        XCTAssertEqual(try load("\"a;b\",area,rooms,price\n0,1,2,3\n").inputs, Matrix([[1, 2]]), "quoted separators do not count")
+        let semicolons = CSVOptions(separator: .semicolon)
+        XCTAssertEqual(try load(bytes: Array("area;rooms;price\n1;2;3\n".utf8), options: semicolons).inputs, Matrix([[1, 2]]))
+        XCTAssertEqual(message(bytes: Array("area,rooms,price\n1,2,3\n".utf8), options: semicolons),
+                       "data.csv:1: no column named \"area\"; the header has \"area,rooms,price\"")
+    }
+
+    func testMissingValuePolicies() throws {
+        let text = Array("area,rooms,price\n1,,3\n3,NA,5\n5,4,null\n".utf8)
+        XCTAssertEqual(try load(bytes: text, options: CSVOptions(missingValues: .fill(-1))).inputs, Matrix([[1, -1], [3, -1], [5, 4]]))
+        let filled = try load(bytes: text, options: CSVOptions(missingValues: .fillWithColumnMean))
+        XCTAssertEqual(filled.inputs, Matrix([[1, 4], [3, 4], [5, 4]]))
+        XCTAssertEqual(filled.targets, Matrix([[3], [5], [4]]), "mean of 3 and 5")
+        XCTAssertEqual(message(bytes: text, options: CSVOptions(missingValues: .dropRow)),
+                       "data.csv: the file has a header but no data rows", "every row has a gap")
+        XCTAssertEqual(try load(bytes: Array("area,rooms,price\n1,,3\n2,2,2\n".utf8), options: CSVOptions(missingValues: .dropRow)).inputs,
+                       Matrix([[2, 2]]))
+        XCTAssertEqual(message(bytes: Array("area,rooms,price\n1,,3\n".utf8), options: CSVOptions(missingValues: .fillWithColumnMean)),
+                       "data.csv: column \"rooms\": every value is missing, so there is no mean to fill them with")
+    }
+
+    func testUpToTwentyErrorsAreListedAtOnce() {
+        let rows = (1...25).map { "\($0),x,1" }.joined(separator: "\n")
+        let lines = message(bytes: Array("area,rooms,price\n\(rows)\n".utf8)).components(separatedBy: "\n")
+        XCTAssertEqual(lines.first, "data.csv: 25 problems, the first 20:")
+        XCTAssertEqual(lines[1], "  data.csv:2: column \"rooms\": \"x\" is not a number")
+        XCTAssertEqual(lines[20], "  data.csv:21: column \"rooms\": \"x\" is not a number")
+        XCTAssertEqual(lines.last, "  … and 5 more")
+        XCTAssertEqual(lines.count, 22)
+    }
+
+    func testNoInputColumnsIsAThrownError() {
+        XCTAssertThrowsError(try Dataset<Double>(csvText: "a,b\n1,2\n", fileName: "d.csv", inputColumns: [], targetColumns: ["b"])) {
+            XCTAssertEqual(String(describing: $0), "d.csv: no input columns were chosen; name at least one column of the header as input")
+        }
+    }
+
+    /// The fast decimal path must give exactly what Swift's own `Double(_:)` gives (an independent reader).
+    func testNumbersAreReadExactlyAsDoubleReadsThem() throws {
+        var generator = SeededRandomNumberGenerator(seed: 11)
+        var texts = ["0", "-0", "+1", "1.", ".5", "-.5e3", "1e22", "1e23", "9007199254740993", "123456789012345678",
+                     "0.1", "0.30000000000000004", "1e-22", "2.2250738585072014e-308", "4.9e-324", "1.7976931348623157e308",
+                     "0x1p3", "1e", "--1", "1.2.3", "e5", "+", "."]
+        for _ in 0..<2_000 {
+            let mantissa = Double.random(in: -1e6...1e6, using: &generator)
+            let exponent = Int.random(in: -30...30, using: &generator)
+            texts.append(String(format: "%.\(Int.random(in: 0...17, using: &generator))fe%d", mantissa, exponent))
+            texts.append(String(Double.random(in: -1...1, using: &generator)))
+        }
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let parsed = bytes.withUnsafeBytes { CSVNumberParser.parse($0, 0..<bytes.count) }
+            XCTAssertEqual(parsed?.bitPattern, Double(text)?.bitPattern, text)
+        }
     }
 }
