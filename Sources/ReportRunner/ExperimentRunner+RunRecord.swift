@@ -25,17 +25,19 @@ struct RunRecordCheck {
     }
 
     /// Everything besides files that decides the output: tools, options, the context passed to the program,
-    /// and the environment OpenBLAS reads.
+    /// and the environment it may read.
     var settings: [String: String] {
-        let environment = ProcessInfo.processInfo.environment
-        return [
+        var settings = [
             "library": build.libraryDigest,
             "compiler": build.compiler.identity,
             "tool": build.toolIdentity,
             "context": context.commandLineArguments.joined(separator: "\u{1F}"),
-            "OPENBLAS_NUM_THREADS": environment["OPENBLAS_NUM_THREADS"] ?? "",
-            "OPENBLAS_CORETYPE": environment["OPENBLAS_CORETYPE"] ?? "",
         ]
+        // OpenBLAS's variables among them; see RelevantEnvironment for what is left out and why.
+        for (name, value) in RelevantEnvironment.relevant() {
+            settings["environment " + name] = value
+        }
+        return settings
     }
 
     /// The stages of the last run when nothing changed since and its output is untouched; `nil` otherwise.

@@ -463,6 +463,8 @@ public struct ExperimentRunner {
     /// Moves a staged report to `<output>/<name>` through its own ``OutputFolder``, so it is swapped in whole.
     private func publish(_ folder: OutputFolder, as name: String) throws {
         let target = try OutputFolder(destination: options.outputDirectory.appendingPathComponent(name, isDirectory: true))
+        // The staging folder moves; its scratch sibling (crash logs) has no further use.
+        defer { folder.discard() }
         do {
             try FileManager.default.removeItem(at: target.staging)
             try FileManager.default.moveItem(at: folder.staging, to: target.staging)
@@ -562,7 +564,10 @@ public struct ExperimentRunner {
         } else {
             var reason = crash?.reason ?? "no backtrace was written"
             if let function = crash?.innermostFunction, !reason.contains(function) { reason += " in \(function)" }
-            if crash?.innermostFunction?.contains("subscript") == true { reason += " (an index out of range?)" }
+            // Unoptimised code stops in the runtime's _assertionFailure, called from the subscript.
+            if crash?.innermostFunction?.contains("subscript") == true || crash?.backtrace.contains(".subscript") == true {
+                reason += " (an index out of range?)"
+            }
             message = "experiment '\(name)' \(outcome.summary): \(reason)"
         }
         if let frame = crash?.firstFrame(under: experiment.directory), let path = frame.path {

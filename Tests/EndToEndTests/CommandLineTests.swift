@@ -58,6 +58,7 @@ final class CommandLineTests: XCTestCase {
               --version               Show the version.
               -h, --help              Show help information.
 
+
             """
         XCTAssertEqual(result.standardOutput, expected)
     }

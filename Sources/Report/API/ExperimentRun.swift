@@ -123,6 +123,10 @@ public final class ExperimentRun {
         components["BLAS threads"] = String(OpenBLAS.threadCount)
         components["stage"] = identity
         components["result type"] = String(reflecting: resultType)
+        // OpenBLAS's own variables are keyed above by their effect (the kernels and threads it chose).
+        for (name, value) in RelevantEnvironment.relevant() where !name.hasPrefix("OPENBLAS_") {
+            components["environment " + name] = value
+        }
         for path in InputFileLedger.recordedPaths {
             components["file " + Self.displayPath(path)] = digest(ofFileAt: path) ?? "unreadable"
         }
