@@ -173,8 +173,10 @@ public struct ExperimentRunner {
         // first, to check the names; such runs are not recorded.
         let pdfIsThere = !options.writesPDF
             || FileManager.default.fileExists(atPath: destination(of: experiment).appendingPathComponent("report.pdf").path)
+        // Once per run: it asks git about the sources, which nothing below changes.
+        let recordedContext = runContext(for: experiment, swiftVersion: build.swiftVersion)
         if requestedSweep.assignments.isEmpty, pdfIsThere,
-           let summary = upToDateSummary(of: experiment, build: build, context: runContext(for: experiment, swiftVersion: build.swiftVersion)) {
+           let summary = upToDateSummary(of: experiment, build: build, context: recordedContext) {
             return summary
         }
         let compileTitle = "compiling \(experiment.name)"
@@ -209,7 +211,7 @@ public struct ExperimentRunner {
         }
 
         let runStart = Date()
-        var context = runContext(for: experiment, swiftVersion: build.swiftVersion)
+        var context = recordedContext
         let record = RunRecordCheck(runner: self, experiment: experiment, destination: destination(of: experiment),
                                     build: build, context: context)
         let manifestFile = cacheDirectory.appendingPathComponent("runs/manifest-\(UUID().uuidString)")
