@@ -13,7 +13,8 @@
 //   ReportPreview  → ReportRunner, Report, FlyingFox
 //   ReportCLI      → ReportRunner, ReportPreview, ArgumentParser
 //
-// ReportRunner also links the Swift toolchain's own SwiftParser and SwiftSyntax (see toolchainSyntaxDirectory).
+// ReportRunner also links the Swift toolchain's own SwiftParser and SwiftSyntax, and Report those and SwiftIDEUtils
+// (see toolchainSyntaxDirectory).
 //
 // Experiments in `experiments/<name>/` are not targets of this package: `report run` compiles them with
 // `swiftc -O` against the `ReportKit` dynamic library built here, so a new folder needs no manifest edit and
@@ -22,8 +23,9 @@ import Foundation
 import PackageDescription
 
 /// The Swift toolchain's own build of swift-syntax (`<toolchain>/usr/lib/swift/host`: the libraries and module
-/// interfaces the compiler itself uses for macros). `report` tokenises experiments with its `SwiftParser`, so
-/// it reads Swift exactly as the installed compiler does, at no build cost: swift-syntax built from source
+/// interfaces the compiler itself uses for macros). `report` tokenises experiments with its `SwiftParser`, and
+/// the handouts colour Swift listings with its `SwiftIDEUtils`, so both read Swift exactly as the installed
+/// compiler does, at no build cost: swift-syntax built from source
 /// took longer than the whole rest of this package (see Sources/ReportRunner/ExperimentCodeDigest.swift).
 let toolchainSyntaxDirectory: String = {
     let searchPath = Context.environment["PATH"] ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
@@ -100,7 +102,19 @@ let package = Package(
         .target(name: "NeuralNetworks", dependencies: ["COpenBLAS"]),
         .target(name: "Plotting", dependencies: ["CCairo", "CLibPNG", "CImageQuant"], exclude: ["README.md"]),
         .target(name: "MathML"),
-        .target(name: "Report", dependencies: ["NeuralNetworks", "Plotting", "MathML", "CCmarkGFM", "CLibCrypto"], exclude: ["README.md"]),
+        // Report colours Swift listings with the toolchain's SwiftParser and SwiftIDEUtils (imported
+        // implementation-only, so experiments compile without them); the rpath lets libReportKit.so find them
+        // when an experiment runs.
+        .target(
+            name: "Report",
+            dependencies: ["NeuralNetworks", "Plotting", "MathML", "CCmarkGFM", "CLibCrypto"],
+            exclude: ["README.md"],
+            swiftSettings: [.unsafeFlags(["-I", toolchainSyntaxDirectory])],
+            linkerSettings: [.unsafeFlags([
+                "-L", toolchainSyntaxDirectory, "-lSwiftIDEUtils", "-lSwiftParser", "-lSwiftSyntax",
+                "-Xlinker", "-rpath", "-Xlinker", toolchainSyntaxDirectory,
+            ])]
+        ),
         // `import ReportKit` is all an experiment writes: this module re-exports the four above.
         .target(name: "ReportKit", dependencies: ["NeuralNetworks", "Plotting", "MathML", "Report"]),
         // Everything `report` does besides parsing its command line: discovery, compiling, running, publishing.

@@ -37,5 +37,12 @@ final class AdamVersusSGDTests: XCTestCase {
         XCTAssertFalse(html.contains("<script"), "report.html needs no JavaScript")
         XCTAssertTrue(html.contains("<math"), "report.html renders its formulas as MathML")
         XCTAssertFalse(markdown.contains("nan") || markdown.contains("NaN"), "a number in report.md is not a number")
+        // The hyperparameters snippet, coloured in the HTML by the Swift grammar, plain in the Markdown.
+        XCTAssertTrue(html.contains("<span class=\"kw\">static</span> <span class=\"kw\">let</span> seed = "
+            + "Parameter(<span class=\"str\">&quot;seed&quot;</span>, default: UInt64(<span class=\"num\">7</span>)"),
+            "report.html does not colour the hyperparameters snippet")
+        XCTAssertTrue(html.contains("<span class=\"cmt\">/// One seed for all randomness"))
+        XCTAssertTrue(markdown.contains("```swift\n/// One seed for all randomness"), "report.md's listing is not a plain fence")
+        XCTAssertFalse(markdown.contains("<span"))
     }
 }

@@ -33,12 +33,34 @@ enum CommonMark {
                 guard let source = imageSources[destination] else { throw ImageFound(destination: destination) }
                 cmark_node_set_url(image, source)
             }
+            let codeBlocks = codeBlockNodes(in: root).map { node in
+                (code: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
+                 language: cmark_node_get_fence_info(node).map { String(cString: $0) }?
+                    .split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init))
+            }
             guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
                 fatalError("cmark_render_html failed: out of memory")
             }
             defer { free(rendered) }
-            return String(cString: rendered)
+            return replacingCodeBlocks(in: String(cString: rendered), with: codeBlocks)
         }
+    }
+
+    /// The HTML with each code block cmark wrote replaced by ``CodeListingHTML``'s, so that listings in prose
+    /// look like snippets (Swift coloured, lines marked for print). cmark writes the blocks in document order
+    /// as `<pre><code…>…</code></pre>`; nothing else in its safe-mode output opens with `<pre>` (raw HTML is
+    /// omitted, text is escaped), so the n-th such element is the n-th code block node.
+    private static func replacingCodeBlocks(in html: String, with blocks: [(code: String, language: String?)]) -> String {
+        var result = ""
+        var rest = html[...]
+        for block in blocks {
+            guard let start = rest.range(of: "<pre><code"),
+                  let end = rest[start.upperBound...].range(of: "</code></pre>") else { break }
+            result += rest[..<start.lowerBound]
+            result += CodeListingHTML.html(block.code, language: block.language)
+            rest = rest[end.upperBound...]
+        }
+        return result + rest
     }
 
     /// The destinations of the images in `markdown`, in order, as written.
@@ -72,14 +94,23 @@ enum CommonMark {
     }
 
     private static func imageNodes(in root: OpaquePointer) -> [OpaquePointer] {
+        nodes(of: CMARK_NODE_IMAGE, in: root)
+    }
+
+    private static func codeBlockNodes(in root: OpaquePointer) -> [OpaquePointer] {
+        nodes(of: CMARK_NODE_CODE_BLOCK, in: root)
+    }
+
+    /// The nodes of one type, in document order.
+    private static func nodes(of type: cmark_node_type, in root: OpaquePointer) -> [OpaquePointer] {
         guard let iterator = cmark_iter_new(root) else { return [] }
         defer { cmark_iter_free(iterator) }
-        var images: [OpaquePointer] = []
+        var found: [OpaquePointer] = []
         while true {
             let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { return images }
+            if event == CMARK_EVENT_DONE { return found }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            if cmark_node_get_type(node) == CMARK_NODE_IMAGE { images.append(node) }
+            if cmark_node_get_type(node) == type { found.append(node) }
         }
     }
 }

@@ -9,7 +9,7 @@
 /// little blank behind it (adam-vs-sgd: 8 pages 56 % full on average before, 5 pages 80 % full with 30 %;
 /// 33 % gave 75 %, 42 % gave 69 %), tables narrowed to the text block, figures, tables and callouts kept
 /// whole, long listings allowed to continue on the next page (kept whole, one pushed a two-thirds-empty
-/// first page), headings kept with what follows.
+/// first page), headings kept with what follows. Code listings: see the comments at their rules.
 enum HTMLStylesheet {
     static let css = """
     :root {
@@ -87,6 +87,46 @@ enum HTMLStylesheet {
       padding: 0.9em 1em;
       overflow-x: auto;
       line-height: 1.5;
+    }
+    /* Swift listings, coloured by the syntax classifier (CodeStyle): GitHub's code colours, each at least
+       4.5:1 against the code background (ListingColourContrastTests), keywords bold and comments italic so they
+       stay apart in black-and-white print. */
+    :root {
+      --code-keyword: #cf222e;
+      --code-string: #0a3069;
+      --code-number: #0550ae;
+      --code-comment: #59636e;
+      --code-type: #953800;
+      --code-attribute: #6639ba;
+      --code-directive: #116329;
+    }
+    @media screen and (prefers-color-scheme: dark) {
+      :root {
+        --code-keyword: #ff7b72;
+        --code-string: #a5d6ff;
+        --code-number: #79c0ff;
+        --code-comment: #9198a1;
+        --code-type: #ffa657;
+        --code-attribute: #d2a8ff;
+        --code-directive: #7ee787;
+      }
+    }
+    pre .kw { color: var(--code-keyword); font-weight: 700; }
+    pre .str, pre .re { color: var(--code-string); }
+    pre .num { color: var(--code-number); }
+    pre .cmt { color: var(--code-comment); font-style: italic; }
+    pre .ty { color: var(--code-type); }
+    pre .attr { color: var(--code-attribute); }
+    pre .pp { color: var(--code-directive); }
+    /* Print wraps long lines: each line's continuation is indented 4 characters past the line's own
+       indentation, so it cannot be read as a line of its own. */
+    @media print {
+      pre .line { display: flex; min-height: 1lh; }
+      pre .line > .indent { flex: none; white-space: pre; }
+      pre .line > .text {
+        flex: 1 1 0; min-width: 0; white-space: pre-wrap; overflow-wrap: anywhere;
+        padding-left: 4ch; text-indent: -4ch;
+      }
     }
     figure { margin: 1.8em 0; }
     figure.figure { text-align: center; }

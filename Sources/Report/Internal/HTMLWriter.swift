@@ -9,7 +9,8 @@ import MathML
 /// placeholder is replaced by its MathML (a display formula that is a paragraph of its own replaces the `<p>`).
 ///
 /// Escaping: headings, table cells, labels and the title are plain text and HTML-escaped here; prose and
-/// captions are Markdown rendered by cmark-gfm in safe mode (raw HTML omitted); MathML comes from the converter.
+/// captions are Markdown rendered by cmark-gfm in safe mode (raw HTML omitted); MathML comes from the converter;
+/// code listings (snippets and fenced code in prose) are escaped by ``CodeListingHTML``, which colours Swift.
 struct HTMLWriter {
     /// Converts TeX to a `<math>` element; ``TeXToMathML/convert(_:display:)`` unless a test substitutes another.
     typealias MathConverter = (_ tex: String, _ display: Bool) throws -> String
@@ -103,7 +104,7 @@ struct HTMLWriter {
         case .table(let label, let anchor, let caption, let content):
             return try table(label: label, anchor: anchor, caption: caption, content: content)
         case .code(let language, let text, let caption):
-            let listing = "<pre><code class=\"language-\(language)\">\(text.htmlEscaped)\n</code></pre>"
+            let listing = CodeListingHTML.html(text, language: language)
             guard let caption else { return "<figure class=\"listing\">\n\(listing)\n</figure>" }
             return "<figure class=\"listing\">\n<figcaption>\(try inlineHTML(for: caption))</figcaption>\n"
                 + "\(listing)\n</figure>"
