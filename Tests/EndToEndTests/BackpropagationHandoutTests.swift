@@ -28,6 +28,11 @@ final class BackpropagationHandoutTests: XCTestCase {
         XCTAssertTrue(markdown.contains("更新后 $`w_5 = 0.4 - 0.5 \\times \(four(gradient)) = \(four(0.4 - 0.5 * gradient))`$"),
                       markdown)
 
+        // The front matter's subtitle and course stand under the title (the file's first heading); no date,
+        // since the handout is not dated.
+        XCTAssertTrue(markdown.hasPrefix("# 反向传播：逐步计算\n\n*课程笔记 002 与 003 的两个例题*\n\n人工神经网络\n\n"),
+                      String(markdown.prefix(200)))
+
         // Headings of handout.md are the numbered sections; @sec: references are computed and linked.
         for (number, title) in [(1, "2–2–2 sigmoid 网络（笔记 002）"), (2, "房价预测：3–2–2–1 ReLU 网络（笔记 003）"),
                                 (3, "每个数都经过检验：梯度检验"), (4, "sigmoid 的导数与梯度消失")] {

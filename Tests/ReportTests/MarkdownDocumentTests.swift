@@ -254,8 +254,77 @@ final class MarkdownDocumentTests: XCTestCase {
         let message = try errorMessage(markdown) { [] }
         XCTAssertTrue(message.hasSuffix("handout.md:8:3: no value named 'nope'; the document names no values"), message)
         let rendered = try render(try document(markdown.replacingOccurrences(of: " {{value: nope}}", with: "下文")) { [] })
-        XCTAssertTrue(rendered.markdown.hasPrefix("# 梯度下降\n\n## 1 方法\n\n见下文。\n"), rendered.markdown)
-        XCTAssertFalse(rendered.markdown.contains("author"), rendered.markdown)
+        XCTAssertTrue(rendered.markdown.hasPrefix("# 梯度下降\n\n老师\n\n## 1 方法\n\n见下文。\n"), rendered.markdown)
+    }
+
+    /// Each key of the title block, plain, double-quoted (with escapes and a '#' inside) and single-quoted.
+    func testFrontMatterFillsTheTitleBlockWithQuotedAndPlainScalars() throws {
+        let markdown = """
+            ---
+            title: 'It''s backpropagation'
+            subtitle: "Notes 002 and \\"003\\" # worked"
+            author: 王老师 # a comment
+            course:   人工神经网络
+            date: "2025 年秋季学期"
+            tags:
+              - nested lines belong to the key above
+            ---
+
+            ## 方法
+
+            Text.
+
+            """
+        let rendered = try render(try document(markdown) { [] })
+        XCTAssertTrue(rendered.markdown.hasPrefix(
+            "# It's backpropagation\n\n*Notes 002 and \"003\" \\# worked*\n\n王老师 · 人工神经网络 · 2025 年秋季学期\n\n"),
+            rendered.markdown)
+        XCTAssertTrue(rendered.html.contains("<h1 class=\"title\">It&#39;s backpropagation</h1>")
+                      || rendered.html.contains("<h1 class=\"title\">It's backpropagation</h1>"), rendered.html)
+        XCTAssertTrue(rendered.html.contains("<p class=\"subtitle\">Notes 002 and &quot;003&quot; # worked</p>"), rendered.html)
+        XCTAssertTrue(rendered.html.contains("<span class=\"author\">王老师</span>"), rendered.html)
+        XCTAssertTrue(rendered.html.contains("<span class=\"course\">人工神经网络</span>"), rendered.html)
+        XCTAssertTrue(rendered.html.contains("<time class=\"date\">2025 年秋季学期</time>"), rendered.html)
+        // The unknown key is a warning naming its line; its indented list is not.
+        XCTAssertEqual(rendered.warnings.map { $0.components(separatedBy: "handout.md:").last! },
+                       ["7: unknown front matter key 'tags' is ignored; the keys read are title, subtitle, author, course, date"])
+    }
+
+    func testFrontMatterKeyGivenInSwiftTooIsAnErrorNamingTheLine() throws {
+        try Data("---\ntitle: T\ncourse: CS 231\nauthor: A\n---\n\nText.\n".utf8)
+            .write(to: folder.appendingPathComponent("handout.md"))
+        for (document, line, key) in [
+            (Document(markdown: "handout.md", author: "B") { }, 4, "author"),
+            (Document(markdown: "handout.md", course: "CS 101") { }, 3, "course"),
+        ] {
+            XCTAssertThrowsError(try render(document)) { error in
+                XCTAssertTrue((error as? ReportError)?.message.hasSuffix(
+                    "handout.md:\(line): '\(key)' is given in Swift (Document(\(key):)) and here; keep one") == true, "\(error)")
+            }
+        }
+        XCTAssertThrowsError(try render(Document(title: "S", markdown: "handout.md") { })) { error in
+            XCTAssertTrue((error as? ReportError)?.message.hasSuffix(
+                "handout.md:2: the title is given in Swift (Document(title:)) and here; keep one") == true, "\(error)")
+        }
+        // Keys Swift leaves out still come from the file.
+        let rendered = try render(Document(markdown: "handout.md", subtitle: "From Swift", date: "2025-09-01") { })
+        XCTAssertTrue(rendered.markdown.hasPrefix("# T\n\n*From Swift*\n\nA · CS 231 · 2025-09-01\n\n"), rendered.markdown)
+    }
+
+    func testFrontMatterMistakesNameTheLine() throws {
+        let unclosed = try errorMessage("---\ntitle: T\ndate: \"2025\n---\n\nText.\n") { [] }
+        XCTAssertTrue(unclosed.hasSuffix("handout.md:3: front matter value \"2025 has no closing \""), unclosed)
+        let twice = try errorMessage("---\ntitle: T\nauthor: A\nauthor: B\n---\n\nText.\n") { [] }
+        XCTAssertTrue(twice.hasSuffix("handout.md:4: front matter key 'author' is given twice (first on line 3)"), twice)
+        let trailing = try errorMessage("---\ntitle: \"T\" extra\n---\n\nText.\n") { [] }
+        XCTAssertTrue(trailing.hasSuffix("handout.md:2: front matter value \"T\" extra has text after its closing quote"), trailing)
+        let rendered = try render(try document("---\ntitle: T\nauther: A\njust words\ndate:\n---\n\nText.\n") { [] })
+        XCTAssertEqual(rendered.warnings.map { $0.components(separatedBy: "handout.md:").last! }, [
+            "3: unknown front matter key 'auther' (did you mean 'author'?) is ignored; the keys read are title, subtitle, author, course, date",
+            "4: front matter line 'just words' is not 'key: value'; it is ignored",
+        ])
+        // An empty value is no value: no byline at all.
+        XCTAssertTrue(rendered.markdown.hasPrefix("# T\n\nText.\n"), rendered.markdown)
     }
 
     func testAHeadingWithANumberOfItsOwnIsAWarning() throws {

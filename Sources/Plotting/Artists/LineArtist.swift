@@ -10,6 +10,12 @@ struct LineArtist: Artist {
     var markerSize: Double
     /// Markers drawn only at every n-th point (1 = all), so dense series keep readable markers.
     var markerEvery: Int
+    /// The index of the first marker; markers then stand at `markerPhase + k · markerEvery`. Curves that meet
+    /// get different phases, so their markers do not stack.
+    var markerPhase = 0
+    /// Whether this artist draws its markers; false when a markers-only artist drawn above every line does
+    /// (the legend still shows the marker).
+    var drawsMarkers = true
     /// A marker shown in the legend only (with a black edge), such as the end marker of an optimizer path.
     var legendMarker: Marker? = nil
     /// Values of y above this are drawn but do not widen the axis limits (the overflowing last values of a
@@ -51,7 +57,7 @@ struct LineArtist: Artist {
             canvas.setRoundCaps(false)
             // A point with no drawable neighbour (a one-point series, or one between NaNs) makes no line
             // segment; without a dot it would vanish. matplotlib draws nothing there, which hides data.
-            if marker == .none {
+            if marker == .none || !drawsMarkers {
                 for (index, point) in points.enumerated() {
                     guard let point, index == 0 || points[index - 1] == nil,
                           index == points.count - 1 || points[index + 1] == nil, clipRect.contains(point) else { continue }
@@ -60,9 +66,10 @@ struct LineArtist: Artist {
                 }
             }
         }
-        if marker != .none {
+        if marker != .none && drawsMarkers {
             let visible = clipRect.insetBy(-markerSize)
-            for (index, point) in points.enumerated() where index % max(markerEvery, 1) == 0 {
+            let every = max(markerEvery, 1)
+            for (index, point) in points.enumerated() where index >= markerPhase && (index - markerPhase) % every == 0 {
                 guard let point, visible.contains(point) else { continue }
                 PolylinePainter.drawMarker(marker, at: point, size: markerSize, fill: color,
                                            edge: marker.isStroked ? nil : Color.white, edgeWidth: 0.8, on: canvas)

@@ -21,6 +21,11 @@ extension Figure {
     ///   - theme: The visual style.
     /// - Returns: The figure, ready for ``pngData()``.
     ///
+    /// Markers are drawn above every line. A curve whose values zig-zag (straying from its moving average by more
+    /// than 1.5 % of the plot's height on average, see ``NoisyCurveSmoothing``) is drawn thin and pale, with its moving
+    /// average in full colour on top carrying its markers and legend entry (not a curve with a band, which
+    /// is a mean over runs already).
+    ///
     /// A curve with ``LossCurve/divergedAt`` is drawn up to its last finite value, marked there with × and a
     /// dashed vertical line at the point of divergence, and named "… — diverged …" in the legend (a run that
     /// diverged in its first epoch has no values, but still its mark and legend entry). Its values above
@@ -50,23 +55,45 @@ extension Figure {
             }
         }
         let caps = divergenceCaps(curves, logarithmic: logarithmic)
+        // Lines first, markers after all of them: a curve drawn later (a noisy one above all) would otherwise
+        // cover the markers of those before it.
+        var markerArtists: [LineArtist] = []
+        let span = NoisyCurveSmoothing.span(of: curves.map(\.y), caps: caps, logarithmic: logarithmic)
         for (index, (curve, color)) in zip(curves, colors).enumerated() {
             var label = curve.name
             if curve.divergedAt != nil {
                 let note = curve.divergenceNote ?? "diverged"
                 label = label.isEmpty ? note : "\(label) — \(note)"
             }
+            axes.checkLengths(["x": curve.x.count, "y": curve.y.count], label: label)
+            // A noisy curve: its raw values thin and pale, the moving average in full colour on top. Not for a
+            // curve with a band: that is a mean over runs already, its spread drawn as the band.
+            var shown = curve.y
+            if curve.divergedAt == nil, curve.band == nil, let trend = NoisyCurveSmoothing.trend(of: curve.y, logarithmic: logarithmic, span: span) {
+                axes.add(LineArtist(x: curve.x, y: curve.y, label: nil, color: color.mixed(with: .white, fraction: 0.6),
+                                    lineWidth: lineWidth * 0.6, style: .solid, marker: .none, markerSize: 0,
+                                    markerEvery: 1))
+                shown = trend
+            }
             // Markers every twelfth of the curve, offset per curve so that markers of curves that meet do not stack.
-            let every = max(curve.y.count / 12, 1)
-            axes.plot(curve.x, curve.y, label: label, color: color, lineWidth: lineWidth, style: curve.style,
-                      marker: curve.marker, markerSize: 7.5, markerEvery: every)
-            if curve.divergedAt != nil, var line = axes.artists.last as? LineArtist {
-                line.yBoundsCap = caps[index]
-                // The × of the legend matches the mark on the curve, which tells the run apart in greyscale too.
-                line.legendMarker = .cross
-                axes.artists[axes.artists.count - 1] = line
+            let every = max(shown.count / 12, 1)
+            var line = LineArtist(x: curve.x, y: shown, label: label, color: color, lineWidth: lineWidth,
+                                  style: curve.style, marker: curve.marker, markerSize: 7.5, markerEvery: every)
+            line.drawsMarkers = false
+            line.yBoundsCap = caps[index]
+            // The × of the legend matches the mark on the curve, which tells the run apart in greyscale too.
+            if curve.divergedAt != nil { line.legendMarker = .cross }
+            axes.add(line)
+            if curve.marker != .none {
+                var markers = line
+                markers.label = nil
+                markers.lineWidth = 0
+                markers.drawsMarkers = true
+                markers.markerPhase = (index * every / max(curves.count, 1)) % every
+                markerArtists.append(markers)
             }
         }
+        for markers in markerArtists { axes.add(markers) }
         for (index, (curve, color)) in zip(curves, colors).enumerated() {
             guard let divergedAt = curve.divergedAt else { continue }
             axes.verticalLine(at: divergedAt, color: color, lineWidth: 1, style: .dashed)

@@ -28,8 +28,11 @@ extension Document {
     /// recompiling the experiment, and a results cache keyed on the files the run read re-runs only the
     /// assembly. Its rules:
     /// - **Title**: `title`, or when it is `nil` the `title:` of the file's YAML front matter (`---` … `---`, as
-    ///   Typora and Jekyll write it; the rest of it is ignored) or else the file's first line, which must then be
-    ///   a `# Title` heading.
+    ///   Typora and Jekyll write it) or else the file's first line, which must then be a `# Title` heading.
+    /// - **Title block**: the front matter's `subtitle:`, `author:`, `course:` and `date:` fill the line under
+    ///   the title, as the parameters of the same names do; values are one-line YAML scalars, plain or quoted
+    ///   (`date: "2025 年秋季学期"`). A key given both here and in Swift (the title too) is an error naming the
+    ///   file's line, keep one; any other key is a warning naming its line.
     /// - **Sections**: every other ATX heading starts a numbered section listed in the contents; a heading
     ///   nests below the nearest heading before it of a smaller level (`#` or `##` for sections, whichever the
     ///   file uses, one more `#` for subsections). Headings are Markdown and may contain math; `## Title {#name}`

@@ -3,9 +3,9 @@ import NeuralNetworks
 
 /// The parts of resolution that serve documents written in Markdown (`Document(markdown:)`) and named values.
 extension DocumentResolver {
-    /// The title and the blocks to resolve: the builder's, or those assembled from the document's Markdown file.
-    mutating func documentBody() throws -> (title: String, nodes: [DocumentNode]) {
-        guard let path = document.markdownPath else { return (document.title, document.children) }
+    /// The title, the title block and the blocks to resolve: the builder's, or those assembled from the document's Markdown file.
+    mutating func documentBody() throws -> (title: String, titleBlock: TitleBlock, nodes: [DocumentNode]) {
+        guard let path = document.markdownPath else { return (document.title, document.titleBlock, document.children) }
         guard let directory = context.sourceDirectory else {
             throw ReportError("document Markdown '\(path)': the run context has no source directory to read it from")
         }
@@ -20,10 +20,11 @@ extension DocumentResolver {
             throw ReportError("\(Self.displayPath(of: url)): the document's Markdown file is not UTF-8 text")
         }
         let body = try MarkdownBody(markdown: markdown, file: Self.displayPath(of: url),
-                                    parts: openingGroups(document.children), titleFromFile: document.titleFromMarkdown)
+                                    parts: openingGroups(document.children), titleFromFile: document.titleFromMarkdown,
+                                    titleBlock: document.titleBlock)
         markdownCaptions = body.captions
         warnings += body.warnings
-        return (body.title ?? document.title, body.nodes)
+        return (body.title ?? document.title, body.titleBlock, body.nodes)
     }
 
     /// The nodes with groups and language-dependent blocks opened, parts kept whole (they are placed by name).

@@ -41,7 +41,7 @@ struct DocumentResolver {
     /// - Returns: the resolved document.
     /// - Throws: ``ReportError`` naming the block, figure, file or line at fault.
     mutating func resolve() throws -> ResolvedDocument {
-        let (title, body) = try documentBody()
+        let (title, titleBlock, body) = try documentBody()
         try collectTargets(body)
         try collectSectionTargets(body, numbers: [])
         try resolve(body, sectionNumbers: [])
@@ -49,7 +49,7 @@ struct DocumentResolver {
         try equations.apply(to: &blocks)
         if document.includesReproducibilityAppendix { appendAppendix() }
         warnings += unusedValueWarnings()
-        return ResolvedDocument(title: title, titleBlock: document.titleBlock, language: document.language,
+        return ResolvedDocument(title: title, titleBlock: titleBlock, language: document.language,
                                 blocks: blocks, figures: figures, images: images, warnings: warnings)
     }
 

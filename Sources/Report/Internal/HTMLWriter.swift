@@ -160,12 +160,14 @@ struct HTMLWriter {
             }.joined()
         }
         var lines: [String] = []
+        // A long table may continue on the next page in print (see HTMLStylesheet); a short one stays whole.
+        let long = content.rows.count >= HTMLStylesheet.rowsOfALongTable ? " long" : ""
         if let anchor {
-            lines.append("<figure class=\"table\" id=\"\(anchor)\">")
+            lines.append("<figure class=\"table\(long)\" id=\"\(anchor)\">")
             let captionHTML = try caption.map { try inlineHTML(for: $0) } ?? ""
             lines.append("<figcaption><span class=\"label\">\((label ?? "").htmlEscaped)</span> \(captionHTML)</figcaption>")
         } else {
-            lines.append("<figure class=\"table summary\">")
+            lines.append("<figure class=\"table summary\(long)\">")
         }
         lines.append("<table>")
         lines.append("<thead><tr>\(try cells(content.headers, tag: "th", row: 0))</tr></thead>")

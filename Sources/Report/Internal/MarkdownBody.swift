@@ -7,8 +7,10 @@ import Foundation
 ///
 /// Everything here is cheap string work on one file: a prose edit re-runs only this and the writers.
 struct MarkdownBody {
-    /// The title from the file's `# Title` line, when the document takes it from there.
+    /// The title from the file's front matter or `# Title` line, when the document takes it from there.
     var title: String?
+    /// The document's title block with what the front matter gives (`subtitle:`, `author:`, `course:`, `date:`).
+    var titleBlock: TitleBlock
     /// The sections, prose, placed blocks and (writing nothing) the values.
     var nodes: [DocumentNode]
     /// Captions written below placements, by `kind:name`, so messages about them name the file and line.
@@ -41,18 +43,26 @@ struct MarkdownBody {
     ///   - markdown: the file's text.
     ///   - file: the file as messages name it.
     ///   - parts: the builder's blocks, flattened (groups opened, language-dependent blocks made).
-    ///   - titleFromFile: whether the first line is the title.
+    ///   - titleFromFile: whether the title comes from the file (`Document(title:)` was nil).
+    ///   - titleBlock: subtitle, author, course and date given in Swift; a key given there and in the front
+    ///     matter too is an error, like a caption given twice.
     /// - Throws: ``ReportError`` naming file, line and column.
-    init(markdown: String, file: String, parts builderNodes: [DocumentNode], titleFromFile: Bool) throws {
+    init(markdown: String, file: String, parts builderNodes: [DocumentNode], titleFromFile: Bool,
+         titleBlock: TitleBlock = TitleBlock()) throws {
         let parts = try Self.collect(builderNodes)
         var lines = markdown.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
         // Typora's `[toc]` line asks for a table of contents, which the HTML always has; GitHub shows it as text.
         for index in lines.indices where ["[toc]", "[TOC]"].contains(lines[index].trimmingCharacters(in: .whitespaces)) {
             lines[index] = ""
         }
-        let frontMatterTitle = Self.removingFrontMatter(&lines)
+        let frontMatter = try MarkdownFrontMatter(lines: lines, file: file)
+        if let end = frontMatter.closingLine {
+            // Blanked, not removed, so line numbers in messages stay those of the file.
+            for index in 0...end { lines[index] = "" }
+        }
+        self.titleBlock = try Self.merging(frontMatter, into: titleBlock, titleFromFile: titleFromFile, file: file)
         var firstBodyLine = 0
-        if titleFromFile, let frontMatterTitle {
+        if titleFromFile, let frontMatterTitle = frontMatter.entries["title"]?.value {
             title = frontMatterTitle
         } else if titleFromFile {
             guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),
@@ -68,24 +78,27 @@ struct MarkdownBody {
         try assembler.run(from: firstBodyLine)
         nodes = assembler.finish() + parts.values
         captions = assembler.captions
-        warnings = assembler.warnings
+        warnings = frontMatter.warnings + assembler.warnings
     }
 
-    /// Blanks a YAML front matter block (`---` on the first line up to `---` or `...`), as Typora, Jekyll and
-    /// Pandoc write one, so it is neither a rule nor a setext heading; returns its `title:` if it has one.
-    /// Lines are blanked, not removed, so line numbers in messages stay those of the file.
-    private static func removingFrontMatter(_ lines: inout [String]) -> String? {
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-              let end = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingCharacters(in: .whitespaces)) })
-        else { return nil }
-        let title = lines[1..<end].lazy.compactMap { line -> String? in
-            guard line.hasPrefix("title:") else { return nil }
-            let value = line.dropFirst("title:".count).trimmingCharacters(in: .whitespaces)
-            let quoted = value.count >= 2 && (value.first == "\"" && value.last == "\"" || value.first == "'" && value.last == "'")
-            return quoted ? String(value.dropFirst().dropLast()) : value
-        }.first
-        for index in 0...end { lines[index] = "" }
-        return title.flatMap { $0.isEmpty ? nil : $0 }
+    /// The title block with the front matter's keys added; a key that Swift gives too is an error.
+    private static func merging(_ frontMatter: MarkdownFrontMatter, into swift: TitleBlock, titleFromFile: Bool,
+                                file: String) throws -> TitleBlock {
+        var block = swift
+        let fields: [(key: String, path: WritableKeyPath<TitleBlock, String?>)] = [
+            ("subtitle", \.subtitle), ("author", \.author), ("course", \.course), ("date", \.date),
+        ]
+        if !titleFromFile, let entry = frontMatter.entries["title"] {
+            throw ReportError("\(file):\(entry.line): the title is given in Swift (Document(title:)) and here; keep one")
+        }
+        for (key, path) in fields {
+            guard let entry = frontMatter.entries[key] else { continue }
+            if swift[keyPath: path] != nil {
+                throw ReportError("\(file):\(entry.line): '\(key)' is given in Swift (Document(\(key):)) and here; keep one")
+            }
+            block[keyPath: path] = entry.value
+        }
+        return block
     }
 
     /// Sorts the builder's blocks by kind and name; anything without a name cannot be placed.
