@@ -7,11 +7,13 @@ import XCTest
 /// both, and `.ci/run` does so, so CI runs these).
 final class PrintedReportTests: XCTestCase {
     /// Pages of a printed handout are at least this full on average, the last page left out. Before the print
-    /// stylesheet sized figures to the page, adam-vs-sgd's 8 pages were 56 % full; with it the shipped reports
-    /// measure 74–81 % (optimizers 74.0 %, adam-vs-sgd 75.7 %, backpropagation 76.1 %, gallery 77.8 %,
-    /// regularization 81.0 %), a figure that does not fit the rest of a page still leaving a gap. The goal is
-    /// 80 % for every report; it needs figures shrunk to the rest of a page, which the stylesheet cannot do.
-    static let minimumMeanFill = 0.72
+    /// stylesheet sized figures to the page, adam-vs-sgd's 8 pages were 56 % full; the stylesheet alone gave
+    /// 73–80 %, a figure that did not fit the rest of a page leaving a gap. The fitting pass in PDFPrinter
+    /// (pictures shrunk up to 25 % to fit that gap) gives adam-vs-sgd 82.5 %, gallery 80.1 %, optimizers
+    /// 81.0 %. Regularization (79.9 %) and backpropagation (75.6 %) have gaps no picture can close — display
+    /// equations and tables that move whole — so they keep their own, lower floors until those can break.
+    static let minimumMeanFill = 0.80
+    static let minimumMeanFillByReport = ["regularization": 0.79, "backpropagation": 0.75]
 
     private func tool(_ name: String) -> String? {
         for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
@@ -160,7 +162,7 @@ final class PrintedReportTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(fills.count, 2, "\(name): \(fills.count) pages")
             let body = fills.dropLast()
             let mean = body.reduce(0, +) / Double(max(body.count, 1))
-            XCTAssertGreaterThanOrEqual(mean, Self.minimumMeanFill,
+            XCTAssertGreaterThanOrEqual(mean, Self.minimumMeanFillByReport[name] ?? Self.minimumMeanFill,
                                         "\(name): pages \(fills.map { Int($0 * 100) }) % full, mean \(Int(mean * 100)) %")
         }
     }
