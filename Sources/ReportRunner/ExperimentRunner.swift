@@ -179,6 +179,15 @@ public struct ExperimentRunner {
            let summary = upToDateSummary(of: experiment, build: build, context: recordedContext) {
             return summary
         }
+        // The code digest (for the stage cache) parses the sources, which takes a few tens of milliseconds on
+        // a first run: it is worked out on another thread while swiftc compiles.
+        final class CodeDigestBox: @unchecked Sendable { var result: Result<String, any Error>? }
+        let codeDigest = CodeDigestBox(), codeDigestDone = DispatchGroup()
+        let cacheDirectory = cacheDirectory
+        DispatchQueue.global().async(group: codeDigestDone) {
+            codeDigest.result = Result { try ExperimentCodeDigest.digest(of: experiment, cacheDirectory: cacheDirectory) }
+        }
+        defer { codeDigestDone.wait() }
         let compileTitle = "compiling \(experiment.name)"
         progress(.stageStarted(title: compileTitle))
         let compiled: (executable: URL, wasCached: Bool)
@@ -218,7 +227,7 @@ public struct ExperimentRunner {
         defer { try? FileManager.default.removeItem(at: manifestFile) }
         do {
             context.stageCache = StageCacheSettings(
-                directory: cacheDirectory, codeDigest: try ExperimentCodeDigest.digest(of: experiment, cacheDirectory: cacheDirectory),
+                directory: cacheDirectory, codeDigest: try { codeDigestDone.wait(); return try codeDigest.result!.get() }(),
                 libraryDigest: build.libraryDigest, fresh: options.fresh, explain: options.explain
             )
         } catch {

@@ -171,7 +171,8 @@ struct DocumentResolver {
     /// Renders every figure at once, as many at a time as there are cores: drawing, colour quantisation and
     /// compression of one figure use about one core, and they are most of a run's time after training
     /// (adam-vs-sgd's experiment: 0.78 s one figure after another, 0.70–0.77 s at once, on 2 cores). Each figure draws on surfaces of its
-    /// own; what Plotting shares between figures (font cache, scratch memory, missing-glyph records) is locked.
+    /// own; what Plotting shares between figures (font cache, scratch memory, missing-glyph records) is locked, and
+    /// the missing-font warning sorts what it names (``MissingFontCheck``).
     /// The bytes do not depend on the order, and errors are reported in document order by ``appendFigure(_:)``.
     private mutating func renderFigures() {
         let blocks = figureBlocks
