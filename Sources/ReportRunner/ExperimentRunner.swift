@@ -174,7 +174,7 @@ public struct ExperimentRunner {
         let pdfIsThere = !options.writesPDF
             || FileManager.default.fileExists(atPath: destination(of: experiment).appendingPathComponent("report.pdf").path)
         // Once per run: it asks git about the sources, which nothing below changes.
-        let recordedContext = runContext(for: experiment, swiftVersion: build.swiftVersion)
+        let recordedContext = runContext(for: experiment, build: build)
         if requestedSweep.assignments.isEmpty, pdfIsThere,
            let summary = upToDateSummary(of: experiment, build: build, context: recordedContext) {
             return summary
@@ -656,7 +656,8 @@ public struct ExperimentRunner {
     }
 
     /// What the reproducibility appendix records about this run.
-    private func runContext(for experiment: ExperimentEntry, swiftVersion: String) -> RunContext {
+    private func runContext(for experiment: ExperimentEntry, build: BuildInputs) -> RunContext {
+        // git first: `build.swiftVersion` may still be on its way from `swiftc --version`.
         let record = SourceRecord.of(experimentDirectory: experiment.directory, packageRoot: layout.packageRoot)
         var context = RunContext(
             experimentName: experiment.name,
@@ -664,7 +665,7 @@ public struct ExperimentRunner {
             gitCommit: record.commit,
             gitTreeIsDirty: record.isDirty,
             toolVersion: ToolVersion.current,
-            swiftVersion: swiftVersion,
+            swiftVersion: build.swiftVersion,
             machine: Machine.description,
             includeTimings: options.includeTimings
         )
