@@ -26,6 +26,17 @@ public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendabl
         self.init(rows: rows, columns: columns, storage: Array(repeating: value, count: rows * columns))
     }
 
+    /// Creates a matrix of `count` copies of `row`, one per row: a batch that feeds the same sample many times
+    /// (e.g. to average what a random layer does to it). Built here, optimised, rather than element by element
+    /// in an experiment, which is compiled without optimisation.
+    public init(repeatingRow row: [Scalar], count: Int) {
+        requirement(count >= 0, "Matrix(repeatingRow:count:) needs a count ≥ 0, got \(count)")
+        var storage: [Scalar] = []
+        storage.reserveCapacity(row.count * count)
+        for _ in 0..<count { storage.append(contentsOf: row) }
+        self.init(rows: count, columns: row.count, storage: storage)
+    }
+
     /// Creates a matrix from nested rows, e.g. `Matrix([[1, 2], [3, 4]])`.
     /// - Precondition: every row has the same length.
     public init(_ nestedRows: [[Scalar]]) {

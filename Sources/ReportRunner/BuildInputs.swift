@@ -9,8 +9,17 @@ public struct BuildInputs {
     public let libraryDigest: String
     /// The `swiftc` on `PATH`.
     public let compiler: SwiftCompiler
-    /// Its version line, for the appendix.
-    public let swiftVersion: String
+    /// Its version line, for the appendix. Asked of `swiftc --version` (about 0.08 s) on another thread
+    /// when not memoised, while the caller asks git about the sources; reading it waits for the answer.
+    public var swiftVersion: String {
+        versionAnswer.done.wait()
+        return versionAnswer.line
+    }
+    private final class VersionAnswer: @unchecked Sendable {
+        var line = "unknown"
+        let done = DispatchGroup()
+    }
+    private let versionAnswer = VersionAnswer()
     /// Path, size and modification time of the running `report`: a rebuilt `report` may compile or run
     /// experiments differently, so it invalidates the record of the last run (not the stage results).
     public let toolIdentity: String
@@ -18,8 +27,11 @@ public struct BuildInputs {
     public init(layout: ToolLayout, cacheDirectory: URL) throws {
         self.layout = layout
         libraryDigest = try LibraryDigest.digest(of: layout, cacheDirectory: cacheDirectory)
-        compiler = try SwiftCompiler.located()
-        swiftVersion = compiler.versionLine(cacheDirectory: cacheDirectory)
+        let compiler = try SwiftCompiler.located(), answer = versionAnswer
+        self.compiler = compiler
+        DispatchQueue.global().async(group: answer.done) {
+            answer.line = compiler.versionLine(cacheDirectory: cacheDirectory)
+        }
         var status = stat()
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         stat(executable, &status)

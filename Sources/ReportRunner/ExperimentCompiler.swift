@@ -35,8 +35,9 @@ public struct ExperimentCompiler {
         let executable = cacheFolder.appendingPathComponent("experiment")
         let keyFile = cacheFolder.appendingPathComponent("cache-key")
 
-        let key = try cacheKey(arguments: compilerArguments(sourcePaths: sourcePaths, output: executable),
-                               sources: experiment.sourceFiles, build: build)
+        // Built once (it asks pkg-config) and used for the key and the compile, which differ only in `-o`.
+        let arguments = try compilerArguments(sourcePaths: sourcePaths)
+        let key = try cacheKey(arguments: arguments + ["-o", executable.path], sources: experiment.sourceFiles, build: build)
         if FileManager.default.isExecutableFile(atPath: executable.path),
            (try? String(contentsOf: keyFile, encoding: .utf8)) == key {
             return (executable, true)
@@ -47,7 +48,7 @@ public struct ExperimentCompiler {
         let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         let temporary = cacheFolder.appendingPathComponent("experiment.\(unique).partial")
         defer { try? FileManager.default.removeItem(at: temporary) }
-        let outcome = try CommandRunner.run(build.compiler.path, try compilerArguments(sourcePaths: sourcePaths, output: temporary),
+        let outcome = try CommandRunner.run(build.compiler.path, arguments + ["-o", temporary.path],
                                             errorLines: errorLines, logFile: logFile)
         guard outcome.succeeded else {
             // With a log file the messages are not above but in the log, whose last lines go on the failure page.
@@ -63,7 +64,7 @@ public struct ExperimentCompiler {
 
     /// `swiftc` options: optimised, the ReportKit modules and library, and the module maps and header paths
     /// of the system libraries those modules import.
-    private func compilerArguments(sourcePaths: [String], output: URL) throws -> [String] {
+    private func compilerArguments(sourcePaths: [String]) throws -> [String] {
         let library = layout.libraryDirectory.path
         var arguments = [
             // Without optimisation: -O took 2.5–3.5× longer to compile (most of it optimising the document
@@ -92,7 +93,7 @@ public struct ExperimentCompiler {
         for flag in flags.split(separator: " ") where flag.hasPrefix("-I") {
             arguments += ["-Xcc", String(flag)]
         }
-        return arguments + sourcePaths + ["-o", output.path]
+        return arguments + sourcePaths
     }
 
     /// A digest of everything that changes the compiled program: options, source text, the library's content

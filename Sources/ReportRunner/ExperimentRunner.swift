@@ -174,11 +174,20 @@ public struct ExperimentRunner {
         let pdfIsThere = !options.writesPDF
             || FileManager.default.fileExists(atPath: destination(of: experiment).appendingPathComponent("report.pdf").path)
         // Once per run: it asks git about the sources, which nothing below changes.
-        let recordedContext = runContext(for: experiment, swiftVersion: build.swiftVersion)
+        let recordedContext = runContext(for: experiment, build: build)
         if requestedSweep.assignments.isEmpty, pdfIsThere,
            let summary = upToDateSummary(of: experiment, build: build, context: recordedContext) {
             return summary
         }
+        // The code digest (for the stage cache) parses the sources, which takes a few tens of milliseconds on
+        // a first run: it is worked out on another thread while swiftc compiles.
+        final class CodeDigestBox: @unchecked Sendable { var result: Result<String, any Error>? }
+        let codeDigest = CodeDigestBox(), codeDigestDone = DispatchGroup()
+        let cacheDirectory = cacheDirectory
+        DispatchQueue.global().async(group: codeDigestDone) {
+            codeDigest.result = Result { try ExperimentCodeDigest.digest(of: experiment, cacheDirectory: cacheDirectory) }
+        }
+        defer { codeDigestDone.wait() }
         let compileTitle = "compiling \(experiment.name)"
         progress(.stageStarted(title: compileTitle))
         let compiled: (executable: URL, wasCached: Bool)
@@ -218,7 +227,7 @@ public struct ExperimentRunner {
         defer { try? FileManager.default.removeItem(at: manifestFile) }
         do {
             context.stageCache = StageCacheSettings(
-                directory: cacheDirectory, codeDigest: try ExperimentCodeDigest.digest(of: experiment, cacheDirectory: cacheDirectory),
+                directory: cacheDirectory, codeDigest: try { codeDigestDone.wait(); return try codeDigest.result!.get() }(),
                 libraryDigest: build.libraryDigest, fresh: options.fresh, explain: options.explain
             )
         } catch {
@@ -647,7 +656,8 @@ public struct ExperimentRunner {
     }
 
     /// What the reproducibility appendix records about this run.
-    private func runContext(for experiment: ExperimentEntry, swiftVersion: String) -> RunContext {
+    private func runContext(for experiment: ExperimentEntry, build: BuildInputs) -> RunContext {
+        // git first: `build.swiftVersion` may still be on its way from `swiftc --version`.
         let record = SourceRecord.of(experimentDirectory: experiment.directory, packageRoot: layout.packageRoot)
         var context = RunContext(
             experimentName: experiment.name,
@@ -655,7 +665,7 @@ public struct ExperimentRunner {
             gitCommit: record.commit,
             gitTreeIsDirty: record.isDirty,
             toolVersion: ToolVersion.current,
-            swiftVersion: swiftVersion,
+            swiftVersion: build.swiftVersion,
             machine: Machine.description,
             includeTimings: options.includeTimings
         )

@@ -63,6 +63,12 @@ struct AdamVersusSGD: Experiment {
         }
         let sgdHistory = sgd.history, adamHistory = adam.history
         let runs = [("SGD", sgd), ("Adam", adam)]
+        // Worked out before the document, not inside its builder: each closure there is type-checked together
+        // with the whole builder expression (makeDocument took 147 ms of type-checking with them inside).
+        let histories = runs.map { (name: $0.0, history: $0.1.history) }
+        let probabilities = runs.map { ($0.0, $0.1.probabilities) }
+        let trainingPercent = Int((1 - validationFraction) * 100), validationPercent = Int(validationFraction * 100)
+        let batchesPerEpoch = (split.training.count + batchSize - 1) / batchSize
 
         let paths = run.measure("optimizer paths") {
             TestFunction.rosenbrock.trajectories(from: rosenbrockStart, steps: rosenbrockSteps, pathOptimizers)
@@ -79,7 +85,7 @@ struct AdamVersusSGD: Experiment {
             Section("Set-up") {
                 Prose(#"""
                     The data are \#(sampleCount) points of two moons with Gaussian noise of standard deviation \#
-                    \#(noise), split \#(Int((1 - validationFraction) * 100)) / \#(Int(validationFraction * 100)) into \#
+                    \#(noise), split \#(trainingPercent) / \#(validationPercent) into \#
                     \#(split.training.count) training and \#(split.validation.count) validation points. The network \#
                     is \#(layerSizes.map(String.init).joined(separator: "–")): two hidden layers of ReLU units \#
                     and one output $z$ read as the probability $\hat y = \sigma(z)$ that a point belongs to the \#
@@ -90,7 +96,7 @@ struct AdamVersusSGD: Experiment {
                       \qquad \frac{\partial L}{\partial z_i} = \frac{\sigma(z_i) - y_i}{B}.$$
 
                     Each epoch visits the \#(split.training.count) training points once, in a new random order, \#
-                    in $\lceil \#(split.training.count) / \#(batchSize) \rceil = \#((split.training.count + batchSize - 1) / batchSize)$ \#
+                    in $\lceil \#(split.training.count) / \#(batchSize) \rceil = \#(batchesPerEpoch)$ \#
                     mini-batches.
                     """#)
                 Snippet("hyperparameters", caption: "The hyperparameters, from the experiment's source")
@@ -113,14 +119,14 @@ struct AdamVersusSGD: Experiment {
                     """#)
                 FigureBlock(name: "loss-curves",
                             caption: "Loss per epoch (log scale): training solid, validation dashed. 损失曲线。",
-                            lossCurveFigure(runs.map { (name: $0.0, history: $0.1.history) }))
-                finalMetricsTable(runs.map { $0.1.history })
+                            lossCurveFigure(histories))
+                finalMetricsTable(histories.map(\.history))
                 Prose(comparisonSentence(sgd: sgdHistory, adam: adamHistory))
                 Prose("The gates this run must pass in CI (`report run` exits 1 when one is missed):")
-                MetricsSummary(gatedMetrics(runs.map { (name: $0.0, history: $0.1.history) }))
+                MetricsSummary(gatedMetrics(histories))
                 FigureBlock(name: "decision-boundaries",
                             caption: "Probability of the second moon after training, with the validation points.",
-                            decisionBoundaryFigure(runs: runs.map { ($0.0, $0.1.probabilities) }, validation: split.validation))
+                            decisionBoundaryFigure(runs: probabilities, validation: split.validation))
             }
             Section("Activations and their derivatives") {
                 Prose(#"""

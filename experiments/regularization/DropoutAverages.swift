@@ -18,7 +18,7 @@ struct DropoutAverages: Codable {
     init(input: [Double], keepProbability: Double, samples: Int, seed: UInt64) {
         self.input = input
         let units = input.count
-        let batch = Matrix<Double>(rows: samples, columns: units, storage: (0..<samples).flatMap { _ in input })
+        let batch = Matrix(repeatingRow: input, count: samples)
         var layer = Dropout<Double>(size: units, keepProbability: keepProbability, seed: seed)
         var trainingOutput = Matrix<Double>(rows: samples, columns: units)
         layer.forward(batch, into: &trainingOutput, training: true)

@@ -7,7 +7,11 @@ enum MissingFontCheck {
     /// The warning for `records` (nil when there are none); under `strict`, throws it as an error instead.
     static func warning(for records: [MissingGlyphs.Record], strict: Bool) throws -> String? {
         guard !records.isEmpty else { return nil }
-        let lines = records.map { record in
+        // Figures render concurrently, so the order characters were met in varies from run to run; the
+        // message is sorted so the same figures give the same words.
+        let sorted = records.map { (family: $0.family, characters: String($0.characters.sorted())) }
+            .sorted { $0.family < $1.family }
+        let lines = sorted.map { record in
             let shown = record.characters.count > 24 ? String(record.characters.prefix(24)) + "…" : record.characters
             return "font \"\(record.family)\" is missing or lacks \(record.characters.count) character\(record.characters.count == 1 ? "" : "s") that figures need: \(shown)"
                 + Self.installHint(record.family)
