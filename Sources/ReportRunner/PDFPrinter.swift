@@ -54,9 +54,10 @@ public struct PDFPrinter {
     /// The PDF's creation and modification dates are fixed, so the same input gives the same bytes.
     ///
     /// On the shipped reports (mean fill of all pages but the last, scripts/page-fill.py) this moves
-    /// adam-vs-sgd from 74.4 % (6 pages) to 82.6 % (5), gallery 76.7 → 80.2 %, optimizers 72.7 % (9) →
-    /// 79.6 % (8); regularization (79.9 %) and backpropagation (75.6 %) have no figure that can close their
-    /// gaps (display equations and tables that move whole) and print as before.
+    /// adam-vs-sgd from 74.4 % (6 pages) to 82.5 % (5), gallery 76.7 → 80.1 %, optimizers 72.7 % (9) →
+    /// 81.0 % (8); regularization (79.9 %) and backpropagation (75.6 %) have no picture that can close their
+    /// gaps (display equations and tables that move whole) and print as before. The passes cost one Chromium
+    /// print each (1–5 s): `--pdf` takes 5–17 s per report instead of about 6 s.
     /// - Throws: ``ReportFailure`` naming the file when Chromium fails or writes nothing.
     public func print(_ html: URL, to pdf: URL) throws {
         let folder = FileManager.default.temporaryDirectory
