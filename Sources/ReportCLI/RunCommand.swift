@@ -153,6 +153,9 @@ struct RunCommand: ParsableCommand {
         for file in ["index.html", "summary.json", "summary.md"] {
             print(outputDirectory.appendingPathComponent(file).relativePath)
         }
+        // Ctrl-C during a batch: the summary says which experiments it stopped, and `report` exits as after a
+        // single interrupted run (130), not as after a failed experiment (1).
+        try InterruptSignals.checkpoint()
         guard summary.status == .passed else {
             let failed = summary.experiments.filter { $0.status == .failed }.map(\.name)
             throw ReportFailure("\(failed.count) of \(summary.counts.total) experiments failed: \(failed.joined(separator: ", ")); see \(outputDirectory.appendingPathComponent("summary.md").relativePath)")

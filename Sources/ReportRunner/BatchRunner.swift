@@ -110,6 +110,8 @@ public struct BatchRunner {
     /// - Returns: the summary written.
     /// - Throws: ``ReportFailure`` when the paths name no experiment; a failing experiment does not throw.
     public func run(_ paths: [String]) throws -> RunSummary {
+        // As a single run does: folders of a `report` that was killed outright go before new ones are made.
+        CommandRunner.removeAbandonedTemporaryFolders()
         let all = try Self.experiments(at: paths)
         let selected = all.enumerated().filter { shard?.contains(position: $0.offset) ?? true }.map(\.element)
         try checkParametersAreDeclared(by: selected)
