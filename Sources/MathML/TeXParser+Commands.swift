@@ -413,6 +413,9 @@ extension TeXParser {
         return text
     }
 
+    /// The largest length TeX accepts, 16383.99999pt, in em (1pt = 0.1em here, as in ``ems(in:at:)``).
+    static let maximumEms = 1638.399999
+
     /// Converts a TeX length (`1em`, `10pt`, `3mu`, `1ex`) to em.
     static func ems(in length: String, at offset: Int) throws -> Double {
         let trimmed = length.trimmingSpaces
@@ -420,6 +423,12 @@ extension TeXParser {
                                          ("mm", 0.2845), ("cm", 2.845), ("in", 7.227)]
         for (unit, factor) in units where trimmed.hasSuffix(unit) {
             if let value = Double(trimmed.dropLast(unit.count).trimmingSpaces) {
+                // TeX's own limit: a dimension is at most 16383.99999pt ("Dimension too large"); without it a
+                // length such as -10^70 mu overflowed the writer's fixed-point formatting (found by fuzzing).
+                guard value.isFinite, abs(value * factor) <= maximumEms else {
+                    throw TeXToMathML.ConversionError(
+                        message: "Dimension too large: \"\(length)\" (TeX allows at most 16383.99999pt)", offset: offset)
+                }
                 return value * factor
             }
         }

@@ -88,6 +88,16 @@ final class TeXToMathMLFeatureTests: XCTestCase {
         assertConverts("a\\mskip{18mu}b", to: "<mi>a</mi><mspace width=\"1em\"/><mi>b</mi>")
     }
 
+    /// TeX stops at 16383.99999pt ("Dimension too large"); the fuzzer's `\kern-10^70mu` crashed the writer.
+    func testLengthBeyondTeXsLimitIsAnError() {
+        assertConverts("a\\kern1638em b", to: "<mi>a</mi><mspace width=\"1638em\"/><mi>b</mi>")
+        for tex in ["a\\kern-9999999999999999999999999999999999999999999999999999999999999993mu b", "a\\kern16384pt b"] {
+            XCTAssertThrowsError(try TeXToMathML.convert(tex, display: false), tex) { error in
+                XCTAssertTrue("\(error)".contains("Dimension too large"), "\(error)")
+            }
+        }
+    }
+
     // MARK: - Classes and styles
 
     /// Temml `mclass.js`: a single symbol becomes an `<mo>` with its class's spacing (relation 0.2778 em, binary
