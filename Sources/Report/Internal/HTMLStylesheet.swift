@@ -140,6 +140,11 @@ enum HTMLStylesheet {
         flex: 1 1 0; min-width: 0; white-space: pre-wrap; overflow-wrap: anywhere;
         padding-left: 4ch; text-indent: -4ch;
       }
+      /* A listing that breaks across pages keeps at least three lines on each side, as orphans and widows do
+         for a paragraph (they do not apply here: each line is a box of its own). */
+      pre > code { display: block; }
+      pre .line:nth-child(-n+2) { break-after: avoid; page-break-after: avoid; }
+      pre .line:nth-last-child(-n+2) { break-before: avoid; page-break-before: avoid; }
     }
     figure { margin: 1.8em 0; }
     figure.figure { text-align: center; }
