@@ -201,9 +201,9 @@ struct AdamVersusSGD: Experiment {
     }
 
     static func activationFigure() -> Figure {
-        let panels = [FunctionPanel(.sigmoid, name: "σ(x)", derivativeName: "σ′(x)"),
-                      FunctionPanel(.tanh, name: "tanh(x)", derivativeName: "tanh′(x)"),
-                      FunctionPanel(.relu, name: "ReLU(x)", derivativeName: "ReLU′(x)")]
+        let panels = [FunctionPanel(.sigmoid, name: "$σ(x)$", derivativeName: "$σ′(x)$"),
+                      FunctionPanel(.tanh, name: "$tanh(x)$", derivativeName: "$tanh′(x)$"),
+                      FunctionPanel(.relu, name: "$ReLU(x)$", derivativeName: "$ReLU′(x)$")]
         return Figure.functionsWithDerivatives(panels, xRange: -6...6, samples: 1000,
                                                title: "Activation functions and their derivatives · 激活函数及其导数",
                                                width: 900, height: 560)

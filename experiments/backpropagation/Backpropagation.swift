@@ -67,7 +67,7 @@ struct Backpropagation: Experiment {
         // The text is handout.md; here only what the run computed, by name (the file places each).
         return Document(markdown: "handout.md", language: numbers.language, seed: seed) {
             FigureBlock(name: "network-2-2-2",
-                        weightedNetworkFigure(exampleNetwork, neuronNames: [["i₁", "i₂"], ["h₁", "h₂"], ["o₁", "o₂"]],
+                        weightedNetworkFigure(exampleNetwork, neuronNames: [["$i_1$", "$i_2$"], ["$h_1$", "$h_2$"], ["$o_1$", "$o_2$"]],
                                               numbersWeights: true, title: "2–2–2 网络及其初始参数", height: 400))
             Part("step-2-2-2") {
                 WorkedExample(network: exampleNetwork, input: exampleInput, target: exampleTarget,
@@ -75,7 +75,7 @@ struct Backpropagation: Experiment {
             }
             FigureBlock(name: "network-3-2-2-1",
                         weightedNetworkFigure(houseNetwork,
-                                              neuronNames: [["x₁", "x₂", "x₃"], ["h₁", "h₂"], ["g₁", "g₂"], ["ŷ"]],
+                                              neuronNames: [["$x_1$", "$x_2$", "$x_3$"], ["$h_1$", "$h_2$"], ["$g_1$", "$g_2$"], ["$ŷ$"]],
                                               numbersWeights: false, title: "3–2–2–1 房价网络及其初始参数", height: 480))
             Part("step-3-2-2-1") {
                 WorkedExample(network: houseNetwork, input: houseInput, target: houseTarget,
@@ -340,8 +340,8 @@ struct Backpropagation: Experiment {
 
     static func gradientFigure(_ gradients: [(name: String, values: [Double])]) -> Figure {
         Figure.gradientMagnitudes(gradients, x: gradients.first.map { $0.values.indices.map { Double($0 + 1) } },
-                                  title: "每层的梯度大小", xLabel: "层 l（1 = 靠近输入）",
-                                  yLabel: "‖∂L/∂W^{(l)}‖", width: 820, height: 420)
+                                  title: "每层的梯度大小", xLabel: "层 $l$（1 = 靠近输入）",
+                                  yLabel: "$‖∂L/∂W^{(l)}‖$", width: 820, height: 420)
     }
 
     /// `networkDiagram` with every weight written on its edge and every bias beside its neuron.
@@ -361,12 +361,12 @@ struct Backpropagation: Experiment {
                 (0..<layer.weights.columns).map { source -> String in
                     number += 1
                     let value = numbers.text(layer.weights[target, source], .general(10))
-                    return numbersWeights ? "w_{\(number)} = \(value)" : value
+                    return numbersWeights ? "$w_{\(number)} = \(value)$" : "$\(value)$"
                 }
             }
         }
         let neuronNotes = [[]] + layers.map { layer in
-            (0..<layer.outputSize).map { "b = \(numbers.text(layer.bias[$0], .general(10)))" }
+            (0..<layer.outputSize).map { "$b = \(numbers.text(layer.bias[$0], .general(10)))$" }
         }
         let figure = Figure.networkDiagram(layerSizes: sizes, layerNames: names, neuronLabels: neuronNames,
                                            neuronNotes: neuronNotes, edgeLabels: edgeLabels,
@@ -375,11 +375,11 @@ struct Backpropagation: Experiment {
     }
 
     static func activationFigure() -> Figure {
-        let panels = [FunctionPanel(.sigmoid, name: "σ(z)", derivativeName: "σ′(z) = σ(z)(1 − σ(z))"),
-                      FunctionPanel(.relu, name: "ReLU(z)", derivativeName: "ReLU′(z)")]
+        let panels = [FunctionPanel(.sigmoid, name: "$σ(z)$", derivativeName: "$σ′(z) = σ(z)(1 − σ(z))$"),
+                      FunctionPanel(.relu, name: "$ReLU(z)$", derivativeName: "$ReLU′(z)$")]
         let figure = Figure.functionsWithDerivatives(panels, xRange: -6...6, samples: 1201, layout: .overlaid,
                                                      title: "激活函数及其导数", width: 820, height: 380)
-        figure[0, 0].horizontalLine(at: 0.25, label: "1/4", color: Color(gray: 0.45), style: .dashed)
+        figure[0, 0].horizontalLine(at: 0.25, label: "$1/4$", color: Color(gray: 0.45), style: .dashed)
         return figure
     }
 

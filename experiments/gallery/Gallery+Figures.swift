@@ -111,7 +111,7 @@ extension Gallery {
         let figure = Figure.optimizerTrajectories(
             paths, over: .saddle, xRange: -2...2, yRange: -2...2, minimum: [0, 0], minimumLabel: "saddle point (0, 0)",
             levels: .automatic(count: 14), title: "Saddle $x² − y²$", width: 720, height: 560)
-        figure.axes.annotate("f rises along x, falls along y", pointingAtX: 0, y: 0, textX: 1.0, textY: -1.4)
+        figure.axes.annotate("$f$ rises along $x$, falls along $y$", pointingAtX: 0, y: 0, textX: 1.0, textY: -1.4)
         label(paths, on: figure.axes, [PathLabel(step: 20, offset: SIMD2(0.45, 0.1)),
                                        PathLabel(step: 20, offset: SIMD2(0.5, -0.35)),
                                        PathLabel(step: 4, offset: SIMD2(-0.35, 0.7))])
@@ -178,7 +178,7 @@ extension Gallery {
 
     static func gradientFigure(_ history: TrainingHistory, activation: String, yLimits: ClosedRange<Double>) -> Figure {
         let figure = Figure.gradientMagnitudes(of: history, title: "\(activation) network: gradient norm per layer",
-                                               yLabel: "Frobenius norm of dL/dW", width: 720, height: 420)
+                                               yLabel: "Frobenius norm of $∂L/∂W$", width: 720, height: 420)
         figure.axes.yLimits = yLimits
         return figure
     }
@@ -194,15 +194,15 @@ extension Gallery {
     // MARK: - Network diagrams
 
     static func twoTwoTwoDiagram() -> Figure {
-        Figure.networkDiagram(layerSizes: [2, 2, 2], layerNames: ["input", "hidden (σ)", "output (σ)"],
-                              neuronLabels: [["x₁", "x₂"], ["H₁", "H₂"], ["O₁", "O₂"]],
+        Figure.networkDiagram(layerSizes: [2, 2, 2], layerNames: ["input", "hidden ($σ$)", "output ($σ$)"],
+                              neuronLabels: [["$x_1$", "$x_2$"], ["$H_1$", "$H_2$"], ["$O_1$", "$O_2$"]],
                               title: "The 2-2-2 network of notes 002", width: 720, height: 300)
     }
 
     static func houseDiagram() -> Figure {
         Figure.networkDiagram(layerSizes: [3, 2, 2, 1],
-                              layerNames: ["size, bedrooms, age", "a^{[1]}, ReLU", "a^{[2]}, ReLU", "price"],
-                              neuronLabels: [["x₁", "x₂", "x₃"], ["a₁", "a₂"], ["a₁", "a₂"], ["ŷ"]],
+                              layerNames: ["size, bedrooms, age", "$a^{[1]}$, ReLU", "$a^{[2]}$, ReLU", "price"],
+                              neuronLabels: [["$x_1$", "$x_2$", "$x_3$"], ["$a_1$", "$a_2$"], ["$a_1$", "$a_2$"], ["$ŷ$"]],
                               title: "The 3-2-2-1 house-price network of notes 003", width: 700, height: 340)
     }
 
@@ -216,8 +216,8 @@ extension Gallery {
     static func seedCurveFigure(_ seeds: SeedRuns) -> Figure {
         let epochs = (1...curveEpochs).map(Double.init)
         let curves = [
-            LossCurve.meanAndStandardDeviation(name: "SGD, α = \(curveSGDLearningRate)", x: epochs, runs: seeds.sgd),
-            LossCurve.meanAndStandardDeviation(name: "Adam, α = \(curveAdamLearningRate)",
+            LossCurve.meanAndStandardDeviation(name: "SGD, $α$ = \(curveSGDLearningRate)", x: epochs, runs: seeds.sgd),
+            LossCurve.meanAndStandardDeviation(name: "Adam, $α$ = \(curveAdamLearningRate)",
                                                x: epochs, runs: seeds.adam, style: .dashed),
         ]
         return Figure.lossCurves(curves, title: "损失曲线 Loss curve (\(seedCount) seeds)", xLabel: "epoch",
@@ -245,7 +245,7 @@ extension Gallery {
         axes.customYTicks = sweepBatchSizes.enumerated().map { (Double($0.offset), "\($0.element)") }
         axes.showGrid = false
         axes.title = "SGD after \(sweepEpochs) epochs: validation loss"
-        axes.xLabel = "learning rate α"
+        axes.xLabel = "learning rate $α$"
         axes.yLabel = "batch size B"
         return figure
     }
@@ -254,15 +254,15 @@ extension Gallery {
         let figure = Figure(width: 760, height: 440)
         let axes = figure.axes
         let data = fit.data
-        axes.plot(fit.x, fit.x.map { sin($0) }, label: "sin x (truth)", color: Color(gray: 0.35), lineWidth: 1.6,
+        axes.plot(fit.x, fit.x.map { sin($0) }, label: "$sin x$ (truth)", color: Color(gray: 0.35), lineWidth: 1.6,
                   style: .dashed)
         axes.scatter(data.inputTargetPoints, label: "noisy samples", color: Color.tab10[0], size: 7)
         axes.plot(fit.x, fit.prediction, label: "network \(sineSizes.map(String.init).joined(separator: "-"))",
                   color: Color.tab10[3], lineWidth: 2.2)
         axes.horizontalLine(at: 0, color: Color(gray: 0.1), lineWidth: 0.7)
         axes.title = "Regression: a tanh network through a noisy sine"
-        axes.xLabel = "x"
-        axes.yLabel = "y"
+        axes.xLabel = "$x$"
+        axes.yLabel = "$y$"
         axes.legend()
         return figure
     }

@@ -12,10 +12,10 @@ extension Optimizers {
     static func noisyRouteFigure(_ paths: [OptimizationTrajectory], problem: LeastSquaresProblem) -> Figure {
         let best = problem.minimum
         return Figure.optimizerTrajectories(
-            paths.map { Trajectory($0, name: "批量 \($0.name)") }, over: problem.loss,
+            paths.map { Trajectory($0, name: "批量 $\($0.name)$") }, over: problem.loss,
             xRange: -1.5...3, yRange: -2...2, minimum: best, minimumLabel: "最小二乘解", startLabel: "起点",
-            levels: .logarithmic(count: 14, lower: 0.1), title: "小批量 SGD 的路线（n = \(problem.inputs.count)）",
-            xLabel: "w", yLabel: "b", width: 820, height: 520)
+            levels: .logarithmic(count: 14, lower: 0.1), title: "小批量 SGD 的路线（$n$ = \(problem.inputs.count)）",
+            xLabel: "$w$", yLabel: "$b$", width: 820, height: 520)
     }
 
     /// The raw and the normalised loss bowls side by side, each with its descent path; each panel's window is
@@ -44,11 +44,11 @@ extension Optimizers {
             axes.scatter([best], label: "最小值", color: Color(hex: 0xFFD700), marker: .star, size: 17, edgeColor: .black)
             axes.xLimits = xRange
             axes.yLimits = yRange
-            axes.title = "\(run.name)，κ = \(Optimizers.conditionText(run.conditionNumber))"
+            axes.title = "\(run.name)，$κ$ = \(Optimizers.conditionText(run.conditionNumber))"
             // The normalised problem's parameters belong to x′, so they are w′ and b′.
             let primed = run.conditionNumber > 100 ? "" : "′"
-            axes.xLabel = "w" + primed
-            axes.yLabel = "b" + primed
+            axes.xLabel = "$w" + primed + "$"
+            axes.yLabel = "$b" + primed + "$"
             axes.legend()
         }
         return figure
@@ -66,7 +66,7 @@ extension Optimizers {
         return Figure.lossCurves(paths.enumerated().map { index, path in
                                      LossCurve(path, style: styles[index % styles.count])
                                  }, title: "函数值随步数的变化",
-                          xLabel: "步数 t", yLabel: "f(x, y)", logarithmic: true, width: 820, height: 440)
+                          xLabel: "步数 $t$", yLabel: "$f(x, y)$", logarithmic: true, width: 820, height: 440)
     }
 
     /// The step size each coordinate effectively gets from AdaGrad and RMSProp along their own paths.
@@ -74,11 +74,11 @@ extension Optimizers {
         var curves: [LossCurve] = []
         for (index, series) in effectiveSteps(paths).enumerated() {
             let steps = (1...series.x.count).map(Double.init)
-            curves.append(LossCurve(name: "\(series.name)：x", x: steps, y: series.x, series: series.name, color: Color.tab10[index + 2]))
-            curves.append(LossCurve(name: "\(series.name)：y", x: steps, y: series.y, style: .dashed, series: series.name,
+            curves.append(LossCurve(name: "\(series.name)：$x$", x: steps, y: series.x, series: series.name, color: Color.tab10[index + 2]))
+            curves.append(LossCurve(name: "\(series.name)：$y$", x: steps, y: series.y, style: .dashed, series: series.name,
                                     color: Color.tab10[index + 2]))
         }
-        return Figure.lossCurves(curves, title: "有效学习率 α / (√r + ε)", xLabel: "步数 t", yLabel: "有效学习率",
+        return Figure.lossCurves(curves, title: "有效学习率 $α / (√r + ε)$", xLabel: "步数 $t$", yLabel: "有效学习率",
                                  logarithmic: true, width: 820, height: 440)
     }
 

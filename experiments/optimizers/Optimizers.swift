@@ -16,9 +16,9 @@ struct Optimizers: Experiment {
     static let bowlStart = SIMD2(-2.6, 1.4)
     static let bowlSteps = 40
     static let bowlOptimizers: [(name: String, optimizer: any Optimizer<Double>)] = [
-        ("SGD α = 0.09", SGD<Double>(learningRate: 0.09)),
-        ("SGD α = 0.02", SGD<Double>(learningRate: 0.02)),
-        ("Momentum α = 0.02, ρ = 0.8", Momentum<Double>(learningRate: 0.02, momentum: 0.8)),
+        ("SGD $α = 0.09$", SGD<Double>(learningRate: 0.09)),
+        ("SGD $α = 0.02$", SGD<Double>(learningRate: 0.02)),
+        ("Momentum $α = 0.02$, $ρ = 0.8$", Momentum<Double>(learningRate: 0.02, momentum: 0.8)),
     ]
     // end snippet
 
@@ -95,7 +95,7 @@ struct Optimizers: Experiment {
             Section("之字形路线：同一个学习率管不了所有方向") {
                 Prose(zigzagExplanation(bowlPaths))
                 FigureBlock(name: "zigzag", caption: "$f(x, y) = \\tfrac12 (x^2 + 20 y^2)$ 上从 $(-2.6, 1.4)$ 出发的 \(bowlSteps) 步；● 起点，★ 最小值。",
-                            trajectoryFigure(bowlPaths, on: bowl, xRange: -3...1, yRange: -1.6...1.6, title: "之字形路线（κ = 20）"))
+                            trajectoryFigure(bowlPaths, on: bowl, xRange: -3...1, yRange: -1.6...1.6, title: "之字形路线（$κ = 20$）"))
                 bowlTable(bowlPaths)
                 Prose(momentumSentence(bowlPaths))
                 Snippet("zigzag", caption: "函数、起点和三种设置（实验源代码）")
@@ -137,7 +137,7 @@ struct Optimizers: Experiment {
                 Callout(.warning, notesAdamWarning(adamPaths))
                 FigureBlock(name: "notes-adam",
                             caption: "圆碗 $f(x, y) = \\tfrac12 (x^2 + y^2)$ 上从 $(2, 1.5)$ 出发、学习率同为 $\\alpha = \(adamLearningRate)$：正确的 Adam 与笔记中的代码各 \(adamSteps) 步；● 起点，★ 最小值。",
-                            trajectoryFigure(adamPaths, on: roundBowl, xRange: -5...3, yRange: -3.5...2.5, title: "Adam：正确的一阶矩与笔记中的 g²"))
+                            trajectoryFigure(adamPaths, on: roundBowl, xRange: -5...3, yRange: -3.5...2.5, title: "Adam：正确的一阶矩与笔记中的 $g²$"))
                 adamStepTable(adamPaths)
                 Snippet("notes-adam", caption: "设置（实验源代码）")
             }

@@ -34,7 +34,7 @@ struct ScalingComparison {
                                                     tolerance: Optimizers.convergenceTolerance, limit: Optimizers.stepLimit)
             return Case(name: name, problem: problem, eigenvalues: eigenvalues, path: path, stepsToConverge: converged)
         }
-        raw = run("原始面积 x", data)
-        normalized = run("标准化面积 x′", data.scalingInputs(by: scaler))
+        raw = run("原始面积 $x$", data)
+        normalized = run("标准化面积 $x′$", data.scalingInputs(by: scaler))
     }
 }

@@ -7,6 +7,8 @@ import ReportKit
 /// is kept, below 1 it shrinks geometrically, above 1 it grows until tanh saturates at ±1.
 struct InitializationProbe: Codable {
     var name: String
+    /// The name in the figure's legend, its formula as figure math (`$…$`, set in the handout's math font).
+    var figureName: String
     /// The standard deviation of a⁽ˡ⁾ over all samples and units, for l = 0 (the input) … depth.
     var standardDeviations: [Double]
     /// The share of units with |a| > ``Regularization/saturationThreshold``, for l = 1 … depth.
@@ -20,11 +22,11 @@ struct InitializationProbe: Codable {
     /// The four rules compared, all on the same inputs.
     static func all() -> [InitializationProbe] {
         [
-            InitializationProbe(name: "N(0, 1)", weight: { _, g in g.nextNormal() }),
-            InitializationProbe(name: "笔记 001：U(±1/√n)",
+            InitializationProbe(name: "N(0, 1)", figureName: "$N(0, 1)$", weight: { _, g in g.nextNormal() }),
+            InitializationProbe(name: "笔记 001：U(±1/√n)", figureName: "笔记 001：$U(±1/√n)$",
                                 weight: { n, g in uniformInverseSquareRoot(n, &g) }, bias: { n, g in uniformInverseSquareRoot(n, &g) }),
-            InitializationProbe(name: "Xavier：N(0, 1/n)", weight: { n, g in g.nextNormal() / Double(n).squareRoot() }),
-            InitializationProbe(name: "笔记 001 的 Xavier 代码：2·randn/√n", weight: { n, g in 2 * g.nextNormal() / Double(n).squareRoot() }),
+            InitializationProbe(name: "Xavier：N(0, 1/n)", figureName: "Xavier：$N(0, 1/n)$", weight: { n, g in g.nextNormal() / Double(n).squareRoot() }),
+            InitializationProbe(name: "笔记 001 的 Xavier 代码：2·randn/√n", figureName: "笔记 001 的 Xavier 代码：2·randn/√$n$", weight: { n, g in 2 * g.nextNormal() / Double(n).squareRoot() }),
         ]
     }
 
@@ -36,8 +38,9 @@ struct InitializationProbe: Codable {
 
     /// Draws a ``Regularization/depth``-layer tanh network of width ``Regularization/width`` by the rule and
     /// runs the same inputs through it, recording the spread after every layer.
-    init(name: String, weight: Draw, bias: Draw = { _, _ in 0 }) {
+    init(name: String, figureName: String, weight: Draw, bias: Draw = { _, _ in 0 }) {
         self.name = name
+        self.figureName = figureName
         let width = Regularization.width, count = Regularization.probeSampleCount
         var inputGenerator = SeededRandomNumberGenerator(seed: Regularization.seed)
         var activations = Matrix<Double>(rows: count, columns: width,

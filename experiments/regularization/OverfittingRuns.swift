@@ -39,7 +39,7 @@ struct OverfittingRuns: Codable {
                                                  seed: Regularization.seed + 100)
         let settings: [(name: String, weightDecay: Double, keepProbability: Double?)] = [
             ("不加正则化", 0, nil),
-            ("L2，λ = \(Regularization.weightDecay)", Regularization.weightDecay, nil),
+            ("L2，$λ = \(Regularization.weightDecay)$", Regularization.weightDecay, nil),
             ("Dropout，保留 \(Regularization.keepProbability)", 0, Regularization.keepProbability),
         ]
         let fits = settings.map { setting in

@@ -6,9 +6,9 @@ extension Regularization {
         // Four line styles as well as colours, so the rules stay apart when the handout is printed in grey.
         let styles = LineStyle.distinguishableCycle
         return Figure.lossCurves(probes.enumerated().map { index, probe in
-                                     LossCurve(name: probe.name, x: layers, y: probe.standardDeviations, style: styles[index % styles.count])
+                                     LossCurve(name: probe.figureName, x: layers, y: probe.standardDeviations, style: styles[index % styles.count])
                                  },
-                                 title: "各层输出的标准差", xLabel: "层 l（0 为输入）", yLabel: "std(a⁽ˡ⁾)",
+                                 title: "各层输出的标准差", xLabel: "层 $l$（0 为输入）", yLabel: "std($a^{(l)}$)",
                                  logarithmic: true, width: 820, height: 460)
     }
 
@@ -16,7 +16,7 @@ extension Regularization {
         Figure.decisionBoundaries(runs.fits.map { Figure.ClassifierPanel(title: $0.name, probabilities: $0.boundary) },
                                   data: runs.training, xRange: OverfittingRuns.boundaryXRange,
                                   yRange: OverfittingRuns.boundaryYRange, resolution: OverfittingRuns.boundaryResolution,
-                                  classNames: ["类别 0", "类别 1"], probabilityLabel: "P(类别 1)", title: "决策边界",
+                                  classNames: ["类别 0", "类别 1"], probabilityLabel: "$P$(类别 1)", title: "决策边界",
                                   width: 960, height: 400)
     }
 

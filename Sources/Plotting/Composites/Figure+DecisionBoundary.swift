@@ -91,7 +91,7 @@ extension Figure {
     public static func decisionBoundaries(
         _ panels: [ClassifierPanel], points: [SIMD2<Double>], labels: [Double],
         xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, resolution: Int = 150,
-        classNames: [String] = ["class 0", "class 1"], probabilityLabel: String = "P(class 1)", title: String? = nil,
+        classNames: [String] = ["class 0", "class 1"], probabilityLabel: String = "$P$(class 1)", title: String? = nil,
         width: Double = 800, height: Double = 500, theme: Theme = Theme()
     ) -> Figure {
         precondition(classNames.count == 2, "A binary classifier has two class names, got \(classNames.count)")

@@ -45,7 +45,7 @@ extension Figure {
     ///   - theme: The visual style.
     public static func decisionBoundaries<Scalar>(
         _ panels: [ClassifierPanel], data: Dataset<Scalar>, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
-        resolution: Int = 150, classNames: [String] = ["class 0", "class 1"], probabilityLabel: String = "P(class 1)",
+        resolution: Int = 150, classNames: [String] = ["class 0", "class 1"], probabilityLabel: String = "$P$(class 1)",
         title: String? = nil, width: Double = 800, height: Double = 500, theme: Theme = Theme()
     ) -> Figure {
         decisionBoundaries(panels, points: data.inputPoints, labels: data.firstTargets, xRange: xRange, yRange: yRange,
