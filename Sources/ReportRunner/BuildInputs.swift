@@ -29,8 +29,10 @@ public struct BuildInputs {
         libraryDigest = try LibraryDigest.digest(of: layout, cacheDirectory: cacheDirectory)
         let compiler = try SwiftCompiler.located(), answer = versionAnswer
         self.compiler = compiler
-        DispatchQueue.global().async(group: answer.done) {
+        answer.done.enter()
+        BackgroundWork.start {
             answer.line = compiler.versionLine(cacheDirectory: cacheDirectory)
+            answer.done.leave()
         }
         var status = stat()
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path

@@ -163,8 +163,9 @@ public struct ExperimentRunner {
         let build: BuildInputs
         let requestedSweep: ParameterSweep
         do {
-            build = try BuildInputs(layout: layout, cacheDirectory: cacheDirectory)
+            // The options first: a mistyped --set is reported before anything starts on another thread.
             requestedSweep = try ParameterSweep(options: options.parameterOptions)
+            build = try BuildInputs(layout: layout, cacheDirectory: cacheDirectory)
         } catch {
             return failed(experiment, stage: .parameters, message: "\(error)", log: log, cause: cause, error: error)
         }
@@ -184,8 +185,10 @@ public struct ExperimentRunner {
         final class CodeDigestBox: @unchecked Sendable { var result: Result<String, any Error>? }
         let codeDigest = CodeDigestBox(), codeDigestDone = DispatchGroup()
         let cacheDirectory = cacheDirectory
-        DispatchQueue.global().async(group: codeDigestDone) {
+        codeDigestDone.enter()
+        BackgroundWork.start {
             codeDigest.result = Result { try ExperimentCodeDigest.digest(of: experiment, cacheDirectory: cacheDirectory) }
+            codeDigestDone.leave()
         }
         defer { codeDigestDone.wait() }
         let compileTitle = "compiling \(experiment.name)"

@@ -248,20 +248,20 @@ struct Backpropagation: Experiment {
     static func comparisonRows(_ trace: TrainingStepTrace<Double>, _ notes: NotesMethod) -> [ComparisonRow] {
         let layer1 = trace.layers[0], layer2 = trace.layers[1], layer3 = trace.layers[2]
         return [
-            ComparisonRow(quantity: "z⁽²⁾₁", notes: notesMisaddedPreactivation[0], engine: layer2.preactivation[0, 0]),
-            ComparisonRow(quantity: "z⁽²⁾₂", notes: notesMisaddedPreactivation[1], engine: layer2.preactivation[0, 1]),
-            ComparisonRow(quantity: "a⁽³⁾（预测价格）", notes: notes.output, engine: layer3.activation[0, 0]),
-            ComparisonRow(quantity: "损失 L", notes: notes.loss, engine: trace.loss),
-            ComparisonRow(quantity: "δ⁽³⁾", notes: notes.delta3, engine: layer3.delta[0, 0]),
-            ComparisonRow(quantity: "δ⁽²⁾₁", notes: notes.delta2[0], engine: layer2.delta[0, 0]),
-            ComparisonRow(quantity: "δ⁽²⁾₂", notes: notes.delta2[1], engine: layer2.delta[0, 1]),
-            ComparisonRow(quantity: "∂L/∂w⁽²⁾₁₁", notes: notes.weightGradient2[0][0], engine: layer2.weightGradient[0, 0]),
-            ComparisonRow(quantity: "∂L/∂w⁽²⁾₂₂", notes: notes.weightGradient2[1][1], engine: layer2.weightGradient[1, 1]),
-            ComparisonRow(quantity: "δ⁽¹⁾₁", notes: notes.delta1[0], engine: layer1.delta[0, 0]),
-            ComparisonRow(quantity: "δ⁽¹⁾₂", notes: notes.delta1[1], engine: layer1.delta[0, 1]),
-            ComparisonRow(quantity: "∂L/∂w⁽¹⁾₁₁", notes: notes.weightGradient1[0][0], engine: layer1.weightGradient[0, 0]),
-            ComparisonRow(quantity: "∂L/∂w⁽¹⁾₂₁", notes: notes.weightGradient1[1][0], engine: layer1.weightGradient[1, 0]),
-            ComparisonRow(quantity: "更新后的 w⁽¹⁾₁₁", notes: notes.updatedFirstWeight, engine: layer1.updatedWeights[0, 0]),
+            ComparisonRow(quantity: "$z^{(2)}_1$", notes: notesMisaddedPreactivation[0], engine: layer2.preactivation[0, 0]),
+            ComparisonRow(quantity: "$z^{(2)}_2$", notes: notesMisaddedPreactivation[1], engine: layer2.preactivation[0, 1]),
+            ComparisonRow(quantity: "$a^{(3)}$（预测价格）", notes: notes.output, engine: layer3.activation[0, 0]),
+            ComparisonRow(quantity: "损失 $L$", notes: notes.loss, engine: trace.loss),
+            ComparisonRow(quantity: "$\\delta^{(3)}$", notes: notes.delta3, engine: layer3.delta[0, 0]),
+            ComparisonRow(quantity: "$\\delta^{(2)}_1$", notes: notes.delta2[0], engine: layer2.delta[0, 0]),
+            ComparisonRow(quantity: "$\\delta^{(2)}_2$", notes: notes.delta2[1], engine: layer2.delta[0, 1]),
+            ComparisonRow(quantity: "$\\partial L/\\partial w^{(2)}_{11}$", notes: notes.weightGradient2[0][0], engine: layer2.weightGradient[0, 0]),
+            ComparisonRow(quantity: "$\\partial L/\\partial w^{(2)}_{22}$", notes: notes.weightGradient2[1][1], engine: layer2.weightGradient[1, 1]),
+            ComparisonRow(quantity: "$\\delta^{(1)}_1$", notes: notes.delta1[0], engine: layer1.delta[0, 0]),
+            ComparisonRow(quantity: "$\\delta^{(1)}_2$", notes: notes.delta1[1], engine: layer1.delta[0, 1]),
+            ComparisonRow(quantity: "$\\partial L/\\partial w^{(1)}_{11}$", notes: notes.weightGradient1[0][0], engine: layer1.weightGradient[0, 0]),
+            ComparisonRow(quantity: "$\\partial L/\\partial w^{(1)}_{21}$", notes: notes.weightGradient1[1][0], engine: layer1.weightGradient[1, 0]),
+            ComparisonRow(quantity: "更新后的 $w^{(1)}_{11}$", notes: notes.updatedFirstWeight, engine: layer1.updatedWeights[0, 0]),
         ]
     }
 
@@ -292,10 +292,10 @@ struct Backpropagation: Experiment {
     /// A few entries per network: (tensor index in `visitParameters` order, flat index, name). Weights are stored
     /// row-major, `W[j, k]` at `j · inputSize + k`.
     static let checkedEntries: [[(tensor: Int, index: Int, name: String)]] = [
-        [(0, 0, "w₁ = w⁽¹⁾₁₁"), (0, 3, "w₄ = w⁽¹⁾₂₂"), (1, 0, "b⁽¹⁾₁"), (2, 0, "w₅ = w⁽²⁾₁₁"), (2, 3, "w₈ = w⁽²⁾₂₂"),
-         (3, 1, "b⁽²⁾₂")],
-        [(0, 0, "w⁽¹⁾₁₁"), (0, 5, "w⁽¹⁾₂₃"), (2, 0, "w⁽²⁾₁₁"), (2, 3, "w⁽²⁾₂₂"), (3, 1, "b⁽²⁾₂"), (4, 1, "w⁽³⁾₁₂"),
-         (5, 0, "b⁽³⁾")],
+        [(0, 0, "$w_1 = w^{(1)}_{11}$"), (0, 3, "$w_4 = w^{(1)}_{22}$"), (1, 0, "$b^{(1)}_1$"), (2, 0, "$w_5 = w^{(2)}_{11}$"), (2, 3, "$w_8 = w^{(2)}_{22}$"),
+         (3, 1, "$b^{(2)}_2$")],
+        [(0, 0, "$w^{(1)}_{11}$"), (0, 5, "$w^{(1)}_{23}$"), (2, 0, "$w^{(2)}_{11}$"), (2, 3, "$w^{(2)}_{22}$"), (3, 1, "$b^{(2)}_2$"), (4, 1, "$w^{(3)}_{12}$"),
+         (5, 0, "$b^{(3)}$")],
     ]
 
     static func selectedEntries(_ checks: [(name: String, report: GradientCheckReport)]) -> [CheckedGradient] {

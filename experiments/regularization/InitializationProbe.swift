@@ -22,11 +22,11 @@ struct InitializationProbe: Codable {
     /// The four rules compared, all on the same inputs.
     static func all() -> [InitializationProbe] {
         [
-            InitializationProbe(name: "N(0, 1)", figureName: "$N(0, 1)$", weight: { _, g in g.nextNormal() }),
-            InitializationProbe(name: "笔记 001：U(±1/√n)", figureName: "笔记 001：$U(±1/√n)$",
+            InitializationProbe(name: "$N(0, 1)$", figureName: "$N(0, 1)$", weight: { _, g in g.nextNormal() }),
+            InitializationProbe(name: "笔记 001：$U(\\pm 1/\\sqrt{n})$", figureName: "笔记 001：$U(±1/√n)$",
                                 weight: { n, g in uniformInverseSquareRoot(n, &g) }, bias: { n, g in uniformInverseSquareRoot(n, &g) }),
-            InitializationProbe(name: "Xavier：N(0, 1/n)", figureName: "Xavier：$N(0, 1/n)$", weight: { n, g in g.nextNormal() / Double(n).squareRoot() }),
-            InitializationProbe(name: "笔记 001 的 Xavier 代码：2·randn/√n", figureName: "笔记 001 的 Xavier 代码：2·randn/√$n$", weight: { n, g in 2 * g.nextNormal() / Double(n).squareRoot() }),
+            InitializationProbe(name: "Xavier：$N(0, 1/n)$", figureName: "Xavier：$N(0, 1/n)$", weight: { n, g in g.nextNormal() / Double(n).squareRoot() }),
+            InitializationProbe(name: "笔记 001 的 Xavier 代码：$2 \\cdot \\mathrm{randn}/\\sqrt{n}$", figureName: "笔记 001 的 Xavier 代码：2·randn/√$n$", weight: { n, g in 2 * g.nextNormal() / Double(n).squareRoot() }),
         ]
     }
 

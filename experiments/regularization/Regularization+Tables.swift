@@ -4,10 +4,10 @@ extension Regularization {
     static func initializationTable(_ probes: [InitializationProbe]) -> Table {
         var columns: [TableColumn<InitializationProbe>] = [
             TableColumn("初始化") { $0.name },
-            TableColumn("n · Var(W)", format: .fixed(3)) { $0.gain },
+            TableColumn("$n \\, \\mathrm{Var}(W)$", format: .fixed(3)) { $0.gain },
         ]
         for layer in [1, depth / 2, depth] {
-            columns.append(TableColumn("std(a⁽\(superscriptDigits(layer))⁾)", format: .scientific(2)) { $0.standardDeviations[layer] })
+            columns.append(TableColumn("$\\mathrm{std}(a^{(\(layer))})$", format: .scientific(2)) { $0.standardDeviations[layer] })
         }
         columns.append(TableColumn("第 \(depth) 层饱和比例", format: .percent(1)) { $0.saturatedShares[depth - 1] })
         return Table(name: "initialization", caption: "四种初始化：实际抽到的权重的 $n\\,\\mathrm{Var}(W)$、第 1、\(depth / 2)、\(depth) 层输出的标准差，以及第 \(depth) 层 $|a| > \(saturationThreshold)$ 的神经元比例。",
@@ -30,10 +30,10 @@ extension Regularization {
     static func dropoutTable(_ averages: DropoutAverages) -> Table {
         let rows = Array(averages.input.indices)
         let columns: [TableColumn<Int>] = [
-            TableColumn("神经元") { "a\(subscriptDigits($0 + 1))" },
-            TableColumn("输入 a", format: .fixed(3)) { averages.input[$0] },
-            TableColumn("笔记：掩码 × a × p", format: .fixed(4)) { notesMask[$0] * notesActivations[$0] * notesKeepProbability },
-            TableColumn("倒置 dropout：掩码 × a ÷ p", format: .fixed(4)) { notesMask[$0] * notesActivations[$0] / notesKeepProbability },
+            TableColumn("神经元") { "$a_{\($0 + 1)}$" },
+            TableColumn("输入 $a$", format: .fixed(3)) { averages.input[$0] },
+            TableColumn("笔记：掩码 $\\times a \\times p$", format: .fixed(4)) { notesMask[$0] * notesActivations[$0] * notesKeepProbability },
+            TableColumn("倒置 dropout：掩码 $\\times a \\div p$", format: .fixed(4)) { notesMask[$0] * notesActivations[$0] / notesKeepProbability },
             TableColumn("引擎训练输出的平均", format: .fixed(3)) { averages.inverted[$0] },
             TableColumn("笔记算法的平均", format: .fixed(3)) { averages.notesMethod[$0] },
             TableColumn("评估时的输出", format: .fixed(3)) { averages.evaluation[$0] },
@@ -61,20 +61,4 @@ extension Regularization {
         columns.append(TableColumn("结果") { run in run.history.divergedAtEpoch.map { "第 \($0) 轮发散" } ?? "完成" })
         return Table(name: "batch-norm", caption: "有无批归一化的训练损失，以及最后 10 轮验证准确率的平均。", rows: runs.runs, columns: columns)
     }
-
-    // MARK: - Text helpers
-
-    /// 12 → "¹²", for layer indices in headers.
-    static func superscriptDigits(_ value: Int) -> String {
-        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        return String(String(value).compactMap { $0.wholeNumberValue.map { digits[$0] } })
-    }
-
-    /// 12 → "₁₂".
-    static func subscriptDigits(_ value: Int) -> String {
-        let digits: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
-        return String(String(value).compactMap { $0.wholeNumberValue.map { digits[$0] } })
-    }
-
-    /// 12345678 → "12,345,678".
 }
