@@ -354,6 +354,9 @@ struct MathMLWriter {
         if let relativeSize = mathOperator.relativeSize {
             output += " mathsize=\"\(Self.percent(relativeSize))\""
         }
+        if let scale = mathOperator.scale {
+            output += " style=\"transform: scale(\(Self.decimal(scale.horizontal)), \(Self.decimal(scale.vertical)))\""
+        }
         if limitsBelowAndAbove {
             // The writer has chosen below and above itself (`\sum\limits` inline); without this, MathML would
             // move the limits to the side again outside display style.

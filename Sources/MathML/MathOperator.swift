@@ -25,6 +25,17 @@ struct MathOperator: Equatable {
     var relativeSize: Double? = nil
     /// `true` for big operators such as `∑`, whose scripts go below and above in display style.
     var takesLimits: Bool = false
+    /// Horizontal and vertical scale factors drawn with a CSS transform, for the wide accents Chromium does not
+    /// stretch (`\widetilde`, `\widehat`, `\widecheck`); see ``TeXParser/wideAccentScale(over:)``.
+    var scale: (horizontal: Double, vertical: Double)? = nil
+
+    static func == (left: MathOperator, right: MathOperator) -> Bool {
+        left.text == right.text && left.stretchy == right.stretchy && left.form == right.form
+            && left.isFence == right.isFence && left.size == right.size && left.leftSpace == right.leftSpace
+            && left.rightSpace == right.rightSpace && left.relativeSize == right.relativeSize
+            && left.takesLimits == right.takesLimits && left.scale?.horizontal == right.scale?.horizontal
+            && left.scale?.vertical == right.scale?.vertical
+    }
 
     /// A bracket written directly in the formula: it keeps its size, as in TeX.
     static func fixedBracket(_ text: String) -> MathOperator {

@@ -22,7 +22,9 @@ extension TeXParser {
         }
         if let accent = Self.accents[name] {
             let base = try parseArgument(after: "\\" + name, at: offset)
-            return (.accent(base: base, mark: accent.mark, over: accent.over), accent.placement)
+            var mark = accent.mark
+            if Self.wideAccents.contains(name) { mark.scale = Self.wideAccentScale(over: base) }
+            return (.accent(base: base, mark: mark, over: accent.over), accent.placement)
         }
         switch name {
         case "frac", "dfrac", "tfrac", "cfrac":
@@ -461,7 +463,9 @@ extension TeXParser {
     /// Accents and braces: the mark drawn over or under the base, and where scripts on the result go.
     private static let accents: [String: (mark: MathOperator, over: Bool, placement: LimitPlacement)] = [
         "hat": (MathOperator(text: "^", stretchy: false), true, .beside),
-        "widehat": (MathOperator(text: "\u{0302}", stretchy: true), true, .beside),
+        // Chromium draws a stretchy combining circumflex (U+0302) as nothing at all; the ASCII one, widened as
+        // \widetilde is, spans the base (Temml writes both this way).
+        "widehat": (MathOperator(text: "^", stretchy: true, leftSpace: 0, rightSpace: 0), true, .beside),
         "tilde": (MathOperator(text: "~", stretchy: false), true, .beside),
         // DejaVu Math TeX Gyre has no wide variants for a tilde that Chromium can use, and the combining tilde
         // (U+0303) is drawn left of its base; the ASCII tilde's variant sits centred over it.
@@ -480,6 +484,47 @@ extension TeXParser {
         "overleftarrow": (MathOperator(text: "\u{2190}", stretchy: true), true, .beside),
         "overleftrightarrow": (MathOperator(text: "\u{2194}", stretchy: true), true, .beside),
     ]
+
+    /// Accents meant to span their whole base, which Chromium draws at the size of one letter.
+    private static let wideAccents: Set<String> = ["widetilde", "widehat", "widecheck"]
+
+    /// How much to widen a wide accent over `base`, as Temml does until Chromium stretches these marks: from
+    /// the base's estimated width in em (a lower-case Latin or Greek letter 0.56, a digit 0.5, anything else
+    /// 0.92, scripts at 0.7 of their width), 2 × 1.1 over 1–1.6 em, 3 × 1.3 up to 2.5 em, 4 × 1.4 beyond;
+    /// nil (the mark as drawn) over one letter.
+    static func wideAccentScale(over base: MathNode) -> (horizontal: Double, vertical: Double)? {
+        let width = estimatedWidth(of: base)
+        if width >= 2.5 { return (4, 1.4) }
+        if width >= 1.6 { return (3, 1.3) }
+        if width > 1 { return (2, 1.1) }
+        return nil
+    }
+
+    /// A rough width of `node` in em, for ``wideAccentScale(over:)``.
+    private static func estimatedWidth(of node: MathNode) -> Double {
+        func characters(_ text: String) -> Double {
+            text.unicodeScalars.reduce(0) { total, scalar in
+                let value = scalar.value
+                if (0x61...0x7A).contains(value) || (0x3B1...0x3C9).contains(value) { return total + 0.56 }
+                if (0x1D44E...0x1D467).contains(value) || (0x1D6FC...0x1D714).contains(value) { return total + 0.56 }
+                if (0x30...0x39).contains(value) { return total + 0.5 }
+                return total + 0.92
+            }
+        }
+        switch node {
+        case .identifier(let text, _), .number(let text), .text(let text): return characters(text)
+        case .operator(let mathOperator): return characters(mathOperator.text)
+        case .row(let nodes): return nodes.reduce(0) { $0 + estimatedWidth(of: $1) }
+        case .scripts(let base, let lower, let upper, _):
+            return estimatedWidth(of: base) + 0.7 * (lower.map(estimatedWidth) ?? 0) + 0.7 * (upper.map(estimatedWidth) ?? 0)
+        case .accent(let base, _, _), .rule(let base, _), .style(let base, _, _), .classed(let base, _),
+             .enclosure(let base, _), .phantom(let base), .padded(let base, _, _, _):
+            return estimatedWidth(of: base)
+        case .function(let name): return characters(name)
+        case .space(let width): return width
+        default: return 1
+        }
+    }
 
     /// Relations with a negated character of their own, for `\not`.
     private static let negations: [String: String] = [

@@ -55,6 +55,9 @@ final class PrintedReportTests: XCTestCase {
                 images: images.length,
                 broken: broken,
                 fontSize: parseFloat(getComputedStyle(document.body).fontSize),
+                scrollingVertically: [...document.querySelectorAll("main *")]
+                  .filter(element => element.scrollHeight > element.clientHeight
+                    && ["auto", "scroll"].includes(getComputedStyle(element).overflowY)).length,
                 columnWidth: main.getBoundingClientRect().width
               };
               const output = document.createElement("pre");
@@ -77,6 +80,7 @@ final class PrintedReportTests: XCTestCase {
         var images: Int
         var broken: Int
         var fontSize: Double
+        var scrollingVertically: Int
         var columnWidth: Double
     }
 
@@ -143,6 +147,7 @@ final class PrintedReportTests: XCTestCase {
             XCTAssertLessThanOrEqual(wide.overflow, 0, "\(name): the page scrolls sideways at 1200 px")
             XCTAssertGreaterThan(wide.images, 0, name)
             XCTAssertEqual(wide.broken, 0, "\(name): \(wide.broken) of \(wide.images) images do not decode")
+            XCTAssertEqual(wide.scrollingVertically, 0, "\(name): paragraphs or equations with a vertical scroll bar")
 
             let narrow = try probe(html, width: 400, chromium: chromium)
             XCTAssertLessThanOrEqual(narrow.overflow, 0, "\(name): the page scrolls sideways at 400 px")

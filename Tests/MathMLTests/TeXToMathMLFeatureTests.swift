@@ -375,6 +375,21 @@ final class TeXToMathMLFeatureTests: XCTestCase {
         assertConverts("\\widetilde{x}", to: "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">~</mo></mover>")
     }
 
+    /// Chromium draws `\widetilde` and `\widehat` one letter wide; as Temml does (src/stretchy.js and the
+    /// `tml-crooked-2/3/4` rules of temml.css: `scale(2.0, 1.1)`, `scale(3.0, 1.3)`, `scale(4.0, 1.4)` for an
+    /// estimated base width of 1–1.6, 1.6–2.5 and over 2.5 em), the mark is widened to span a longer base, and
+    /// `\widehat` uses the ASCII circumflex, as Temml does, since a stretchy U+0302 is not drawn at all.
+    func testWideAccentsSpanTheirBase() {
+        let tilde = "<mo stretchy=\"true\" lspace=\"0em\" rspace=\"0em\""
+        assertConverts("\\widetilde{ab}", to: "<mover accent=\"true\"><mrow><mi>a</mi><mi>b</mi></mrow>"
+                       + tilde + " style=\"transform: scale(2, 1.1)\">~</mo></mover>")
+        assertConverts("\\widetilde{xyz}", to: "<mover accent=\"true\"><mrow><mi>x</mi><mi>y</mi><mi>z</mi></mrow>"
+                       + tilde + " style=\"transform: scale(3, 1.3)\">~</mo></mover>")
+        assertConverts("\\widehat{ABC}", to: "<mover accent=\"true\"><mrow><mi>A</mi><mi>B</mi><mi>C</mi></mrow>"
+                       + tilde + " style=\"transform: scale(4, 1.4)\">^</mo></mover>")
+        assertConverts("\\widehat{x}", to: "<mover accent=\"true\"><mi>x</mi>" + tilde + ">^</mo></mover>")
+    }
+
     /// `\substack` lines get a little padding so that they do not touch.
     func testSubstackRowsArePadded() {
         assertConverts("\\substack{a \\\\ b}", to: "<mtable><mtr><mtd style=\"padding: 0.06em 0\"><mi>a</mi></mtd></mtr>"

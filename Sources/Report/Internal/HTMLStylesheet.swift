@@ -86,8 +86,9 @@ enum HTMLStylesheet {
     .nowrap { white-space: nowrap; }
     math[display="block"] { display: block math; margin: 1em 0; overflow-x: auto; overflow-y: hidden; }
     /* MathML does not break lines: on a narrow screen a paragraph with a long inline formula scrolls sideways
-       by itself instead of widening the whole page. */
-    @media screen { main p, main li { overflow-x: auto; } }
+       by itself instead of widening the whole page. Never up and down: a tall inline formula (a sum with its
+       limits) overflows the paragraph by a few pixels of glyph, which would give it a vertical scroll bar. */
+    @media screen { main p, main li { overflow-x: auto; overflow-y: hidden; } }
     code, pre {
       font-family: "DejaVu Sans Mono", "Noto Sans Mono CJK SC", "SFMono-Regular", Consolas, monospace;
       font-size: 0.86em;
