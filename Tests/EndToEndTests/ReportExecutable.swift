@@ -58,12 +58,32 @@ struct MissingExecutable: Error, CustomStringConvertible {
 
 /// Fresh folders under the system's temporary directory.
 enum TemporaryFolder {
+    /// A fresh folder in the temporary directory, removed when the test process exits (tests that capture a
+    /// run's output or fail half-way do not clean up after themselves: a full run left about 190 folders).
     static func make() throws -> URL {
+        _ = removeAtExit
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("report-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        made.add(folder)
         return folder
     }
+
+    private final class Made: @unchecked Sendable {
+        private let lock = NSLock()
+        private var folders: [URL] = []
+        func add(_ folder: URL) { lock.withLock { folders.append(folder) } }
+        func removeAll() {
+            lock.withLock {
+                for folder in folders { try? FileManager.default.removeItem(at: folder) }
+                folders = []
+            }
+        }
+    }
+    private static let made = Made()
+    private static let removeAtExit: Void = {
+        atexit { TemporaryFolder.made.removeAll() }
+    }()
 
     /// Writes `files` (path relative to `root` → contents), creating folders as needed.
     static func write(_ files: [String: String], under root: URL) throws {
