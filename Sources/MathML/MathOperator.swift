@@ -25,16 +25,13 @@ struct MathOperator: Equatable {
     var relativeSize: Double? = nil
     /// `true` for big operators such as `∑`, whose scripts go below and above in display style.
     var takesLimits: Bool = false
-    /// Horizontal and vertical scale factors drawn with a CSS transform, for the wide accents Chromium does not
-    /// stretch (`\widetilde`, `\widehat`, `\widecheck`); see ``TeXParser/wideAccentScale(over:)``.
-    var scale: (horizontal: Double, vertical: Double)? = nil
+    /// Scale factors drawn with a CSS transform, for the wide accents Chromium does not stretch (`\widetilde`,
+    /// `\widehat`); see ``TeXParser/wideAccentScale(over:)``.
+    var scale: Scale? = nil
 
-    static func == (left: MathOperator, right: MathOperator) -> Bool {
-        left.text == right.text && left.stretchy == right.stretchy && left.form == right.form
-            && left.isFence == right.isFence && left.size == right.size && left.leftSpace == right.leftSpace
-            && left.rightSpace == right.rightSpace && left.relativeSize == right.relativeSize
-            && left.takesLimits == right.takesLimits && left.scale?.horizontal == right.scale?.horizontal
-            && left.scale?.vertical == right.scale?.vertical
+    struct Scale: Equatable {
+        var horizontal: Double
+        var vertical: Double
     }
 
     /// A bracket written directly in the formula: it keeps its size, as in TeX.

@@ -486,17 +486,17 @@ extension TeXParser {
     ]
 
     /// Accents meant to span their whole base, which Chromium draws at the size of one letter.
-    private static let wideAccents: Set<String> = ["widetilde", "widehat", "widecheck"]
+    private static let wideAccents: Set<String> = ["widetilde", "widehat"]
 
     /// How much to widen a wide accent over `base`, as Temml does until Chromium stretches these marks: from
     /// the base's estimated width in em (a lower-case Latin or Greek letter 0.56, a digit 0.5, anything else
     /// 0.92, scripts at 0.7 of their width), 2 × 1.1 over 1–1.6 em, 3 × 1.3 up to 2.5 em, 4 × 1.4 beyond;
     /// nil (the mark as drawn) over one letter.
-    static func wideAccentScale(over base: MathNode) -> (horizontal: Double, vertical: Double)? {
+    static func wideAccentScale(over base: MathNode) -> MathOperator.Scale? {
         let width = estimatedWidth(of: base)
-        if width >= 2.5 { return (4, 1.4) }
-        if width >= 1.6 { return (3, 1.3) }
-        if width > 1 { return (2, 1.1) }
+        if width >= 2.5 { return MathOperator.Scale(horizontal: 4, vertical: 1.4) }
+        if width >= 1.6 { return MathOperator.Scale(horizontal: 3, vertical: 1.3) }
+        if width > 1 { return MathOperator.Scale(horizontal: 2, vertical: 1.1) }
         return nil
     }
 

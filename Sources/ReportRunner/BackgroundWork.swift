@@ -19,9 +19,4 @@ public enum BackgroundWork {
         _ = waitAtExit
         DispatchQueue.global().async(group: group, execute: body)
     }
-
-    /// Waits until every piece of work started so far has returned.
-    public static func waitForAll() {
-        group.wait()
-    }
 }
